@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from gongkai.agencies.models import Membership
+
+from .models import User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 1
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(User)
+class GongkaiUserAdmin(UserAdmin):
+    fieldsets = UserAdmin.fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
+    add_fieldsets = UserAdmin.add_fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
+    list_display = ("username", "full_name", "email", "is_staff", "is_active")
+    search_fields = ("username", "full_name", "email")
+    inlines = [MembershipInline]

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from .models import Agency, Membership
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "level", "kind", "parent", "uscc", "org_code")
+    list_filter = ("level", "kind")
+    search_fields = ("name", "short_name", "uscc", "org_code")
+    autocomplete_fields = ["parent"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "level", "kind", "parent", "uscc", "org_code")}),
+        ("公开指南联系方式", {"fields": (
+            "office_name", "office_address", "office_hours", "office_phone", "office_fax", "office_email",
+            "postcode", "website",
+        )}),
+        ("编号", {"fields": ("request_number_format", "index_number_format")}),
+    )
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "agency", "role")
+    list_filter = ("role",)
+    search_fields = ("user__username", "user__full_name", "agency__name")
+    autocomplete_fields = ["user", "agency"]

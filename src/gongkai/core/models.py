@@ -1,0 +1,91 @@
+"""The audit trail (append-only, hash-chained) and gapless per-scope counters."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEntry(models.Model):
+    """One state change: who did what to which object, with a hash over the previous row."""
+
+    created_at = models.DateTimeField("时间", db_index=True)
+    action = models.CharField("操作", max_length=100, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    actor_label = models.CharField("操作人名称", max_length=150, blank=True)
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="机关", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    object_type = models.CharField("对象类型", max_length=100, blank=True)
+    object_id = models.CharField("对象编号", max_length=64, blank=True, db_index=True)
+    object_repr = models.CharField("对象", max_length=300, blank=True)
+    data = models.JSONField("数据", default=dict, encoder=DjangoJSONEncoder)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "审计记录"
+        verbose_name_plural = "审计记录"
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def canonical(self) -> str:
+        """The fields the hash covers, in a stable text form."""
+        payload = {
+            "created_at": self.created_at.isoformat(),
+            "action": self.action,
+            "actor": self.actor_id,
+            "actor_label": self.actor_label,
+            "agency": self.agency_id,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "object_repr": self.object_repr,
+            "data": json.loads(json.dumps(self.data, cls=DjangoJSONEncoder)),
+        }
+        return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256((self.prev_hash + self.canonical()).encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("AuditEntry is append-only: rows are never updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("AuditEntry is append-only: rows are never deleted")
+
+
+class AuditHead(models.Model):
+    """A single row locked while appending, so that concurrent writers chain one after another."""
+
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "审计链头"
+        verbose_name_plural = "审计链头"
+
+
+class Counter(models.Model):
+    """The last number handed out in a scope (e.g. request numbers of one agency in one year)."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    scope = models.CharField(max_length=50)
+    year = models.PositiveSmallIntegerField()
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "编号计数器"
+        verbose_name_plural = "编号计数器"
+        constraints = [models.UniqueConstraint(fields=["agency", "scope", "year"], name="counter_unique_scope")]

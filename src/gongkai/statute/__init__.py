@@ -1,0 +1,1 @@
+"""The law as code: pure Python, no Django. Each rule cites its article."""

@@ -1,0 +1,37 @@
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from gongkai.core import views as core_views
+
+admin.site.site_header = "政府信息公开平台 · 管理后台"
+admin.site.site_title = "政府信息公开平台"
+admin.site.index_title = "基础数据管理"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
+
+# Each app that has pages mounts its own urls module; the order sets precedence.
+APP_URLS = (
+    ("", "gongkai.portal.urls"),
+    ("staff/requests/", "gongkai.disclosure_requests.urls"),
+    ("staff/catalog/", "gongkai.catalog.urls"),
+    ("staff/reports/", "gongkai.reports.urls"),
+    ("staff/appeals/", "gongkai.appeals.urls"),
+    ("staff/check/", "gongkai.reports.check_urls"),
+)
+for prefix, module in APP_URLS:
+    if find_spec(module) is not None:
+        urlpatterns.append(path(prefix, include(module)))
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

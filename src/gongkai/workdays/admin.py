@@ -1,0 +1,66 @@
+from django import forms
+from django.contrib import admin, messages
+
+from gongkai.core.errors import DomainError
+
+from .models import HolidayOverride, HolidayYear
+from .notices import enter_holiday_notice, parse_holiday_ranges, parse_makeup_days
+
+
+class HolidayNoticeForm(forms.ModelForm):
+    """The notice as it is printed: ranges of days off and a list of make-up working days."""
+
+    holidays = forms.CharField(
+        label="放假安排", widget=forms.Textarea(attrs={"rows": 8, "cols": 60}),
+        help_text="每行一段：名称 开始日期 至 结束日期，如“春节 2027-02-05 至 2027-02-11”；单日可只写一个日期",
+    )
+    makeup_days = forms.CharField(
+        label="调休上班日", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="逗号或换行分隔，如“2027-02-06, 2027-02-20”",
+    )
+
+    class Meta:
+        model = HolidayYear
+        fields = ["year", "source", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            days = HolidayOverride.objects.filter(date__year=self.instance.year).order_by("date")
+            self.initial["holidays"] = "\n".join(f"{d.note} {d.date:%Y-%m-%d}" for d in days if not d.is_workday)
+            self.initial["makeup_days"] = ", ".join(f"{d.date:%Y-%m-%d}" for d in days if d.is_workday)
+
+    def clean(self):
+        data = super().clean()
+        try:
+            data["holiday_ranges"] = parse_holiday_ranges(data.get("holidays", ""))
+            data["makeup_dates"] = parse_makeup_days(data.get("makeup_days", ""))
+        except DomainError as exc:
+            raise forms.ValidationError({"holidays" if exc.field == "放假安排" else "makeup_days": exc.message})
+        return data
+
+
+@admin.register(HolidayYear)
+class HolidayYearAdmin(admin.ModelAdmin):
+    form = HolidayNoticeForm
+    list_display = ("year", "source", "entered_at")
+
+    def save_model(self, request, obj, form, change):
+        try:
+            saved = enter_holiday_notice(
+                year=form.cleaned_data["year"], source=form.cleaned_data["source"],
+                holidays=form.cleaned_data["holiday_ranges"], makeup_days=form.cleaned_data["makeup_dates"],
+                actor=request.user, note=form.cleaned_data.get("note", ""),
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            raise
+        obj.pk = saved.pk
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(admin.ModelAdmin):
+    list_display = ("date", "is_workday", "note", "source")
+    list_filter = ("is_workday",)
+    date_hierarchy = "date"
+    search_fields = ("note", "source")
