@@ -1,20 +1,10 @@
 """Factories shared by every app's tests: agencies, staff users with roles."""
 
-import itertools
-
 import factory
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, Kind, Level, Membership
 from gongkai.statute.identifiers import make_org_code, make_uscc
-
-_serials = itertools.count(1)
-
-
-def _codes():
-    n = next(_serials)
-    org = make_org_code(f"{n:08d}")
-    return org, make_uscc("11653126" + org)
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -26,10 +16,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     level = Level.TOWNSHIP
     kind = Kind.GOVERNMENT
 
-    @factory.lazy_attribute
-    def org_code(self):
-        self._codes = _codes()
-        return self._codes[0]
+    org_code = factory.Sequence(lambda n: make_org_code(f"{n + 1:08d}"))
 
     @factory.lazy_attribute
     def uscc(self):

@@ -43,7 +43,8 @@ def load(ctx):
                      office_hours="工作日 10:00-14:00，16:00-20:00（北京时间）", postcode="844900")
     _agency("zonglang", ctx, name="叶城县宗朗乡人民政府", short_name="宗朗乡", level=Level.TOWNSHIP,
             kind=Kind.GOVERNMENT, parent=county, serial8="01002101", office_name="宗朗乡党政办公室",
-            office_address="叶城县宗朗乡人民政府院内", office_phone="0998-7561001", office_email="zonglang@example.gov.cn",
+            office_address="叶城县宗朗乡人民政府院内", office_phone="0998-7561001",
+            office_email="zonglang@example.gov.cn",
             office_hours="工作日 10:00-14:00，16:00-20:00（北京时间）", postcode="844900")
     _agency("wuxia", ctx, name="叶城县乌夏巴什镇人民政府", short_name="乌夏巴什镇", level=Level.TOWNSHIP,
             kind=Kind.GOVERNMENT, parent=county, serial8="01002102", office_name="乌夏巴什镇党政办公室",

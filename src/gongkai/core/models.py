@@ -76,6 +76,9 @@ class AuditHead(models.Model):
         verbose_name = "审计链头"
         verbose_name_plural = "审计链头"
 
+    def __str__(self):
+        return f"审计链：{self.count}条"
+
 
 class Counter(models.Model):
     """The last number handed out in a scope (e.g. request numbers of one agency in one year)."""
@@ -89,3 +92,6 @@ class Counter(models.Model):
         verbose_name = "编号计数器"
         verbose_name_plural = "编号计数器"
         constraints = [models.UniqueConstraint(fields=["agency", "scope", "year"], name="counter_unique_scope")]
+
+    def __str__(self):
+        return f"{self.scope} {self.year}: {self.value}"

@@ -1,4 +1,4 @@
-"""The 23 outcomes of a disclosure request: each IS one row of the annual report's section 三.
+"""The 21 outcomes of a disclosure request: each IS one row of the annual report's section 三.
 
 Keys, labels and order follow 国办公开办函〔2021〕30号 (annual-report-schema.md). A closed request has
 exactly one outcome (domain.md Part A §7).

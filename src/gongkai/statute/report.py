@@ -224,7 +224,7 @@ def check_balance(report: Report) -> list[Finding]:
 
 
 def check_outcome_sum(report: Report) -> list[Finding]:
-    """表三: （七）总计 is the sum of the 23 outcome rows, per column."""
+    """表三: （七）总计 is the sum of the 21 outcome rows, per column."""
     apps, findings = report.applications, []
     for col in COLUMNS:
         expected = _sum(apps[key][col] for key in OUTCOME_KEYS)

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from gongkai.core.errors import DomainError
 
 from .models import HolidayOverride, HolidayYear
-from .notices import enter_holiday_notice, parse_holiday_ranges, parse_makeup_days
+from .notices import check_dates_in_year, enter_holiday_notice, parse_holiday_ranges, parse_makeup_days
 
 
 class HolidayNoticeForm(forms.ModelForm):
@@ -35,8 +35,11 @@ class HolidayNoticeForm(forms.ModelForm):
         try:
             data["holiday_ranges"] = parse_holiday_ranges(data.get("holidays", ""))
             data["makeup_dates"] = parse_makeup_days(data.get("makeup_days", ""))
+            if data.get("year"):
+                check_dates_in_year(data["year"], data["holiday_ranges"], data["makeup_dates"])
         except DomainError as exc:
-            raise forms.ValidationError({"holidays" if exc.field == "放假安排" else "makeup_days": exc.message})
+            field = "holidays" if exc.field == "放假安排" else "makeup_days"
+            raise forms.ValidationError({field: exc.message}) from None
         return data
 
 

@@ -38,8 +38,10 @@ def parse_holiday_ranges(text: str) -> list[HolidayRange]:
             continue
         dates = list(re.finditer(DATE, line))
         if not dates or len(dates) > 2:
-            raise DomainError(f"放假安排第{line_no}行应写“名称 开始日期 至 结束日期”，如“春节 2027-02-05 至 2027-02-11”",
-                              field="放假安排")
+            raise DomainError(
+                f"放假安排第{line_no}行应写“名称 开始日期 至 结束日期”，如“春节 2027-02-05 至 2027-02-11”",
+                field="放假安排",
+            )
         first = _date(dates[0], line_no, "放假安排")
         last = _date(dates[-1], line_no, "放假安排")
         if last < first:
@@ -56,15 +58,21 @@ def parse_makeup_days(text: str) -> list[date]:
     return [_date(m, n, "调休上班日") for n, line in enumerate(text.splitlines(), 1) for m in re.finditer(DATE, line)]
 
 
+def check_dates_in_year(year: int, holidays: list[HolidayRange], makeup_days: list[date]) -> None:
+    """A notice is for one year; only New Year make-up days may spill into the neighbouring December/January."""
+    for day in [*(r.first for r in holidays), *(r.last for r in holidays), *makeup_days]:
+        near_new_year = abs(day.year - year) == 1 and day.month in (1, 12)
+        if day.year != year and not near_new_year:
+            raise DomainError(f"日期{day:%Y-%m-%d}不在{year}年内", field="放假安排")
+
+
 @transaction.atomic
 def enter_holiday_notice(*, year: int, source: str, holidays: list[HolidayRange], makeup_days: list[date],
                          actor=None, note: str = "") -> HolidayYear:
     """Replace the year's table with the notice: days off, then make-up working days."""
     if not holidays:
         raise DomainError("请至少填写一段放假安排", field="放假安排")
-    for day in [*(r.first for r in holidays), *(r.last for r in holidays), *makeup_days]:
-        if abs(day.year - year) > 1 or (day.year != year and not (day.month in (1, 12))):
-            raise DomainError(f"日期{day:%Y-%m-%d}不在{year}年内", field="放假安排")
+    check_dates_in_year(year, holidays, makeup_days)
     HolidayOverride.objects.filter(date__year=year).delete()
     rows = {}
     for r in holidays:

@@ -1,0 +1,43 @@
+"""Reads: the report's 表四 for one agency and year, from one GROUP BY with conditional counts.
+
+Counting rule (documented in docs/architecture.md): a year's table holds every case filed in the year
+plus every case filed earlier and still open on 1 January. Its column is its result when it was closed
+within the year, otherwise 尚未审结. A case open at the end of a year therefore shows as pending that
+year and again, with its final result, in the year it ends.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Q
+
+from gongkai.statute.report import APPEAL_GROUPS, APPEAL_RESULTS, zero_appeals
+
+from .models import Appeal
+
+
+def appeals_in_scope(*, agencies, year: int):
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    return Appeal.objects.filter(agency__in=agencies, filed_on__lte=end).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+
+
+def appeal_table(*, agencies, year: int) -> dict[str, dict[str, int]]:
+    """表四 for the agencies (a queryset, a list or one-element list) and year."""
+    end = date(year, 12, 31)
+    closed_in_year = Q(closed_on__isnull=False, closed_on__lte=end)
+    counts = {result: Count("pk", filter=closed_in_year & Q(result=result))
+              for result in APPEAL_RESULTS if result != "pending"}
+    counts["pending"] = Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+    table = zero_appeals()
+    for row in appeals_in_scope(agencies=agencies, year=year).values("kind").annotate(**counts).order_by():
+        if row["kind"] not in APPEAL_GROUPS:
+            continue
+        cells = table[row["kind"]]
+        for result in APPEAL_RESULTS:
+            cells[result] = row[result]
+        cells["total"] = sum(cells[r] for r in APPEAL_RESULTS)
+    return table
+
+
+def open_appeals_for(*, agency):
+    return Appeal.objects.filter(agency=agency, closed_on__isnull=True)

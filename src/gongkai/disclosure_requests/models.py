@@ -1,0 +1,256 @@
+"""A disclosure request is its events: Request keeps the applicant and an index of state and due date,
+RequestEvent rows are the history (append-only), Document rows are the letters issued (immutable)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.statute.outcomes import APPLICANT_LABELS, BY_KEY, ApplicantType
+
+APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_LABELS[t]) for t in ApplicantType]
+OUTCOME_CHOICES = [(key, o.full_label) for key, o in BY_KEY.items()]
+_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+
+
+class State(models.TextChoices):
+    SUBMITTED = "submitted", "网上提交待确认"
+    PROCESSING = "processing", "办理中"
+    AWAITING_SUPPLEMENT = "awaiting_supplement", "待申请人补正"
+    CONSULTING = "consulting", "征求意见中"
+    AWAITING_FEE = "awaiting_fee", "待缴纳信息处理费"
+    CLOSED = "closed", "已办结"
+
+
+OPEN_STATES = [s for s in State if s != State.CLOSED]
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "网上申请"
+    IN_PERSON = "in_person", "当面提交"
+    POST_SIGNED = "post_signed", "邮寄（需签收）"
+    POST_ORDINARY = "post_ordinary", "平常信函"
+    FAX = "fax", "传真"
+    EMAIL = "email", "电子邮件"
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
+    TAIWAN = "taiwan", "台湾居民来往大陆通行证"
+    OTHER = "other", "其他证件"
+
+
+class FormWanted(models.TextChoices):
+    PAPER = "paper", "纸质"
+    EMAIL = "email", "电子邮件"
+    DISC = "disc", "光盘"
+    INSPECTION = "inspection", "当面查阅"
+
+
+class Delivery(models.TextChoices):
+    POST = "post", "邮寄"
+    EMAIL = "email", "电子邮件"
+    PICKUP = "pickup", "当面领取"
+    ONLINE = "online", "网上查看"
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", "网上提交申请"
+    REGISTERED = "registered", "登记收到申请"
+    CONFIRMED = "confirmed", "确认收到网上申请"
+    SUPPLEMENT_REQUESTED = "supplement_requested", "发出补正通知"
+    SUPPLEMENT_RECEIVED = "supplement_received", "收到补正材料"
+    SUPPLEMENT_LAPSED = "supplement_lapsed", "逾期未补正"
+    CONSULTATION_OPENED = "consultation_opened", "发出征求意见函"
+    CONSULTATION_ANSWERED = "consultation_answered", "收到征求意见答复"
+    CONSULTATION_LAPSED = "consultation_lapsed", "征求意见期限届满未答复"
+    EXTENDED = "extended", "延长答复期限"
+    FEE_NOTIFIED = "fee_notified", "发出收费通知"
+    FEE_PAID = "fee_paid", "申请人缴费"
+    FEE_LAPSED = "fee_lapsed", "逾期未缴费"
+    ASSIGNED = "assigned", "指定经办人"
+    WITHDRAWN = "withdrawn", "申请人撤回申请"
+    TRANSFERRED = "transferred", "告知非本机关负责公开"
+    REPLIED = "replied", "作出答复"
+    DELIVERED = "delivered", "送达"
+    CORRECTED = "corrected", "更正已发文书"
+
+
+class Request(models.Model):
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT,
+                               related_name="disclosure_requests")
+    number = models.CharField("申请编号", max_length=60, unique=True)
+    query_code = models.CharField("查询码", max_length=16, default=new_query_code)
+    channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES)
+    applicant_name = models.CharField("申请人姓名", max_length=100)
+    id_type = models.CharField("证件类型", max_length=20, choices=IdType.choices, blank=True)
+    id_number = models.CharField("证件号码", max_length=40, blank=True)
+    org_name = models.CharField("单位名称", max_length=200, blank=True)
+    uscc = models.CharField("统一社会信用代码", max_length=18, blank=True)
+    applicant_key = models.CharField("申请人标识", max_length=60, db_index=True, editable=False)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+    description = models.TextField("所需信息描述")
+    purpose = models.CharField("用途（选填）", max_length=200, blank=True)
+    form_wanted = models.CharField("获取信息的形式", max_length=20, choices=FormWanted.choices)
+    delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="经办人", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    submitted_on = models.DateField("提交日期")
+    received_on = models.DateField("收到申请日期", null=True, blank=True, db_index=True)
+    due_on = models.DateField("答复期限", null=True, blank=True, db_index=True)
+    step_due_on = models.DateField("当前环节期限", null=True, blank=True, db_index=True,
+                                   help_text="补正期限、缴费期限或征求意见期限")
+    state = models.CharField("状态", max_length=30, choices=State.choices, db_index=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
+    outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["agency", "state", "due_on"]),
+            models.Index(fields=["agency", "received_on"]),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def display_applicant(self) -> str:
+        return self.org_name or self.applicant_name
+
+    @property
+    def is_open(self) -> bool:
+        return self.state != State.CLOSED
+
+
+def attachment_path(instance, filename):
+    return f"requests/{instance.request.agency_id}/{instance.request_id}/{filename}"
+
+
+class Attachment(models.Model):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
+    event = models.ForeignKey("RequestEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField("附件", upload_to=attachment_path)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "申请附件"
+        verbose_name_plural = "申请附件"
+
+
+def document_path(instance, filename):
+    return f"letters/{instance.request.agency_id}/{instance.request_id}/{filename}"
+
+
+class Document(models.Model):
+    """An issued letter. Never edited: a correction is a new Document whose `replaces` is the old one."""
+
+    class Kind(models.TextChoices):
+        SUPPLEMENT_NOTICE = "supplement_notice", "补正通知书"
+        CONSULTATION_LETTER = "consultation_letter", "征求意见函"
+        EXTENSION_NOTICE = "extension_notice", "延期答复告知书"
+        FEE_NOTICE = "fee_notice", "收费通知书"
+        TRANSFER_NOTICE = "transfer_notice", "非本机关负责公开告知书"
+        REPLY = "reply", "政府信息公开申请答复告知书"
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField("文书类型", max_length=30, choices=Kind.choices)
+    number = models.CharField("文号", max_length=80)
+    title = models.CharField("标题", max_length=200)
+    file = models.FileField("文件", upload_to=document_path)
+    data = models.JSONField("文书数据", default=dict)
+    replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="replaced_by", verbose_name="更正的文书")
+    issued_on = models.DateField("发文日期")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "文书"
+        verbose_name_plural = "文书"
+        ordering = ["issued_on", "id"]
+
+    def __str__(self):
+        return f"{self.title}（{self.number}）"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("已发出的文书不能修改；请发出更正文书")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("已发出的文书不能删除")
+
+
+class RequestEvent(models.Model):
+    """One dated step of a request. Append-only: rows are never updated or deleted."""
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField("事项", max_length=30, choices=EventKind.choices)
+    day = models.DateField("日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="+", verbose_name="操作人")
+    actor_label = models.CharField("操作人名称", max_length=150)
+    reason = models.TextField("理由/说明", blank=True)
+    data = models.JSONField("数据", default=dict)
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
+
+    class Meta:
+        verbose_name = "申请办理记录"
+        verbose_name_plural = "申请办理记录"
+        ordering = ["day", "id"]
+
+    def __str__(self):
+        return f"{self.day} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("办理记录只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("办理记录只能追加，不能删除")
+
+
+class FeeNotice(models.Model):
+    class Method(models.TextChoices):
+        BY_ITEM = "by_item", "按件计收"
+        BY_PAGE = "by_page", "按量计收"
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="fee_notices")
+    method = models.CharField("计费方式", max_length=10, choices=Method.choices)
+    quantity = models.PositiveIntegerField("件数/页数")
+    amount_yuan = models.PositiveIntegerField("金额（元）")
+    explanation = models.JSONField("计算过程", default=list)
+    notified_on = models.DateField("申请人收到通知日期")
+    paid_on = models.DateField("缴费日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "收费通知"
+        verbose_name_plural = "收费通知"
+
+    def __str__(self):
+        return f"{self.request.number} {self.amount_yuan}元"
+
+
+class FormToken(models.Model):
+    """One-time token of the public form: a double-clicked submit finds it used and gets the first receipt."""
+
+    token = models.CharField(max_length=40, unique=True)
+    request = models.ForeignKey(Request, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)

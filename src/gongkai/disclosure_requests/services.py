@@ -1,0 +1,503 @@
+"""Every change to a request goes through `record_event` (or the two creating functions).
+
+Shape of each move (style.md rule 2): lock the row → check the transition table and the actor's role →
+check the move's own rule (guards) → issue the letter → append the event → recompute state and due
+date from ALL events with the statute clock → audit entry, all in one transaction.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.agencies.permissions import can_approve_extension, can_work_in
+from gongkai.core.audit import log_action
+from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.sequences import next_number
+from gongkai.statute.clock import (
+    MAX_EXTENSION_WORKDAYS,
+    CalendarYearMissing,
+    consultation_due,
+    fee_payment_due,
+    supplement_notice_due,
+)
+from gongkai.statute.fees import marginal_item_fee, quote_by_page
+from gongkai.statute.outcomes import BY_KEY, OUTCOME_KEYS
+from gongkai.workdays.calendar import get_calendar
+
+from . import clockfeed, letters
+from .models import Document, FeeNotice, Request, RequestEvent, State
+from .models import EventKind as K
+from .transitions import APPLICANT, HEAD, ROLE_LABELS, ROLES, STAFF, SYSTEM, TRANSITIONS, next_state
+
+LETTER_FOR = {
+    K.SUPPLEMENT_REQUESTED: Document.Kind.SUPPLEMENT_NOTICE,
+    K.CONSULTATION_OPENED: Document.Kind.CONSULTATION_LETTER,
+    K.EXTENDED: Document.Kind.EXTENSION_NOTICE,
+    K.FEE_NOTIFIED: Document.Kind.FEE_NOTICE,
+    K.TRANSFERRED: Document.Kind.TRANSFER_NOTICE,
+    K.REPLIED: Document.Kind.REPLY,
+    K.CORRECTED: Document.Kind.REPLY,
+}
+# Outcomes that only the lapse moves give; a reply cannot pick them.
+LAPSE_ONLY_OUTCOMES = {"other.no_supplement", "other.fee_unpaid"}
+
+
+class Applicant:
+    """The applicant acting through the query page (proved by number + query code)."""
+
+    is_authenticated = False
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __str__(self):
+        return f"申请人{self.name}"
+
+
+class System:
+    is_authenticated = False
+
+    def __str__(self):
+        return "系统（定时任务）"
+
+
+SYSTEM_ACTOR = System()
+
+
+def actor_roles(request: Request, actor) -> set[str]:
+    if isinstance(actor, Applicant):
+        return {APPLICANT}
+    if isinstance(actor, System):
+        return {SYSTEM}
+    roles = set()
+    if can_work_in(actor, request.agency):
+        roles.add(STAFF)
+    if can_approve_extension(actor, request.agency):
+        roles.add(HEAD)
+    return roles
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _calendar():
+    return get_calendar()
+
+
+# --- creating a request -------------------------------------------------------------------------
+
+
+def _applicant_key(fields: dict) -> str:
+    if fields.get("uscc"):
+        return "uscc:" + fields["uscc"].strip().upper()
+    if fields.get("id_number"):
+        return "id:" + fields["id_number"].strip().upper()
+    return "name:" + fields.get("applicant_name", "").strip()
+
+
+def _number(agency, year: int) -> str:
+    serial = next_number(agency=agency, scope="request", year=year)
+    return agency.request_number_format.format(short_name=agency.short_name, year=year, serial=serial)
+
+
+def _create(*, agency, kind, actor, day, fields, state) -> Request:
+    with transaction.atomic():
+        request = Request(agency=agency, number=_number(agency, day.year), state=state, submitted_on=fields.pop(
+            "submitted_on", day), applicant_key=_applicant_key(fields), **fields)
+        request.save()
+        event = _append(request, kind=kind, actor=actor, day=day, reason="", data={"channel": request.channel})
+        _recompute(request)
+        _audit(request, event, actor)
+    return request
+
+
+def register_request(*, agency, actor, received_on: date, fields: dict) -> Request:
+    """条例 Art. 31: staff register a request received in person, by post, fax or e-mail on its receipt date."""
+    if not can_work_in(actor, agency):
+        raise PermissionDenied("只有本机关工作人员可以登记申请")
+    if received_on > _today():
+        raise DomainError("收到申请日期不能晚于今天", field="received_on")
+    submitted = fields.get("submitted_on")
+    if submitted and submitted > received_on:
+        raise DomainError("收到申请日期不能早于提交（寄出）日期", field="received_on")
+    _check_calendar(received_on)
+    return _create(agency=agency, kind=K.REGISTERED, actor=actor, day=received_on, fields=dict(fields),
+                   state=State.PROCESSING)
+
+
+def submit_online(*, agency, fields: dict, day: date | None = None) -> Request:
+    """条例 Art. 29: an online application; its receipt date is fixed when the agency confirms it (Art. 31)."""
+    fields = dict(fields, channel="online")
+    actor = Applicant(fields.get("applicant_name", ""))
+    return _create(agency=agency, kind=K.SUBMITTED, actor=actor, day=day or _today(), fields=fields,
+                   state=State.SUBMITTED)
+
+
+def _check_calendar(day: date) -> None:
+    try:
+        _calendar().is_workday(day)
+    except CalendarYearMissing as exc:
+        raise DomainError(str(exc)) from None
+
+
+# --- the one move function ----------------------------------------------------------------------
+
+
+def record_event(request: Request, *, kind: str, actor, day: date, reason: str = "", data: dict | None = None,
+                 correcting: Document | None = None) -> RequestEvent:
+    """The single entry point for every move on an existing request (web, admin, CLI, runperiodic)."""
+    data = dict(data or {})
+    with transaction.atomic():
+        request = Request.objects.select_for_update().select_related("agency").get(pk=request.pk)
+        _check_move(request, kind=kind, actor=actor)
+        events = list(request.events.order_by("day", "id"))
+        _check_day(request, events, day)
+        calendar = _calendar()
+        try:
+            GUARDS.get(kind, _no_guard)(request, events=events, day=day, reason=reason, data=data, calendar=calendar)
+            document = _issue_letter(request, kind=kind, day=day, data=data, reason=reason, correcting=correcting)
+            event = _append(request, kind=kind, actor=actor, day=day, reason=reason, data=data, document=document)
+            _after(request, event)
+            _recompute(request, calendar)
+        except CalendarYearMissing as exc:
+            raise DomainError(str(exc)) from None
+        _audit(request, event, actor)
+    return event
+
+
+def _check_move(request, *, kind, actor) -> None:
+    if kind not in ROLES:
+        raise DomainError(f"未知的办理事项：{kind}")
+    try:
+        next_state(request.state, kind)
+    except KeyError:
+        raise DomainError(
+            f"申请当前状态为“{request.get_state_display()}”，不能“{K(kind).label}”"
+        ) from None
+    if not actor_roles(request, actor) & ROLES[kind]:
+        who = "、".join(ROLE_LABELS[r] for r in sorted(ROLES[kind]))
+        raise PermissionDenied(f"“{K(kind).label}”只能由{who}办理")
+
+
+def _check_day(request, events, day: date) -> None:
+    if day > _today():
+        raise DomainError("日期不能晚于今天", field="day")
+    if events and day < events[-1].day:
+        raise DomainError(f"日期不能早于上一办理事项的日期（{events[-1].day.isoformat()}）", field="day")
+
+
+def _append(request, *, kind, actor, day, reason, data, document=None) -> RequestEvent:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    label = (user.get_full_name() if user else str(actor))[:150]
+    return RequestEvent.objects.create(request=request, kind=kind, day=day, actor=user, actor_label=label,
+                                       reason=reason, data=_jsonable(data), document=document)
+
+
+def _jsonable(data: dict) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items()}
+
+
+def _recompute(request: Request, calendar=None) -> None:
+    """State, receipt date, due dates, outcome: all derived from the whole event list, never patched."""
+    calendar = calendar or _calendar()
+    events = list(request.events.order_by("day", "id"))
+    request.state = clockfeed.replay_state(events)
+    request.received_on = clockfeed.received_on(events)
+    due = clockfeed.due_date(events, calendar)
+    request.due_on = due.due if due else None
+    request.step_due_on = clockfeed.step_due(request.state, events, calendar)
+    request.closed_on, request.outcome = clockfeed.closing(events)
+    assignee = next((e.data["assignee"] for e in reversed(events) if e.kind == K.ASSIGNED), None)
+    if assignee is not None:
+        request.assignee_id = assignee
+    Request.objects.filter(pk=request.pk).update(
+        state=request.state, received_on=request.received_on, due_on=request.due_on,
+        step_due_on=request.step_due_on, closed_on=request.closed_on, outcome=request.outcome,
+        assignee=request.assignee_id,
+    )
+
+
+def _audit(request, event, actor) -> None:
+    log_action(f"requests.{event.kind.replace('_', '.')}", actor=actor, obj=request,
+               data={"event": event.pk, "day": event.day.isoformat(), "state": request.state, **event.data})
+
+
+def _issue_letter(request, *, kind, day, data, reason, correcting) -> Document | None:
+    letter = LETTER_FOR.get(kind)
+    if letter is None:
+        return None
+    return letters.issue(request, kind=letter, day=day, data=data, reason=reason, replaces=correcting)
+
+
+def _after(request, event) -> None:
+    """Side records a move keeps besides its event: the fee notice row."""
+    if event.kind == K.FEE_NOTIFIED:
+        FeeNotice.objects.create(request=request, method=event.data["method"], quantity=event.data["quantity"],
+                                 amount_yuan=event.data["amount_yuan"], explanation=event.data["explanation"],
+                                 notified_on=event.day)
+    elif event.kind == K.FEE_PAID:
+        FeeNotice.objects.filter(request=request, paid_on__isnull=True).update(paid_on=event.day)
+
+
+# --- guards: the rule each move carries besides the table -----------------------------------------
+
+
+def _no_guard(request, **_):
+    return None
+
+
+def _last(events, kind):
+    return next((e for e in reversed(events) if e.kind == kind), None)
+
+
+def _guard_supplement_requested(request, *, events, day, data, calendar, **_):
+    if _last(events, K.SUPPLEMENT_REQUESTED):
+        raise DomainError("补正通知应一次性发出（条例第三十条），本申请已经要求过补正")
+    latest = supplement_notice_due(request.received_on, calendar)
+    if day > latest:
+        raise DomainError(f"补正通知应在收到申请之日起7个工作日内发出（最迟 {latest.isoformat()}），已超过期限")
+    if not data.get("items"):
+        raise DomainError("请写明需要补正的事项", field="items")
+    supplement_due = data.get("supplement_due")
+    if isinstance(supplement_due, str):
+        supplement_due = date.fromisoformat(supplement_due)
+    if not supplement_due or supplement_due <= day:
+        raise DomainError("补正期限应晚于补正通知日期", field="supplement_due")
+    data["supplement_due"] = supplement_due.isoformat()
+
+
+def _guard_supplement_lapsed(request, *, day, **_):
+    if request.step_due_on and day <= request.step_due_on:
+        raise DomainError(f"补正期限 {request.step_due_on.isoformat()} 尚未届满")
+
+
+def _guard_supplement_received(request, *, data, **_):
+    if not (data.get("text") or data.get("attachments")):
+        raise DomainError("请填写补正内容或上传补正材料", field="text")
+
+
+def _guard_consultation_opened(request, *, events, day, data, calendar, **_):
+    if data.get("party_kind") not in ("third_party", "agency"):
+        raise DomainError("请选择征求意见对象类型（第三方或其他机关）", field="party_kind")
+    if not data.get("party_name"):
+        raise DomainError("请填写征求意见对象名称", field="party_name")
+    data["key"] = str(sum(1 for e in events if e.kind == K.CONSULTATION_OPENED) + 1)
+    data["answer_due"] = consultation_due(day, calendar).isoformat()
+
+
+def _guard_consultation_answered(request, *, events, data, **_):
+    opened = _last(events, K.CONSULTATION_OPENED)
+    data["key"] = opened.data["key"]
+    if not isinstance(data.get("consent"), bool):
+        raise DomainError("请选择对方是否同意公开", field="consent")
+
+
+def _guard_consultation_lapsed(request, *, events, day, data, calendar, **_):
+    opened = _last(events, K.CONSULTATION_OPENED)
+    limit = consultation_due(opened.day, calendar)
+    if day <= limit:
+        raise DomainError(f"征求意见期限 {limit.isoformat()} 尚未届满")
+    # 条例 Art. 32: a silent third party has not consented; Art. 34: a silent agency is deemed to consent.
+    data["key"] = opened.data["key"]
+    data["consent"] = opened.data["party_kind"] == "agency"
+
+
+def _guard_extended(request, *, events, day, data, **_):
+    if _last(events, K.EXTENDED):
+        raise DomainError("答复期限只能延长一次（条例第三十三条）")
+    try:
+        days = int(data.get("days"))
+    except (TypeError, ValueError):
+        raise DomainError("请填写延长的工作日数", field="days") from None
+    if not 1 <= days <= MAX_EXTENSION_WORKDAYS:
+        raise DomainError(f"延长期限最长不得超过{MAX_EXTENSION_WORKDAYS}个工作日（条例第三十三条）", field="days")
+    if request.due_on and day > request.due_on:
+        raise DomainError(f"答复期限 {request.due_on.isoformat()} 已过，不能再延长")
+    data["days"] = days
+
+
+def nth_request_in_month(request: Request) -> int:
+    """109号 Art. 4: this request's place among the applicant's requests received in the same natural month."""
+    received = request.received_on
+    same = Request.objects.filter(agency=request.agency, applicant_key=request.applicant_key,
+                                  received_on__year=received.year, received_on__month=received.month)
+    earlier = same.filter(received_on__lt=received).count()
+    return earlier + same.filter(received_on=received, pk__lte=request.pk).count()
+
+
+def _guard_fee_notified(request, *, data, **_):
+    method = data.get("method")
+    if method == "by_item":
+        nth = nth_request_in_month(request)
+        amount = marginal_item_fee(nth)
+        data.update(quantity=nth, amount_yuan=amount,
+                    explanation=[f"申请人本自然月第{nth}件申请（按件计收，超额累进）：{amount}元"])
+    elif method == "by_page":
+        try:
+            pages = int(data.get("quantity"))
+        except (TypeError, ValueError):
+            raise DomainError("请填写页数", field="quantity") from None
+        quote = quote_by_page(pages)
+        data.update(quantity=pages, amount_yuan=quote.total_yuan, explanation=quote.explain())
+    else:
+        raise DomainError("请选择计费方式（按件或按量，不得同时按两种方式计收）", field="method")
+    if data["amount_yuan"] == 0:
+        raise DomainError(f"按所选方式计算应收费用为0元（{data['explanation'][-1]}），无需发出收费通知")
+
+
+def _guard_fee_lapsed(request, *, events, day, calendar, **_):
+    limit = fee_payment_due(_last(events, K.FEE_NOTIFIED).day, calendar)
+    if day <= limit:
+        raise DomainError(f"缴费期限 {limit.isoformat()} 尚未届满")
+
+
+def _guard_assigned(request, *, data, **_):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(pk=data.get("assignee")).first()
+    if user is None or not can_work_in(user, request.agency):
+        raise DomainError("经办人应为本机关工作人员", field="assignee")
+    data["assignee_name"] = user.get_full_name()
+
+
+def _guard_transferred(request, *, data, **_):
+    if not data.get("competent_agency"):
+        raise DomainError("请填写负责公开该信息的机关名称", field="competent_agency")
+
+
+def _guard_replied(request, *, data, reason, **_):
+    key = data.get("outcome")
+    if key not in OUTCOME_KEYS or key in LAPSE_ONLY_OUTCOMES:
+        raise DomainError("请选择一项办理结果", field="outcome")
+    if key == "partial" and not (data.get("withheld") and reason):
+        raise DomainError("部分公开须写明不予公开的内容及理由（条例第三十七条）", field="withheld")
+    if BY_KEY[key].group in ("denied", "unable", "not_processed") and not reason:
+        raise DomainError("请写明理由", field="reason")
+
+
+def _guard_delivered(request, *, data, **_):
+    from .models import Delivery
+
+    if data.get("method") not in Delivery.values:
+        raise DomainError("请选择送达方式", field="method")
+
+
+def _guard_corrected(request, *, reason, **_):
+    if not reason:
+        raise DomainError("请写明更正理由", field="reason")
+
+
+GUARDS = {
+    K.SUPPLEMENT_REQUESTED: _guard_supplement_requested,
+    K.SUPPLEMENT_RECEIVED: _guard_supplement_received,
+    K.SUPPLEMENT_LAPSED: _guard_supplement_lapsed,
+    K.CONSULTATION_OPENED: _guard_consultation_opened,
+    K.CONSULTATION_ANSWERED: _guard_consultation_answered,
+    K.CONSULTATION_LAPSED: _guard_consultation_lapsed,
+    K.EXTENDED: _guard_extended,
+    K.FEE_NOTIFIED: _guard_fee_notified,
+    K.FEE_LAPSED: _guard_fee_lapsed,
+    K.ASSIGNED: _guard_assigned,
+    K.TRANSFERRED: _guard_transferred,
+    K.REPLIED: _guard_replied,
+    K.DELIVERED: _guard_delivered,
+    K.CORRECTED: _guard_corrected,
+}
+
+
+# --- thin named wrappers ------------------------------------------------------------------------
+
+
+def confirm_online_request(request, *, actor, day):
+    return record_event(request, kind=K.CONFIRMED, actor=actor, day=day)
+
+
+def request_supplement(request, *, actor, day, items: str, supplement_due: date):
+    return record_event(request, kind=K.SUPPLEMENT_REQUESTED, actor=actor, day=day,
+                        data={"items": items, "supplement_due": supplement_due})
+
+
+def receive_supplement(request, *, actor, day, text: str = "", attachments: list | None = None):
+    return record_event(request, kind=K.SUPPLEMENT_RECEIVED, actor=actor, day=day,
+                        data={"text": text, "attachments": attachments or []})
+
+
+def open_consultation(request, *, actor, day, party_kind: str, party_name: str, subject: str = ""):
+    return record_event(request, kind=K.CONSULTATION_OPENED, actor=actor, day=day,
+                        data={"party_kind": party_kind, "party_name": party_name, "subject": subject})
+
+
+def record_consultation_answer(request, *, actor, day, consent: bool, reason: str = ""):
+    return record_event(request, kind=K.CONSULTATION_ANSWERED, actor=actor, day=day, reason=reason,
+                        data={"consent": consent})
+
+
+def extend_deadline(request, *, actor, day, days: int, reason: str):
+    return record_event(request, kind=K.EXTENDED, actor=actor, day=day, reason=reason, data={"days": days})
+
+
+def notify_fee(request, *, actor, day, method: str, quantity: int | None = None):
+    return record_event(request, kind=K.FEE_NOTIFIED, actor=actor, day=day,
+                        data={"method": method, "quantity": quantity})
+
+
+def record_fee_paid(request, *, actor, day):
+    return record_event(request, kind=K.FEE_PAID, actor=actor, day=day)
+
+
+def withdraw_request(request, *, actor, day, reason: str = ""):
+    return record_event(request, kind=K.WITHDRAWN, actor=actor, day=day, reason=reason)
+
+
+def transfer_request(request, *, actor, day, competent_agency: str, contact: str = "", reason: str = ""):
+    return record_event(request, kind=K.TRANSFERRED, actor=actor, day=day, reason=reason,
+                        data={"competent_agency": competent_agency, "contact": contact})
+
+
+def issue_reply(request, *, actor, day, outcome: str, reason: str = "", withheld: str = "", how: str = ""):
+    return record_event(request, kind=K.REPLIED, actor=actor, day=day, reason=reason,
+                        data={"outcome": outcome, "withheld": withheld, "how": how})
+
+
+def record_delivery(request, *, actor, day, method: str):
+    return record_event(request, kind=K.DELIVERED, actor=actor, day=day, data={"method": method})
+
+
+def correct_reply(request, *, actor, day, reason: str):
+    old = request.documents.filter(kind=Document.Kind.REPLY).exclude(replaced_by__isnull=False).last()
+    if old is None:
+        raise DomainError("没有可更正的答复告知书")
+    reply = _last(list(request.events.order_by("day", "id")), K.REPLIED)
+    return record_event(request, kind=K.CORRECTED, actor=actor, day=day, reason=reason,
+                        data={**reply.data, "reason_text": reply.reason}, correcting=old)
+
+
+def close_lapsed(*, today: date) -> list[RequestEvent]:
+    """runperiodic: close requests whose 补正 or payment deadline passed (条例 Art. 30; 109号)."""
+    closed = []
+    lapses = {State.AWAITING_SUPPLEMENT: K.SUPPLEMENT_LAPSED, State.AWAITING_FEE: K.FEE_LAPSED,
+              State.CONSULTING: K.CONSULTATION_LAPSED}
+    for request in Request.objects.filter(state__in=list(lapses), step_due_on__lt=today).order_by("id"):
+        closed.append(record_event(request, kind=lapses[request.state], actor=SYSTEM_ACTOR, day=today))
+    return closed
+
+
+def available_actions(request: Request, user) -> list[str]:
+    """The moves this user may make now: drives the buttons and is re-checked on POST."""
+    roles = actor_roles(request, user)
+    events = None
+    out = []
+    for kind in TRANSITIONS[request.state]:
+        if not roles & ROLES[kind] or kind in (K.SUPPLEMENT_LAPSED, K.FEE_LAPSED, K.CONSULTATION_LAPSED):
+            if not (roles & ROLES[kind] and request.step_due_on and request.step_due_on < _today()):
+                continue
+        if kind in (K.SUPPLEMENT_REQUESTED, K.EXTENDED):
+            events = events if events is not None else list(request.events.all())
+            if any(e.kind == kind for e in events):
+                continue
+        if kind == K.CORRECTED and not request.documents.filter(kind=Document.Kind.REPLY).exists():
+            continue
+        out.append(kind)
+    return out

@@ -1,0 +1,130 @@
+"""Annual reports: the draft text with its versions, the 三审 steps, the data frozen at approval, and the
+第二十条 figures (许可/处罚/强制/收费) that come from the agency's business systems, not from our records."""
+
+from django.conf import settings
+from django.db import models
+
+
+class FigureSource(models.TextChoices):
+    MANUAL = "manual", "人工填报"
+    CSV = "csv", "CSV 导入"
+    XLSX = "xlsx", "Excel 导入"
+
+
+class ArticleTwentyFigures(models.Model):
+    """条例第二十条第（五）（六）（八）项 for one agency and year, with where the numbers came from."""
+
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.CASCADE,
+                               related_name="article20_figures")
+    year = models.PositiveIntegerField("年度")
+    licensing = models.PositiveIntegerField("行政许可处理决定数量", default=0)
+    penalty = models.PositiveIntegerField("行政处罚处理决定数量", default=0)
+    coercion = models.PositiveIntegerField("行政强制处理决定数量", default=0)
+    fees_10k_yuan = models.DecimalField("行政事业性收费（万元）", max_digits=14, decimal_places=4, default=0)
+    source = models.CharField("来源", max_length=10, choices=FigureSource.choices, default=FigureSource.MANUAL)
+    source_note = models.CharField("来源说明", max_length=200, blank=True, help_text="业务系统名称、导入文件名等")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="填报人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField("填报时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "第二十条数据"
+        verbose_name_plural = "第二十条数据"
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="article20_one_per_year")]
+
+    def __str__(self):
+        return f"{self.agency.short_name} {self.year} 年第二十条数据"
+
+
+class ReportState(models.TextChoices):
+    DRAFTING = "drafting", "起草中"
+    FIRST_REVIEW = "first_review", "待初审"
+    SECOND_REVIEW = "second_review", "待复审"
+    FINAL_REVIEW = "final_review", "待终审"
+    PUBLISHED = "published", "已发布"
+
+
+class AnnualReport(models.Model):
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT,
+                               related_name="annual_reports")
+    year = models.PositiveIntegerField("报告年度")
+    state = models.CharField("状态", max_length=20, choices=ReportState.choices, default=ReportState.DRAFTING)
+    overview = models.TextField("一、总体情况", blank=True)
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
+    other = models.TextField("六、其他需要报告的事项", blank=True)
+    frozen = models.JSONField("终审时冻结的报告数据", null=True, blank=True, editable=False)
+    frozen_at = models.DateTimeField("冻结时间", null=True, blank=True, editable=False)
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    catalog_item_id = models.PositiveIntegerField("对应的主动公开信息", null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        ordering = ["-year", "agency__path"]
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="annual_report_one_per_year")]
+
+    def __str__(self):
+        return f"{self.agency.name} {self.year} 年政府信息公开工作年度报告"
+
+    @property
+    def title(self) -> str:
+        return str(self)
+
+
+class ReportVersion(models.Model):
+    """Every saved text of sections 一/五/六, append-only: who wrote which words when."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField("版本号")
+    overview = models.TextField(blank=True)
+    problems = models.TextField(blank=True)
+    other = models.TextField(blank=True)
+    note = models.CharField("说明", max_length=200, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    author_label = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "报告版本"
+        verbose_name_plural = "报告版本"
+        ordering = ["report", "-number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="report_version_unique")]
+
+    def __str__(self):
+        return f"第{self.number}版"
+
+
+class ReviewLevel(models.TextChoices):
+    FIRST = "first", "初审"
+    SECOND = "second", "复审"
+    FINAL = "final", "终审"
+
+
+class ReviewDecision(models.TextChoices):
+    SUBMITTED = "submitted", "提交审核"
+    APPROVED = "approved", "通过"
+    REJECTED = "rejected", "退回修改"
+
+
+class ReportReviewStep(models.Model):
+    """One row per decision in the report's 三审 (append-only)."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="review_steps")
+    version = models.ForeignKey(ReportVersion, null=True, on_delete=models.SET_NULL, related_name="+")
+    level = models.CharField("审核级别", max_length=10, choices=ReviewLevel.choices, blank=True)
+    decision = models.CharField("决定", max_length=20, choices=ReviewDecision.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField(max_length=100, blank=True)
+    comment = models.TextField("意见", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "报告审核记录"
+        verbose_name_plural = "报告审核记录"
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_level_display() or ''}{self.get_decision_display()}"

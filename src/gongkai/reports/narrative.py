@@ -1,0 +1,105 @@
+"""First drafts of sections 一, 五 and 六 from the records; people then edit them (every save is a version)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count
+
+from gongkai.statute.outcomes import BY_KEY
+from gongkai.statute.report import Report, Sections
+
+from .build import FeeSummary, fee_summary
+from .sources import model_or_none
+
+FEE_RULE = ("按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》（国办函〔2020〕109号）"
+            "规定的按件、按量收费标准，")
+
+
+def channel_counts(agency, year: int) -> list[tuple[str, int]]:
+    """(channel name, items posted there in the year), largest first — one GROUP BY over Publication."""
+    Publication = model_or_none("catalog.Publication")
+    if Publication is None:
+        return []
+    rows = Publication.objects.filter(channel__agency=agency, posted_on__year=year).values("channel__name") \
+        .annotate(n=Count("item", distinct=True)).order_by("-n", "channel__name")
+    return [(r["channel__name"], r["n"]) for r in rows]
+
+
+def column_counts(agency, year: int) -> list[tuple[str, int]]:
+    """(column name, items published in the year) over published catalog items."""
+    Item = model_or_none("catalog.Item")
+    if Item is None:
+        return []
+    rows = Item.objects.filter(agency=agency, state="published", published_at__year=year) \
+        .values("columns__name").annotate(n=Count("pk")).filter(columns__name__isnull=False).order_by("-n")
+    return [(r["columns__name"], r["n"]) for r in rows]
+
+
+def selfcheck_findings(agency, year: int) -> list[str]:
+    try:
+        from gongkai.catalog.selfcheck import run_selfcheck
+    except ImportError:
+        return []
+    try:
+        findings = run_selfcheck(agency, date(year, 12, 31))
+    except Exception:  # the self-inspection is advisory; a failure there must not block the report draft
+        return []
+    return [str(getattr(f, "message", f)) for f in findings]
+
+
+def _proactive_paragraph(agency, year: int) -> str:
+    channels = channel_counts(agency, year)
+    columns = column_counts(agency, year)
+    text = "（一）主动公开情况。"
+    if channels:
+        text += "，".join(f"在{name}公开信息{n}条" for name, n in channels) + "。"
+    else:
+        text += f"{year}年度平台未记录主动公开信息的发布渠道。"
+    if columns:
+        text += "按栏目分：" + "，".join(f"“{name}”{n}条" for name, n in columns) + "。"
+    return text
+
+
+def _requests_paragraph(report: Report) -> str:
+    apps, year = report.applications, report.year
+    new, carried_in = apps["new"]["total"], apps["carried_in"]["total"]
+    text = "（二）依申请公开情况。"
+    if not (new or carried_in):
+        return text + f"{year}年我单位未收到政府信息公开申请。"
+    text += f"{year}年共新收政府信息公开申请{new}件，上年结转{carried_in}件，办结{apps['total']['total']}件"
+    ended = [(BY_KEY[k].short_label, apps[k]["total"]) for k in BY_KEY if apps[k]["total"]]
+    if ended:
+        text += "，其中" + "，".join(f"{label}{n}件" for label, n in ended)
+    text += f"；结转下年度继续办理{apps['carried_out']['total']}件。"
+    appeals = sum(report.appeals[g]["total"] for g in report.appeals)
+    if appeals:
+        return text + f"因政府信息公开被申请行政复议、提起行政诉讼共{appeals}件。"
+    return text + "未发生因政府信息公开引起的行政复议、行政诉讼。"
+    return text
+
+
+def draft_sections(agency, report: Report) -> Sections:
+    year = report.year
+    findings = selfcheck_findings(agency, year)
+    channels = channel_counts(agency, year)
+    platform = ("通过" + "、".join(n for n, _ in channels) + "等渠道公开政府信息。") if channels \
+        else "依托政府门户网站信息公开专栏公开政府信息。"
+    supervision = f"年度自查发现问题{len(findings)}项，已逐项整改。" if findings \
+        else "对已公开信息定期开展自查，未发现需要整改的问题。"
+    overview = "\n".join([
+        _proactive_paragraph(agency, year),
+        _requests_paragraph(report),
+        "（三）政府信息管理情况。严格落实信息发布“三审”制度，公开前逐条审核，确保发布信息准确、规范。",
+        "（四）平台建设情况。" + platform,
+        "（五）监督保障情况。" + supervision,
+    ])
+    found = "；".join(findings[:5]) + "。" if findings else "（请根据本年度工作实际填写。）"
+    problems = "（一）存在问题：" + found + "\n（二）改进措施：（请根据本年度工作实际填写。）"
+    return Sections(overview=overview, problems=problems, other=fee_paragraph(fee_summary([agency], year), year))
+
+
+def fee_paragraph(summary: FeeSummary, year: int) -> str:
+    if summary.paid_yuan:
+        return f"我单位{FEE_RULE}{year}年度共收取信息处理费{summary.paid_yuan}元（{summary.paid_count}件）。"
+    return f"我单位{FEE_RULE}本年度没有产生信息公开处理费，未收取信息处理费。"

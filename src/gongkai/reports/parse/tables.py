@@ -1,0 +1,416 @@
+"""Tables 二, 三 and 四 of a report, read from a token stream, with what could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from gongkai.statute.report import (
+    APPEAL_COLUMNS,
+    APPEAL_GROUPS,
+    COLUMN_LABELS,
+    COLUMNS,
+    DECISION_LABELS,
+    DOCUMENT_COLUMN_LABELS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_KIND_LABELS,
+    ROW_KEYS,
+    Finding,
+    Severity,
+    where_appeals,
+    where_applications,
+)
+
+from .cells import RowReading, groups_of_five, read_row, sums_to_last
+from .normalize import label_key
+from .tokens import Kind, Token
+
+ROW_NAMES = {
+    "new": "本年新收政府信息公开申请数量",
+    "carried_in": "上年结转政府信息公开申请数量",
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "denied.state_secret": "属于国家秘密",
+    "denied.law_prohibited": "其他法律行政法规禁止公开",
+    "denied.security_stability": "危及三安全一稳定",
+    "denied.third_party": "保护第三方合法权益",
+    "denied.internal_affairs": "属于三类内部事务信息",
+    "denied.process_info": "属于四类过程性信息",
+    "denied.enforcement_file": "属于行政执法案卷",
+    "denied.inquiry": "属于行政查询事项",
+    "unable.not_held": "本机关不掌握相关政府信息",
+    "unable.needs_creation": "没有现成信息需要另行制作",
+    "unable.unclear": "补正后申请内容仍不明确",
+    "not_processed.petition": "信访举报投诉类申请",
+    "not_processed.duplicate": "重复申请",
+    "not_processed.publication": "要求提供公开出版物",
+    "not_processed.excessive": "无正当理由大量反复申请",
+    "not_processed.confirmation": "要求行政机关确认或重新出具已获取信息",
+    "other.no_supplement": "申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请",
+    "other.fee_unpaid": "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请",
+    "other.other": "其他",
+    "total": "总计",
+    "carried_out": "结转下年度继续办理",
+}
+ROWS_2021 = [(key, ROW_NAMES[key]) for key in ROW_KEYS]
+ROWS_2019 = [(k, "其他处理" if k == "other.other" else n) for k, n in ROWS_2021
+             if k not in ("other.no_supplement", "other.fee_unpaid")]
+GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
+MATCH_THRESHOLD = 78
+
+
+@dataclass
+class TableResult:
+    findings: list[Finding] = field(default_factory=list)
+    found: bool = False
+
+
+def _match_row(key: str, rows: list[tuple[str, str]], after: int) -> int | None:
+    best, best_score = None, 0.0
+    for index in range(after + 1, len(rows)):
+        name = rows[index][1]
+        score = 100.0 if key == name else fuzz.ratio(key, name)
+        if len(key) > len(name) + 2 and len(name) >= 4:
+            score = max(score, fuzz.partial_ratio(name, key) - 5)
+        if score > best_score:
+            best, best_score = index, score
+    return best if best_score >= MATCH_THRESHOLD else None
+
+
+def _is_group(key: str, rows: list[tuple[str, str]]) -> bool:
+    groups = GROUPS if len(rows) == len(ROWS_2021) else GROUPS[:-1]
+    return any(key == g or fuzz.ratio(key, g) >= 85 for g in groups)
+
+
+@dataclass
+class Segment:
+    index: int | None  # row index in the template, None where the label was lost
+    values: list[Token] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[list[Segment], list[str]]:
+    segments: list[Segment] = []
+    headers: list[str] = []
+    current: Segment | None = None
+    position, started = -1, False
+    for token in tokens:
+        if token.kind is Kind.LABEL:
+            key = label_key(token.text)
+            if not key:
+                continue
+            if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
+                headers.append(key)
+                continue
+            index = _match_row(key, rows, position)
+            if index is not None:
+                position, started = index, True
+                current = Segment(index, lines=[token.line])
+                segments.append(current)
+            elif started:
+                current = None  # a group label, or one we cannot read: the numbers after it lost their row
+            continue
+        if not started and token.kind is Kind.BLANK:
+            continue
+        started = True
+        if current is None or _overflows(current, token, row_mode, width):
+            current = Segment(None)
+            segments.append(current)
+        current.values.append(token)
+        current.lines.append(token.line)
+    return segments, headers
+
+
+def _header(key: str) -> bool:
+    return any(word in key for word in ("申请人", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益",
+                                        "法律服务", "勾稽", "第三项加第四项"))
+
+
+def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bool:
+    filled = sum(v.kind is Kind.NUM for v in segment.values) if not row_mode else len(segment.values)
+    if row_mode:
+        return filled >= width and token.line != segment.lines[-1]
+    return token.kind is Kind.NUM and filled >= width
+
+
+def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncated: bool,
+                      apps: dict) -> TableResult:
+    rows = ROWS_2021 if fmt == "2021" else ROWS_2019
+    result = TableResult()
+    segments, headers = _segments(tokens, rows, row_mode, 7)
+    width, drop_at = 7, None
+    if "小计" in headers:
+        width, drop_at = 8, _subtotal_position(headers)
+        segments, _ = _segments(tokens, rows, row_mode, 8)
+    result.found = bool(segments)
+    assigned = _assign(segments, rows, result.findings)
+    last_index = max((s.index for s in segments if s.index is not None), default=-1)
+    for index, (key, _name) in enumerate(rows):
+        segment = assigned.get(index)
+        if segment is None:
+            apps[key] = dict.fromkeys(COLUMNS)
+            continue
+        is_last = truncated and segment is segments[-1]
+        reading = read_row(segment.values, width, check=_row_check(width, drop_at), truncated=is_last,
+                           drop_at=drop_at)
+        if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
+            reading = _drop_subtotal(reading, drop_at, key, result.findings)
+        _store_row(apps, key, reading, result.findings)
+    _report_missing_rows(apps, rows, last_index, truncated, result)
+    if fmt == "2019":
+        apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
+        apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
+    return result
+
+
+def _subtotal_position(headers: list[str]) -> int:
+    order = [h for h in headers if h in ("商业企业", "小计")]
+    return 1 if order and order[0] == "小计" else 6
+
+
+def _row_check(width: int, drop_at: int | None):
+    if width == 7:
+        return sums_to_last
+
+    def check(values):
+        cells = list(values)
+        subtotal = cells.pop(drop_at)
+        return sums_to_last(cells) and subtotal == sum(cells[1:6])
+
+    return check
+
+
+def _drop_subtotal(reading: RowReading, drop_at: int, key: str, findings: list[Finding]) -> RowReading:
+    cells = list(reading.cells)
+    subtotal = cells.pop(drop_at)
+    blanks = [b - (b > drop_at) for b in reading.blanks if b != drop_at]
+    orgs = cells[1:6]
+    if None not in orgs and subtotal is not None and subtotal != sum(orgs):
+        findings.append(Finding(
+            "column_sum", Severity.ERROR,
+            f"“{ROW_NAMES[key]}”一行：法人或其他组织五类之和为{sum(orgs)}，但“小计”填写{subtotal}（模板无小计列）",
+            where_applications(key)))
+    return RowReading(cells, blanks, reading.problem, reading.note)
+
+
+def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int, Segment]:
+    assigned: dict[int, Segment] = {s.index: s for s in segments if s.index is not None}
+    bounds = [-1, *sorted(assigned), len(rows)]
+    gaps: dict[int, list[Segment]] = {}
+    current_gap = -1
+    for segment in segments:
+        if segment.index is not None:
+            current_gap = segment.index
+        else:
+            gaps.setdefault(current_gap, []).append(segment)
+    for start, gap in gaps.items():
+        end = next(b for b in bounds if b > start)
+        missing = [i for i in range(start + 1, end) if i not in assigned]
+        with_numbers = [s for s in gap if any(v.kind is Kind.NUM for v in s.values)]
+        if missing and len(gap) == len(missing):
+            chosen = gap
+        elif missing and len(with_numbers) == len(missing):
+            chosen = with_numbers
+        else:
+            if with_numbers and not missing:
+                shown = " ".join(v.text for v in with_numbers[0].values if v.text)
+                findings.append(Finding("unreadable", Severity.WARNING,
+                                        f"表三有一组数字不属于任何一行，未计入：{shown}", "表三"))
+            continue
+        for index, segment in zip(missing, chosen, strict=False):
+            segment.index = index
+            assigned[index] = segment
+            findings.append(Finding("lost_label", Severity.INFO,
+                                    f"“{rows[index][1]}”一行的行名缺失，按模板行序认定", where_applications(rows[index][0])))
+    return assigned
+
+
+def _store_row(apps: dict, key: str, reading: RowReading, findings: list[Finding]) -> None:
+    row = {}
+    for col, value in zip(COLUMNS, reading.cells, strict=True):
+        if value is not None and (not isinstance(value, int) or value < 0):
+            findings.append(Finding("counts", Severity.ERROR,
+                                    f"{where_applications(key, col)}应为非负整数，实际为{value}", where_applications(key, col)))
+            value = None
+        row[col] = value
+    apps[key] = row
+    if reading.blanks:
+        names = "、".join(COLUMN_LABELS[COLUMNS[i]] for i in reading.blanks)
+        findings.append(Finding("blank_cell", Severity.INFO, f"“{ROW_NAMES[key]}”一行以下单元格空白，按0计：{names}",
+                                where_applications(key)))
+    if reading.problem:
+        findings.append(Finding("unreadable", Severity.WARNING, f"“{ROW_NAMES[key]}”一行无法读取：{reading.problem}",
+                                where_applications(key)))
+    if reading.note:
+        findings.append(Finding("parse_note", Severity.INFO, f"“{ROW_NAMES[key]}”一行：{reading.note}",
+                                where_applications(key)))
+
+
+def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, result: TableResult) -> None:
+    missing = [key for key, _ in rows if all(v is None for v in apps[key].values()) and key in apps]
+    unreported = [k for k in missing if not any(f.where and f.where.startswith(where_applications(k))
+                                                for f in result.findings)]
+    if not unreported:
+        return
+    if not result.found:
+        message = "未找到表三（收到和处理政府信息公开申请情况），全部单元格无法读取"
+    else:
+        names = "、".join(ROW_NAMES[k] for k in unreported)
+        cause = "报告在表三中途中断" if truncated else "未找到这些行"
+        message = f"表三以下各行无法读取（{cause}）：{names}"
+    result.findings.append(Finding("unreadable", Severity.WARNING, message, "表三"))
+
+
+# --- 表四 ----------------------------------------------------------------------------------------
+
+def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> TableResult:
+    result = TableResult()
+    last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
+    values = [t for t in tokens[last_label + 1:] if t.is_value]
+    if not any(v.kind is Kind.NUM for v in values):
+        values = [t for t in tokens if t.is_value]
+    result.found = bool(values)
+    width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
+    if not values:
+        reading = RowReading([None] * width, problem="未找到表四的数字")
+    else:
+        reading = read_row(values, width, check=groups_of_five, truncated=truncated)
+    cells = iter(reading.cells)
+    for group in APPEAL_GROUPS:
+        appeals[group] = {}
+        for col in APPEAL_COLUMNS:
+            value = next(cells)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                result.findings.append(Finding("counts", Severity.ERROR,
+                                               f"{where_appeals(group, col)}应为非负整数，实际为{value}",
+                                               where_appeals(group, col)))
+                value = None
+            appeals[group][col] = value
+    if reading.blanks:
+        result.findings.append(Finding("blank_cell", Severity.INFO,
+                                       f"表四有{len(reading.blanks)}个单元格空白，按0计", "表四"))
+    if reading.problem:
+        result.findings.append(Finding("unreadable", Severity.WARNING, f"表四无法读取：{reading.problem}", "表四"))
+    if reading.note:
+        result.findings.append(Finding("parse_note", Severity.INFO, f"表四：{reading.note}", "表四"))
+    return result
+
+
+# --- 表二 ----------------------------------------------------------------------------------------
+
+PROACTIVE_ROWS = (
+    # (key, words any of which identifies the row label, cells in 2021, cells in 2019, index kept in 2019)
+    ("other_services", ("对外管理服务",), 0, 3, None),
+    ("procurement", ("集中采购",), 0, 2, None),
+    ("other_documents", ("其他主动公开",), 0, 3, None),
+    ("regulations", ("规章",), 3, 3, 0),
+    ("normative_documents", ("规范性文件", "规范性档案", "规范性"), 3, 3, 0),
+    ("licensing", ("行政许可",), 1, 3, 2),
+    ("penalty", ("行政处罚",), 1, 3, 2),
+    ("coercion", ("行政强制",), 1, 3, 2),
+    ("fees_10k_yuan", ("事业性收费",), 1, 2, None),
+)
+UNMAPPED_NAMES = {"other_services": "其他对外管理服务事项", "procurement": "政府集中采购",
+                  "other_documents": "其他主动公开文件"}
+HEADER_WORDS_2019 = ("新制作", "新公开", "对外公开总数", "上一年项目数量", "增/减", "增减", "采购项目数量")
+
+
+def is_2019_proactive(tokens: list[Token]) -> bool:
+    return any(any(w in t.text for w in HEADER_WORDS_2019) for t in tokens if t.kind is Kind.LABEL)
+
+
+def _proactive_row(key: str):
+    for row in PROACTIVE_ROWS:
+        if any(word in key for word in row[1]) and not (row[0] == "regulations" and "规范" in key):
+            return row
+    return None
+
+
+def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive) -> TableResult:
+    result = TableResult()
+    found: dict[str, list[Token]] = {}
+    current: list[Token] | None = None
+    for token in tokens:
+        if token.kind is Kind.LABEL:
+            row = _proactive_row(label_key(token.text))
+            current = found.setdefault(row[0], []) if row and row[0] not in found else None
+        elif current is not None:
+            current.append(token)
+    result.found = bool(found)
+    last_key = next(reversed(found), None) if found else None
+    for key, _words, n2021, n2019, keep in PROACTIVE_ROWS:
+        n = n2019 if fmt == "2019" else n2021
+        if key in UNMAPPED_NAMES:
+            if key in found:
+                result.findings.append(Finding("format_unmapped", Severity.INFO,
+                                               f"表二“{UNMAPPED_NAMES[key]}”一行不在2021年格式中，未计入", "表二"))
+            continue
+        if key not in found:
+            _set_proactive(proactive, key, [None] * 3, fmt)
+            continue
+        reading = read_row(found[key], n, truncated=truncated and key == last_key)
+        _proactive_findings(key, reading, fmt, result.findings)
+        cells = reading.cells
+        if fmt == "2019":
+            cells = [cells[keep]] if keep is not None and key not in ("regulations", "normative_documents") else cells
+        _set_proactive(proactive, key, cells, fmt, result.findings)
+    missing = [key for key, *_ in PROACTIVE_ROWS if key not in found and key not in UNMAPPED_NAMES]
+    if missing:
+        names = "、".join(_proactive_name(k) for k in missing)
+        message = "未找到表二（主动公开政府信息情况）" if not found else f"表二未找到以下各行：{names}"
+        result.findings.append(Finding("unreadable", Severity.WARNING, message + "，相应单元格无法读取", "表二"))
+    return result
+
+
+def _proactive_name(key: str) -> str:
+    return DOCUMENT_KIND_LABELS.get(key) or DECISION_LABELS.get(key) or "行政事业性收费"
+
+
+def _proactive_findings(key: str, reading: RowReading, fmt: str, findings: list[Finding]) -> None:
+    where = f"表二 · {_proactive_name(key)}"
+    if reading.blanks:
+        findings.append(Finding("blank_cell", Severity.INFO, f"表二“{_proactive_name(key)}”一行有空白单元格，按0计", where))
+    if reading.problem:
+        findings.append(Finding("unreadable", Severity.WARNING, f"表二“{_proactive_name(key)}”一行无法读取：{reading.problem}",
+                                where))
+
+
+def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Finding] | None = None) -> None:
+    def valid(value, fee=False):
+        if value is None:
+            return None
+        if (not fee and not isinstance(value, int)) or value < 0:
+            if findings is not None:
+                findings.append(Finding("counts", Severity.ERROR, f"表二“{_proactive_name(key)}”一行数字{value}不是非负"
+                                        + ("数" if fee else "整数"), f"表二 · {_proactive_name(key)}"))
+            return None
+        return float(value) if fee else value
+
+    if key in ("regulations", "normative_documents"):
+        counts = getattr(proactive, key)
+        if fmt == "2019":
+            counts.issued = valid(cells[0])
+            counts.repealed = counts.in_force = None
+            if findings is not None:
+                findings.append(Finding(
+                    "format_unmapped", Severity.INFO,
+                    f"表二“{_proactive_name(key)}”为2019年格式（新制作/新公开/对外公开总数），“本年新制作数量”计为本年制发件数，"
+                    "本年废止件数、现行有效件数无对应数据", f"表二 · {_proactive_name(key)}"))
+            return
+        for col, value in zip(DOCUMENT_COLUMNS, cells, strict=False):
+            setattr(counts, col, valid(value))
+        return
+    if key == "fees_10k_yuan":
+        if fmt == "2019":
+            proactive.fees_10k_yuan = None
+            if findings is not None:
+                findings.append(Finding("format_unmapped", Severity.INFO,
+                                        "表二“行政事业性收费”为2019年格式（项目数量、增减），无本年收费金额", "表二 · 行政事业性收费"))
+            return
+        proactive.fees_10k_yuan = valid(cells[0], fee=True)
+        return
+    setattr(proactive, key, valid(cells[0]))
+
+
+__all__ = ["read_applications", "read_appeals", "read_proactive", "is_2019_proactive", "DOCUMENT_COLUMN_LABELS"]

@@ -1,0 +1,105 @@
+"""A table region of a report as a stream of tokens: labels, numbers and blank cells.
+
+Published tables reach us as tab-separated rows, `a | b | c` rows, one cell per line (with or
+without `|`), or a whole page on one line. Every layout becomes the same stream; only a cell the
+source shows as empty (between two separators) becomes a BLANK token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .normalize import INSTRUCTION
+
+_CJK = "\u4e00-\u9fff"
+SEPARATOR_LINE = re.compile(r"^[\s|:+=_]*-{3,}[\s|\-:+=_]*$")
+DASH_CELL = re.compile(r"^(?:-+|/|—+|无|－)$")
+# Before a numbering mark a new label starts: （三） 三、 2.
+LABEL_START = re.compile(rf"(\([一二三四五六七八九十]\)|(?<![{_CJK}])[一二三四五六七八九十]、|\d[.、](?=\s*[{_CJK}“\"]))")
+PIECE = re.compile(r"^(?P<label>.*?)(?P<numbers>(?:\s*-?\d+(?:\.\d+)?)*)\s*$", re.S)
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+class Kind(StrEnum):
+    LABEL = "label"
+    NUM = "num"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: Kind
+    text: str
+    line: int
+    glued: bool = False  # a number written against its label or another number, no separator
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind is not Kind.LABEL
+
+
+def split_cells(line: str, mode: str) -> list[str]:
+    if mode == "tab":
+        return line.split("\t")
+    if mode == "pipe" and "|" in line:
+        pieces = line.split("|")
+        if line.rstrip().endswith("|"):
+            pieces = pieces[:-1]
+        return pieces
+    return [line]
+
+
+def layout(text: str) -> str:
+    lines = text.split("\n")
+    if sum("\t" in line for line in lines) >= 2:
+        return "tab"
+    if sum("|" in line for line in lines) >= 3:
+        return "pipe"
+    return "text"
+
+
+def cell_tokens(cell: str, line: int) -> list[Token]:
+    text = cell.strip()
+    if DASH_CELL.match(text):
+        return [Token(Kind.BLANK, text, line)]
+    text = INSTRUCTION.sub("", text)
+    tokens: list[Token] = []
+    for piece in LABEL_START.sub(lambda m: "\x00" + m.group(1), text).split("\x00"):
+        if not piece.strip():
+            continue
+        match = PIECE.match(piece)
+        label, numbers = match.group("label").strip(), match.group("numbers")
+        if label:
+            tokens.append(Token(Kind.LABEL, label, line))
+        glued = bool(label) and bool(numbers) and not numbers[0].isspace()
+        for number in NUMBER.findall(numbers):
+            tokens.append(Token(Kind.NUM, number, line, glued=glued))
+    return tokens
+
+
+def tokenize(text: str) -> tuple[list[Token], bool]:
+    """The tokens of a region, and whether a line of it is a table row (row mode)."""
+    mode = layout(text)
+    tokens: list[Token] = []
+    for number, line in enumerate(text.split("\n")):
+        if SEPARATOR_LINE.match(line) or (mode != "pipe" and not line.strip()):
+            continue
+        for cell in split_cells(line, mode):
+            if not cell.strip():
+                if mode != "text":
+                    tokens.append(Token(Kind.BLANK, "", number))
+                continue
+            tokens.extend(cell_tokens(cell, number))
+    return tokens, _row_mode(tokens)
+
+
+def _row_mode(tokens: list[Token]) -> bool:
+    per_line: dict[int, int] = {}
+    for token in tokens:
+        if token.kind is Kind.NUM:
+            per_line[token.line] = per_line.get(token.line, 0) + 1
+    if len(per_line) < 3:
+        return False
+    return sum(count >= 3 for count in per_line.values()) * 2 >= len(per_line)

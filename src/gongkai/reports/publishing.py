@@ -1,0 +1,42 @@
+"""Publishing an approved report as a catalog item in the agency's annual-report column, when the catalog is there."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.errors import DomainError
+from gongkai.statute.report import Report
+
+from .render.html import render_fragment, report_title
+from .sources import model_or_none
+
+log = logging.getLogger(__name__)
+
+
+def publish_in_catalog(report, data: Report, user) -> int | None:
+    """The catalog item's id, or None when the catalog app is not installed yet (the report is still published)."""
+    Column, Item = model_or_none("catalog.Column"), model_or_none("catalog.Item")
+    if Column is None or Item is None:
+        return None
+    from gongkai.catalog import services as catalog
+
+    try:
+        with transaction.atomic():
+            return _publish(report, data, user, Column, catalog)
+    except DomainError as exc:  # e.g. the approver may not write catalog items: the report stays published
+        log.warning("年度报告未能同步到主动公开目录：%s", exc.message)
+        return None
+
+
+def _publish(report, data, user, Column, catalog) -> int:
+    column, _ = Column.objects.get_or_create(
+        agency=report.agency, name="政府信息公开工作年度报告", defaults={"kind": "annual_report", "art20_item": None})
+    item = catalog.create_item(agency=report.agency, author=user, data={
+        "title": report_title(data), "body": render_fragment(data), "publisher": report.agency.name,
+        "written_on": data.published_on, "column_ids": [column.pk],
+    })
+    catalog.publish_directly(item=item, when=timezone.now(), actor_label="年度报告终审通过")
+    return item.pk

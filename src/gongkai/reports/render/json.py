@@ -1,0 +1,11 @@
+"""The report as the shared schema's JSON (../shared/schema/annual-report.schema.json)."""
+
+from __future__ import annotations
+
+from gongkai.statute.report import Report
+
+from .html import report_title
+
+
+def render(report: Report) -> tuple[str, str, bytes]:
+    return f"{report_title(report)}.json", "application/json", report.dumps(indent=1).encode()

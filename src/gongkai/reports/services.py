@@ -1,0 +1,174 @@
+"""Use cases that write reports: start a draft, save a version, submit, review (三审), freeze and publish.
+
+Each follows the project's shape: guard → transaction + select_for_update → transitions table → audit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.agencies.permissions import can_work_in, has_role
+from gongkai.core.audit import log_action
+from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.statute.report import Report, Sections, check_arithmetic
+
+from .build import build_report
+from .models import AnnualReport, ReportReviewStep, ReportState, ReportVersion, ReviewDecision
+from .narrative import draft_sections
+from .transitions import EDITABLE_STATES, LEVEL_OF_STATE, LEVEL_ROLES, Action, next_state
+
+
+def _label(user) -> str:
+    return (user.get_full_name() or user.get_username()) if getattr(user, "is_authenticated", False) else str(user)
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def start_report(*, agency, year: int, actor) -> AnnualReport:
+    """The agency's report for the year, created with sections drafted from the records if there is none."""
+    if _user(actor) and not can_work_in(actor, agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能起草年度报告")
+    if year > timezone.localdate().year:
+        raise DomainError(f"{year}年尚未开始，不能起草该年度报告", field="year")
+    with transaction.atomic():
+        report, created = AnnualReport.objects.select_for_update().get_or_create(agency=agency, year=year)
+        if created:
+            sections = draft_sections(agency, build_report(agency, year))
+            _write_version(report, sections, actor, note="根据平台数据自动起草")
+            log_action("reports.report.started", actor=actor, obj=report, data={"year": year})
+    return report
+
+
+def _write_version(report, sections: Sections, actor, *, note: str) -> ReportVersion:
+    number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    version = ReportVersion.objects.create(
+        report=report, number=number, overview=sections.overview or "", problems=sections.problems or "",
+        other=sections.other or "", note=note, author=_user(actor), author_label=_label(actor))
+    report.overview, report.problems, report.other = version.overview, version.problems, version.other
+    report.save(update_fields=["overview", "problems", "other", "updated_at"])
+    return version
+
+
+def save_sections(*, report: AnnualReport, actor, overview: str, problems: str, other: str,
+                  note: str = "") -> ReportVersion:
+    if _user(actor) and not can_work_in(actor, report.agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能修改年度报告")
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        if report.state not in EDITABLE_STATES:
+            raise DomainError(f"报告{report.get_state_display()}，不能修改；如需修改请先由审核人退回")
+        version = _write_version(report, Sections(overview, problems, other), actor, note=note or "人工修改")
+        log_action("reports.report.edited", actor=actor, obj=report, data={"version": version.number})
+    return version
+
+
+def _latest_version(report) -> ReportVersion | None:
+    return report.versions.order_by("-number").first()
+
+
+def available_actions(report: AnnualReport, user) -> list[Action]:
+    """The buttons a user sees; the same checks run again when the action is posted."""
+    actions = []
+    if report.state == ReportState.DRAFTING and can_work_in(user, report.agency):
+        actions.append(Action.SUBMIT)
+    if _may_review(report, user):
+        actions += [Action.APPROVE, Action.REJECT]
+    return actions
+
+
+def _current_run_steps(report):
+    last_submit = report.review_steps.filter(decision=ReviewDecision.SUBMITTED).order_by("-created_at", "-pk") \
+        .first()
+    steps = report.review_steps.all()
+    return steps.filter(pk__gte=last_submit.pk) if last_submit else steps.none()
+
+
+def _may_review(report, user) -> bool:
+    level = LEVEL_OF_STATE.get(report.state)
+    if level is None or not getattr(user, "is_authenticated", False):
+        return False
+    if _current_run_steps(report).filter(actor=user).exists():
+        return False  # the submitter, or someone who already decided in this run
+    version = _latest_version(report)
+    if version and version.author_id == user.pk:
+        return False
+    return has_role(user, report.agency, LEVEL_ROLES[level])
+
+
+def submit_report(*, report: AnnualReport, user) -> AnnualReport:
+    if not can_work_in(user, report.agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能提交年度报告")
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        new_state = next_state(report.state, Action.SUBMIT)
+        if new_state is None:
+            raise DomainError(f"报告{report.get_state_display()}，不能提交审核")
+        findings = check_arithmetic(build_report(report.agency, report.year))
+        if findings:
+            raise DomainError("报告数据未通过勾稽检查：" + findings[0].message)
+        report.state = new_state
+        report.save(update_fields=["state", "updated_at"])
+        ReportReviewStep.objects.create(report=report, version=_latest_version(report), actor=user,
+                                        actor_label=_label(user), decision=ReviewDecision.SUBMITTED)
+        log_action("reports.report.submitted", actor=user, obj=report, data={"year": report.year})
+    return report
+
+
+def review_report(*, report: AnnualReport, user, action: str, comment: str = "", today: date | None = None):
+    """初审/复审/终审: approve moves on a level (终审 approval freezes the data and publishes); reject returns it."""
+    if action not in (Action.APPROVE, Action.REJECT):
+        raise DomainError("审核操作无效")
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        level = LEVEL_OF_STATE.get(report.state)
+        new_state = next_state(report.state, action)
+        if level is None or new_state is None:
+            raise DomainError(f"报告{report.get_state_display()}，不能审核")
+        if not _may_review(report, user):
+            raise PermissionDenied(
+                f"您不能进行本报告的{level.label}（需{LEVEL_ROLES[level].label}岗位，且未参与本轮审核）")
+        if action == Action.REJECT and not comment.strip():
+            raise DomainError("退回修改须填写意见", field="comment")
+        ReportReviewStep.objects.create(
+            report=report, version=_latest_version(report), level=level, actor=user, actor_label=_label(user),
+            comment=comment, decision=ReviewDecision.APPROVED if action == Action.APPROVE else ReviewDecision.REJECTED)
+        report.state = new_state
+        if new_state == ReportState.PUBLISHED:
+            _freeze_and_publish(report, user, today or timezone.localdate())
+        report.save()
+        log_action(f"reports.review.{'approved' if action == Action.APPROVE else 'rejected'}", actor=user,
+                   obj=report, data={"level": level, "comment": comment, "state": new_state})
+    return report
+
+
+def _freeze_and_publish(report: AnnualReport, user, today: date) -> None:
+    data = build_report(report.agency, report.year,
+                        sections=Sections(report.overview, report.problems, report.other))
+    data.published_on = today
+    report.frozen, report.frozen_at, report.published_on = data.to_json(), timezone.now(), today
+    from .publishing import publish_in_catalog
+
+    report.catalog_item_id = publish_in_catalog(report, data, user)
+    log_action("reports.report.published", actor=user, obj=report,
+               data={"published_on": today.isoformat(), "catalog_item_id": report.catalog_item_id})
+
+
+def report_data(report: AnnualReport) -> Report:
+    """What the report says: the frozen data once published, else the live figures with the current text."""
+    if report.frozen:
+        return Report.from_json(report.frozen)
+    return build_report(report.agency, report.year, sections=Sections(report.overview, report.problems, report.other))
+
+
+def differences(report: AnnualReport) -> list[tuple[str, object, object]]:
+    """(place, published value, value from today's records) for each figure that changed since publication."""
+    if not report.frozen:
+        return []
+    published = dict(Report.from_json(report.frozen).cells())
+    current = build_report(report.agency, report.year).cells()
+    return [(where, published.get(where), value) for where, value in current if published.get(where) != value]

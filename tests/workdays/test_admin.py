@@ -1,0 +1,37 @@
+from datetime import date
+
+import pytest
+
+from gongkai.workdays.calendar import get_calendar
+from gongkai.workdays.models import HolidayYear
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_enters_next_years_notice_in_one_form(admin_client):
+    response = admin_client.post("/admin/workdays/holidayyear/add/", {
+        "year": "2031", "source": "国务院办公厅关于2031年部分节假日安排的通知", "note": "",
+        "holidays": "元旦 2031-01-01\n春节 2031年1月22日 至 2031年1月28日",
+        "makeup_days": "2031-01-19、2031-02-08",
+    })
+    assert response.status_code == 302, response.content.decode()
+    assert HolidayYear.objects.get(year=2031).source.startswith("国务院办公厅")
+    calendar = get_calendar()
+    assert not calendar.is_workday(date(2031, 1, 24)) and calendar.is_workday(date(2031, 2, 8))
+
+
+def test_a_bad_line_is_shown_on_the_form_and_nothing_is_saved(admin_client):
+    response = admin_client.post("/admin/workdays/holidayyear/add/", {
+        "year": "2031", "source": "通知", "holidays": "春节放七天", "makeup_days": "",
+    })
+    assert response.status_code == 200
+    assert "放假安排第1行" in response.content.decode()
+    assert not HolidayYear.objects.exists()
+
+
+def test_dates_outside_the_year_are_shown_on_the_form(admin_client):
+    response = admin_client.post("/admin/workdays/holidayyear/add/", {
+        "year": "2031", "source": "通知", "holidays": "国庆节 2030-10-01 至 2030-10-07", "makeup_days": "",
+    })
+    assert response.status_code == 200
+    assert "不在2031年内" in response.content.decode()
