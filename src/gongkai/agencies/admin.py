@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Agency, Membership
+from .permissions import agencies_for
 
 
 class MembershipInline(admin.TabularInline):
@@ -25,6 +26,9 @@ class AgencyAdmin(admin.ModelAdmin):
         ("编号", {"fields": ("request_number_format", "index_number_format")}),
     )
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(pk__in=agencies_for(request.user).values("pk"))
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
@@ -32,3 +36,6 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     search_fields = ("user__username", "user__full_name", "agency__name")
     autocomplete_fields = ["user", "agency"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(agency__in=agencies_for(request.user))

@@ -21,6 +21,7 @@ jieba.setLogLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote)>", re.IGNORECASE)
 
 FTS_TABLE = "catalog_item_fts"
 SQLITE_SETUP = [
@@ -51,7 +52,7 @@ def setup_index(apps=None, schema_editor=None):
 
 
 def plain_text(body: str) -> str:
-    return html.unescape(_TAG.sub(" ", body or ""))
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", body or "")))
 
 
 def segment(text: str) -> str:

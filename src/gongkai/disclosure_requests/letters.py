@@ -31,18 +31,23 @@ TITLES = {
 }
 
 # The fixed wording of each template; agencies edit the .docx, not this table.
+_REGS = "《中华人民共和国政府信息公开条例》"
 INTROS = {
-    "supplement_notice": "经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条，请您于补正期限内补正以下事项。"
+    "supplement_notice": f"经审查，您的申请内容不明确。根据{_REGS}第三十条，"
+                         "请您于补正期限内补正以下事项。"
                          "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
-    "consultation_letter": "本机关收到的政府信息公开申请涉及贵方，根据《中华人民共和国政府信息公开条例》第三十二条、第三十四条，"
+    "consultation_letter": f"本机关收到的政府信息公开申请涉及贵方，根据{_REGS}第三十二条、第三十四条，"
                            "现书面征求贵方意见，请自收到本函之日起15个工作日内提出意见。",
     "extension_notice": "因正当理由不能在20个工作日内答复，经本机关政府信息公开工作机构负责人同意，"
-                        "根据《中华人民共和国政府信息公开条例》第三十三条第二款，延长答复期限。",
-    "fee_notice": "根据《中华人民共和国政府信息公开条例》第四十二条及《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
-                  "您的申请需缴纳信息处理费。请自收到本通知之日起20个工作日内缴纳；逾期未缴纳的，视为放弃申请。",
-    "transfer_notice": "经审查，您申请公开的信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项，告知如下。",
+                        f"根据{_REGS}第三十三条第二款，延长答复期限。",
+    "fee_notice": f"根据{_REGS}第四十二条及《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
+                  "您的申请需缴纳信息处理费。"
+                  "请自收到本通知之日起20个工作日内缴纳；逾期未缴纳的，视为放弃申请。",
+    "transfer_notice": "经审查，您申请公开的信息不属于本机关负责公开。"
+                       f"根据{_REGS}第三十六条第（五）项，告知如下。",
     "reply_granted": "经审查，您申请公开的信息属于公开范围，本机关予以公开。",
-    "reply_partial": "经审查，您申请公开的信息中含有不应当公开的内容，但能够作区分处理。根据《中华人民共和国政府信息公开条例》第三十七条，"
+    "reply_partial": "经审查，您申请公开的信息中含有不应当公开的内容，但能够作区分处理。"
+                     f"根据{_REGS}第三十七条，"
                      "本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。",
     "reply_denied": "经审查，您申请公开的信息依法不予公开，理由如下。",
     "reply_unable": "经审查，本机关无法向您提供所申请的信息，理由如下。",
@@ -90,9 +95,11 @@ def _body(request, kind, data, reason) -> list[str]:
     lines = [f"您（单位）于{_cn_date(request.submitted_on)}提出的政府信息公开申请（申请编号：{request.number}）收悉。"
              f"申请内容：{request.description}"]
     if kind == "supplement_notice":
-        lines += [f"需补正事项：{data['items']}", f"补正期限：{_cn_date(date.fromisoformat(data['supplement_due']))}前。"]
+        due = date.fromisoformat(data["supplement_due"])
+        lines += [f"需补正事项：{data['items']}", f"补正期限：{_cn_date(due)}前。"]
     elif kind == "consultation_letter":
-        lines += [f"征求意见对象：{data['party_name']}", f"请于{_cn_date(date.fromisoformat(data['answer_due']))}前书面答复。"]
+        due = date.fromisoformat(data["answer_due"])
+        lines += [f"征求意见对象：{data['party_name']}", f"请于{_cn_date(due)}前书面答复。"]
         if data["party_kind"] == "third_party":
             lines.append("逾期未提出意见的，本机关将依照条例规定决定是否公开。")
         else:

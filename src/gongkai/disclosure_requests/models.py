@@ -152,6 +152,9 @@ class Attachment(models.Model):
         verbose_name = "申请附件"
         verbose_name_plural = "申请附件"
 
+    def __str__(self):
+        return self.name
+
 
 def document_path(instance, filename):
     return f"letters/{instance.request.agency_id}/{instance.request_id}/{filename}"
@@ -254,3 +257,6 @@ class FormToken(models.Model):
     token = models.CharField(max_length=40, unique=True)
     request = models.ForeignKey(Request, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.token

@@ -146,7 +146,7 @@ def _check_calendar(day: date) -> None:
 
 
 def record_event(request: Request, *, kind: str, actor, day: date, reason: str = "", data: dict | None = None,
-                 correcting: Document | None = None) -> RequestEvent:
+                 correcting: Document | None = None, issue_letter: bool = True) -> RequestEvent:
     """The single entry point for every move on an existing request (web, admin, CLI, runperiodic)."""
     data = dict(data or {})
     with transaction.atomic():
@@ -157,7 +157,8 @@ def record_event(request: Request, *, kind: str, actor, day: date, reason: str =
         calendar = _calendar()
         try:
             GUARDS.get(kind, _no_guard)(request, events=events, day=day, reason=reason, data=data, calendar=calendar)
-            document = _issue_letter(request, kind=kind, day=day, data=data, reason=reason, correcting=correcting)
+            document = (_issue_letter(request, kind=kind, day=day, data=data, reason=reason, correcting=correcting)
+                        if issue_letter else None)
             event = _append(request, kind=kind, actor=actor, day=day, reason=reason, data=data, document=document)
             _after(request, event)
             _recompute(request, calendar)

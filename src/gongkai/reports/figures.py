@@ -22,7 +22,8 @@ from .models import ArticleTwentyFigures, FigureSource
 
 HEADERS = {
     "机关": "agency", "年度": "year", "行政许可": "licensing", "行政处罚": "penalty", "行政强制": "coercion",
-    "行政事业性收费（万元）": "fees_10k_yuan", "行政事业性收费(万元)": "fees_10k_yuan", "行政事业性收费": "fees_10k_yuan",
+    "行政事业性收费（万元）": "fees_10k_yuan", "行政事业性收费(万元)": "fees_10k_yuan",
+    "行政事业性收费": "fees_10k_yuan",
 }
 COUNT_FIELDS = ("licensing", "penalty", "coercion")
 

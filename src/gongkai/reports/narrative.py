@@ -48,17 +48,29 @@ def selfcheck_findings(agency, year: int) -> list[str]:
     return [str(getattr(f, "message", f)) for f in findings]
 
 
+KIND_ORDER = ("portal", "trading", "procurement", "new_media", "board")
+
+
+def channel_column_counts(agency, year: int) -> list[tuple[str, str | None, int]]:
+    """(channel, column, items posted) for the year, as the seed report words it: one GROUP BY."""
+    Publication = model_or_none("catalog.Publication")
+    if Publication is None:
+        return []
+    rows = Publication.objects.filter(channel__agency=agency, posted_on__year=year) \
+        .values("channel__name", "channel__kind", "item__columns__name").annotate(n=Count("item", distinct=True)) \
+        .order_by("-n", "item__columns__name")
+    rows = sorted(rows, key=lambda r: KIND_ORDER.index(r["channel__kind"]) if r["channel__kind"] in KIND_ORDER else 9)
+    return [(r["channel__name"], r["item__columns__name"], r["n"]) for r in rows]
+
+
 def _proactive_paragraph(agency, year: int) -> str:
-    channels = channel_counts(agency, year)
-    columns = column_counts(agency, year)
+    rows = channel_column_counts(agency, year)
     text = "（一）主动公开情况。"
-    if channels:
-        text += "，".join(f"在{name}公开信息{n}条" for name, n in channels) + "。"
-    else:
-        text += f"{year}年度平台未记录主动公开信息的发布渠道。"
-    if columns:
-        text += "按栏目分：" + "，".join(f"“{name}”{n}条" for name, n in columns) + "。"
-    return text
+    if not rows:
+        return text + f"{year}年度平台未记录主动公开信息的发布。"
+    parts = [f"在{channel}公开{'“' + column + '”' if column else ''}信息{n}条" for channel, column, n in rows]
+    total = sum(n for _, n in channel_counts(agency, year))
+    return text + f"{year}年度共发布信息{total}条次：" + "，".join(parts) + "。"
 
 
 def _requests_paragraph(report: Report) -> str:

@@ -15,6 +15,7 @@ from .tokens import Kind, Token
 
 Check = Callable[[Sequence[int]], bool]
 MAX_PART_DIGITS = 7
+MAX_EXTRA_DIGITS = 8  # at most this many cells of two or more digits in a run-together row
 
 
 @dataclass
@@ -32,15 +33,16 @@ def sums_to_last(values: Sequence[int]) -> bool:
 
 def groups_of_five(values: Sequence[int]) -> bool:
     """表四: in each group of five, 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
-    return all(sum(values[i:i + 4]) == values[i + 4] for i in range(0, len(values), 5))
+    return all(sum(values[i : i + 4]) == values[i + 4] for i in range(0, len(values), 5))
 
 
 def number(text: str) -> int | float:
     return float(text) if "." in text else int(text)
 
 
-def read_row(values: Sequence[Token], n: int, *, check: Check | None = None, truncated: bool = False,
-             drop_at: int | None = None) -> RowReading:
+def read_row(
+    values: Sequence[Token], n: int, *, check: Check | None = None, truncated: bool = False, drop_at: int | None = None
+) -> RowReading:
     nums = [v for v in values if v.kind is Kind.NUM]
     if len(nums) == n:
         return RowReading([number(v.text) for v in nums])
@@ -66,13 +68,17 @@ def read_row(values: Sequence[Token], n: int, *, check: Check | None = None, tru
 def _too_many(nums: list[Token], n: int, check: Check | None, drop_at: int | None) -> RowReading:
     values = [number(v.text) for v in nums]
     if len(values) != n + 1:
-        return RowReading([None] * n, problem=f"应有{n}个数字，实际读到{len(values)}个：{' '.join(v.text for v in nums)}")
+        return RowReading(
+            [None] * n, problem=f"应有{n}个数字，实际读到{len(values)}个：{' '.join(v.text for v in nums)}"
+        )
     positions = [drop_at] if drop_at is not None else range(len(values))
-    readings = {tuple(values[:i] + values[i + 1:]) for i in positions}
+    readings = {tuple(values[:i] + values[i + 1 :]) for i in positions}
     if check is not None:
         readings = {r for r in readings if _fits(check, r)}
     if len(readings) == 1:
-        return RowReading(list(readings.pop()), note=f"多出1个数字（{' '.join(v.text for v in nums)}），已按勾稽关系剔除")
+        return RowReading(
+            list(readings.pop()), note=f"多出1个数字（{' '.join(v.text for v in nums)}），已按勾稽关系剔除"
+        )
     return RowReading([None] * n, problem=f"应有{n}个数字，实际读到{len(values)}个，无法确定多出的是哪一个")
 
 
@@ -87,7 +93,7 @@ def _with_blanks(values: list[Token], n: int, check: Check | None) -> RowReading
     starts = [s for s in range(0, len(values) - n + 1) if s <= first and s + n - 1 >= last]
     readings = []
     for start in starts:
-        window = values[start:start + n]
+        window = values[start : start + n]
         cells = [0 if v.kind is Kind.BLANK else number(v.text) for v in window]
         readings.append((start, cells, [i for i, v in enumerate(window) if v.kind is Kind.BLANK]))
     if not readings:
@@ -105,9 +111,13 @@ def _with_blanks(values: list[Token], n: int, check: Check | None) -> RowReading
 
 def _split_digits(parts: list[str], n: int, check: Check | None) -> RowReading | None:
     """Digits run together (`6000017`): the one split into n numbers that fits the row's arithmetic."""
-    if any("." in p or p.startswith("-") for p in parts) or sum(len(p) for p in parts) > n * 4:
+    digits = sum(len(p) for p in parts)
+    if any("." in p or p.startswith("-") for p in parts) or digits > n + MAX_EXTRA_DIGITS:
         return None
-    options = [tuple(o) for o in _compositions(parts, n)]
+    if digits == n:  # one digit per cell: the only split there is
+        options = [tuple(int(d) for d in "".join(parts))]
+    else:
+        options = [tuple(o) for o in _compositions(parts, n)]
     if check is not None:
         options = [o for o in options if check(o)]
     options = list(dict.fromkeys(options))

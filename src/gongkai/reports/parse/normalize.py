@@ -13,12 +13,15 @@ from functools import lru_cache
 
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 FULL_WIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
-FULL_WIDTH.update({ord("．"): ord("."), ord("﹒"): ord("."), ord("－"): ord("-"), ord("—"): ord("-"), ord("–"): ord("-")})
+FULL_WIDTH.update(
+    {ord("．"): ord("."), ord("﹒"): ord("."), ord("－"): ord("-"), ord("—"): ord("-"), ord("–"): ord("-")}
+)
 
 # Characters that occur in Traditional text of these reports and never in Simplified text.
 TRADITIONAL_MARKERS = frozenset(
     "報開資條項數為關請訊處總計證規範體機應務門戶發會們這與個過時來對動據辦廳當實際據統衛復訴訟結轉權"
-    "內護經營銷費額權屬議審導區鄉鎮縣廣東義齊禮標準圖書館職網頁電話檔說讀")
+    "內護經營銷費額權屬議審導區鄉鎮縣廣東義齊禮標準圖書館職網頁電話檔說讀"
+)
 
 _CJK = r"\u4e00-\u9fff"
 

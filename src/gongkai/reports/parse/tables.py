@@ -54,8 +54,11 @@ ROW_NAMES = {
     "carried_out": "结转下年度继续办理",
 }
 ROWS_2021 = [(key, ROW_NAMES[key]) for key in ROW_KEYS]
-ROWS_2019 = [(k, "其他处理" if k == "other.other" else n) for k, n in ROWS_2021
-             if k not in ("other.no_supplement", "other.fee_unpaid")]
+ROWS_2019 = [
+    (k, "其他处理" if k == "other.other" else n)
+    for k, n in ROWS_2021
+    if k not in ("other.no_supplement", "other.fee_unpaid")
+]
 GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 MATCH_THRESHOLD = 78
 
@@ -123,8 +126,20 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
 
 
 def _header(key: str) -> bool:
-    return any(word in key for word in ("申请人", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益",
-                                        "法律服务", "勾稽", "第三项加第四项"))
+    return any(
+        word in key
+        for word in (
+            "申请人",
+            "自然人",
+            "法人或其他组织",
+            "商业企业",
+            "科研机构",
+            "社会公益",
+            "法律服务",
+            "勾稽",
+            "第三项加第四项",
+        )
+    )
 
 
 def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bool:
@@ -134,8 +149,7 @@ def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bo
     return token.kind is Kind.NUM and filled >= width
 
 
-def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncated: bool,
-                      apps: dict) -> TableResult:
+def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncated: bool, apps: dict) -> TableResult:
     rows = ROWS_2021 if fmt == "2021" else ROWS_2019
     result = TableResult()
     segments, headers = _segments(tokens, rows, row_mode, 7)
@@ -152,8 +166,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
             apps[key] = dict.fromkeys(COLUMNS)
             continue
         is_last = truncated and segment is segments[-1]
-        reading = read_row(segment.values, width, check=_row_check(width, drop_at), truncated=is_last,
-                           drop_at=drop_at)
+        reading = read_row(segment.values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
@@ -187,10 +200,14 @@ def _drop_subtotal(reading: RowReading, drop_at: int, key: str, findings: list[F
     blanks = [b - (b > drop_at) for b in reading.blanks if b != drop_at]
     orgs = cells[1:6]
     if None not in orgs and subtotal is not None and subtotal != sum(orgs):
-        findings.append(Finding(
-            "column_sum", Severity.ERROR,
-            f"“{ROW_NAMES[key]}”一行：法人或其他组织五类之和为{sum(orgs)}，但“小计”填写{subtotal}（模板无小计列）",
-            where_applications(key)))
+        findings.append(
+            Finding(
+                "column_sum",
+                Severity.ERROR,
+                f"“{ROW_NAMES[key]}”一行：法人或其他组织五类之和为{sum(orgs)}，但“小计”填写{subtotal}（模板无小计列）",
+                where_applications(key),
+            )
+        )
     return RowReading(cells, blanks, reading.problem, reading.note)
 
 
@@ -215,14 +232,21 @@ def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int,
         else:
             if with_numbers and not missing:
                 shown = " ".join(v.text for v in with_numbers[0].values if v.text)
-                findings.append(Finding("unreadable", Severity.WARNING,
-                                        f"表三有一组数字不属于任何一行，未计入：{shown}", "表三"))
+                findings.append(
+                    Finding("unreadable", Severity.WARNING, f"表三有一组数字不属于任何一行，未计入：{shown}", "表三")
+                )
             continue
         for index, segment in zip(missing, chosen, strict=False):
             segment.index = index
             assigned[index] = segment
-            findings.append(Finding("lost_label", Severity.INFO,
-                                    f"“{rows[index][1]}”一行的行名缺失，按模板行序认定", where_applications(rows[index][0])))
+            findings.append(
+                Finding(
+                    "lost_label",
+                    Severity.INFO,
+                    f"“{rows[index][1]}”一行的行名缺失，按模板行序认定",
+                    where_applications(rows[index][0]),
+                )
+            )
     return assigned
 
 
@@ -230,27 +254,47 @@ def _store_row(apps: dict, key: str, reading: RowReading, findings: list[Finding
     row = {}
     for col, value in zip(COLUMNS, reading.cells, strict=True):
         if value is not None and (not isinstance(value, int) or value < 0):
-            findings.append(Finding("counts", Severity.ERROR,
-                                    f"{where_applications(key, col)}应为非负整数，实际为{value}", where_applications(key, col)))
+            findings.append(
+                Finding(
+                    "counts",
+                    Severity.ERROR,
+                    f"{where_applications(key, col)}应为非负整数，实际为{value}",
+                    where_applications(key, col),
+                )
+            )
             value = None
         row[col] = value
     apps[key] = row
     if reading.blanks:
         names = "、".join(COLUMN_LABELS[COLUMNS[i]] for i in reading.blanks)
-        findings.append(Finding("blank_cell", Severity.INFO, f"“{ROW_NAMES[key]}”一行以下单元格空白，按0计：{names}",
-                                where_applications(key)))
+        findings.append(
+            Finding(
+                "blank_cell",
+                Severity.INFO,
+                f"“{ROW_NAMES[key]}”一行以下单元格空白，按0计：{names}",
+                where_applications(key),
+            )
+        )
     if reading.problem:
-        findings.append(Finding("unreadable", Severity.WARNING, f"“{ROW_NAMES[key]}”一行无法读取：{reading.problem}",
-                                where_applications(key)))
+        findings.append(
+            Finding(
+                "unreadable",
+                Severity.WARNING,
+                f"“{ROW_NAMES[key]}”一行无法读取：{reading.problem}",
+                where_applications(key),
+            )
+        )
     if reading.note:
-        findings.append(Finding("parse_note", Severity.INFO, f"“{ROW_NAMES[key]}”一行：{reading.note}",
-                                where_applications(key)))
+        findings.append(
+            Finding("parse_note", Severity.INFO, f"“{ROW_NAMES[key]}”一行：{reading.note}", where_applications(key))
+        )
 
 
 def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, result: TableResult) -> None:
     missing = [key for key, _ in rows if all(v is None for v in apps[key].values()) and key in apps]
-    unreported = [k for k in missing if not any(f.where and f.where.startswith(where_applications(k))
-                                                for f in result.findings)]
+    unreported = [
+        k for k in missing if not any(f.where and f.where.startswith(where_applications(k)) for f in result.findings)
+    ]
     if not unreported:
         return
     if not result.found:
@@ -264,10 +308,11 @@ def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, res
 
 # --- 表四 ----------------------------------------------------------------------------------------
 
+
 def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> TableResult:
     result = TableResult()
     last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
-    values = [t for t in tokens[last_label + 1:] if t.is_value]
+    values = [t for t in tokens[last_label + 1 :] if t.is_value]
     if not any(v.kind is Kind.NUM for v in values):
         values = [t for t in tokens if t.is_value]
     result.found = bool(values)
@@ -282,14 +327,20 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
         for col in APPEAL_COLUMNS:
             value = next(cells)
             if value is not None and (not isinstance(value, int) or value < 0):
-                result.findings.append(Finding("counts", Severity.ERROR,
-                                               f"{where_appeals(group, col)}应为非负整数，实际为{value}",
-                                               where_appeals(group, col)))
+                result.findings.append(
+                    Finding(
+                        "counts",
+                        Severity.ERROR,
+                        f"{where_appeals(group, col)}应为非负整数，实际为{value}",
+                        where_appeals(group, col),
+                    )
+                )
                 value = None
             appeals[group][col] = value
     if reading.blanks:
-        result.findings.append(Finding("blank_cell", Severity.INFO,
-                                       f"表四有{len(reading.blanks)}个单元格空白，按0计", "表四"))
+        result.findings.append(
+            Finding("blank_cell", Severity.INFO, f"表四有{len(reading.blanks)}个单元格空白，按0计", "表四")
+        )
     if reading.problem:
         result.findings.append(Finding("unreadable", Severity.WARNING, f"表四无法读取：{reading.problem}", "表四"))
     if reading.note:
@@ -311,8 +362,11 @@ PROACTIVE_ROWS = (
     ("coercion", ("行政强制",), 1, 3, 2),
     ("fees_10k_yuan", ("事业性收费",), 1, 2, None),
 )
-UNMAPPED_NAMES = {"other_services": "其他对外管理服务事项", "procurement": "政府集中采购",
-                  "other_documents": "其他主动公开文件"}
+UNMAPPED_NAMES = {
+    "other_services": "其他对外管理服务事项",
+    "procurement": "政府集中采购",
+    "other_documents": "其他主动公开文件",
+}
 HEADER_WORDS_2019 = ("新制作", "新公开", "对外公开总数", "上一年项目数量", "增/减", "增减", "采购项目数量")
 
 
@@ -343,8 +397,14 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
         n = n2019 if fmt == "2019" else n2021
         if key in UNMAPPED_NAMES:
             if key in found:
-                result.findings.append(Finding("format_unmapped", Severity.INFO,
-                                               f"表二“{UNMAPPED_NAMES[key]}”一行不在2021年格式中，未计入", "表二"))
+                result.findings.append(
+                    Finding(
+                        "format_unmapped",
+                        Severity.INFO,
+                        f"表二“{UNMAPPED_NAMES[key]}”一行不在2021年格式中，未计入",
+                        "表二",
+                    )
+                )
             continue
         if key not in found:
             _set_proactive(proactive, key, [None] * 3, fmt)
@@ -370,10 +430,15 @@ def _proactive_name(key: str) -> str:
 def _proactive_findings(key: str, reading: RowReading, fmt: str, findings: list[Finding]) -> None:
     where = f"表二 · {_proactive_name(key)}"
     if reading.blanks:
-        findings.append(Finding("blank_cell", Severity.INFO, f"表二“{_proactive_name(key)}”一行有空白单元格，按0计", where))
+        findings.append(
+            Finding("blank_cell", Severity.INFO, f"表二“{_proactive_name(key)}”一行有空白单元格，按0计", where)
+        )
     if reading.problem:
-        findings.append(Finding("unreadable", Severity.WARNING, f"表二“{_proactive_name(key)}”一行无法读取：{reading.problem}",
-                                where))
+        findings.append(
+            Finding(
+                "unreadable", Severity.WARNING, f"表二“{_proactive_name(key)}”一行无法读取：{reading.problem}", where
+            )
+        )
 
 
 def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Finding] | None = None) -> None:
@@ -382,8 +447,14 @@ def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Fi
             return None
         if (not fee and not isinstance(value, int)) or value < 0:
             if findings is not None:
-                findings.append(Finding("counts", Severity.ERROR, f"表二“{_proactive_name(key)}”一行数字{value}不是非负"
-                                        + ("数" if fee else "整数"), f"表二 · {_proactive_name(key)}"))
+                findings.append(
+                    Finding(
+                        "counts",
+                        Severity.ERROR,
+                        f"表二“{_proactive_name(key)}”一行数字{value}不是非负" + ("数" if fee else "整数"),
+                        f"表二 · {_proactive_name(key)}",
+                    )
+                )
             return None
         return float(value) if fee else value
 
@@ -393,10 +464,15 @@ def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Fi
             counts.issued = valid(cells[0])
             counts.repealed = counts.in_force = None
             if findings is not None:
-                findings.append(Finding(
-                    "format_unmapped", Severity.INFO,
-                    f"表二“{_proactive_name(key)}”为2019年格式（新制作/新公开/对外公开总数），“本年新制作数量”计为本年制发件数，"
-                    "本年废止件数、现行有效件数无对应数据", f"表二 · {_proactive_name(key)}"))
+                findings.append(
+                    Finding(
+                        "format_unmapped",
+                        Severity.INFO,
+                        f"表二“{_proactive_name(key)}”为2019年格式（新制作/新公开/对外公开总数），“本年新制作数量”计为本年制发件数，"
+                        "本年废止件数、现行有效件数无对应数据",
+                        f"表二 · {_proactive_name(key)}",
+                    )
+                )
             return
         for col, value in zip(DOCUMENT_COLUMNS, cells, strict=False):
             setattr(counts, col, valid(value))
@@ -405,8 +481,14 @@ def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Fi
         if fmt == "2019":
             proactive.fees_10k_yuan = None
             if findings is not None:
-                findings.append(Finding("format_unmapped", Severity.INFO,
-                                        "表二“行政事业性收费”为2019年格式（项目数量、增减），无本年收费金额", "表二 · 行政事业性收费"))
+                findings.append(
+                    Finding(
+                        "format_unmapped",
+                        Severity.INFO,
+                        "表二“行政事业性收费”为2019年格式（项目数量、增减），无本年收费金额",
+                        "表二 · 行政事业性收费",
+                    )
+                )
             return
         proactive.fees_10k_yuan = valid(cells[0], fee=True)
         return

@@ -17,9 +17,14 @@ _CJK = "\u4e00-\u9fff"
 SEPARATOR_LINE = re.compile(r"^[\s|:+=_]*-{3,}[\s|\-:+=_]*$")
 DASH_CELL = re.compile(r"^(?:-+|/|—+|无|－)$")
 # Before a numbering mark a new label starts: （三） 三、 2.
-LABEL_START = re.compile(rf"(\([一二三四五六七八九十]\)|(?<![{_CJK}])[一二三四五六七八九十]、|\d[.、](?=\s*[{_CJK}“\"]))")
-PIECE = re.compile(r"^(?P<label>.*?)(?P<numbers>(?:\s*-?\d+(?:\.\d+)?)*)\s*$", re.S)
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+LABEL_START = re.compile(
+    rf"(\([一二三四五六七八九十]\)|(?<![{_CJK}])[一二三四五六七八九十]、|[一二三四]、(?=本年|上年|结转)"
+    rf"|\d[.、](?=\s*[{_CJK}“\"]))"
+)
+RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))|(?P<text>(?:[^\d-]|-(?!\d))+)")
+
+
+WORD = re.compile(rf"[{_CJK}A-Za-z]")
 
 
 class Kind(StrEnum):
@@ -55,7 +60,7 @@ def layout(text: str) -> str:
     lines = text.split("\n")
     if sum("\t" in line for line in lines) >= 2:
         return "tab"
-    if sum("|" in line for line in lines) >= 3:
+    if sum("|" in line for line in lines) >= 3 or any(line.count("|") >= 2 for line in lines):
         return "pipe"
     return "text"
 
@@ -67,15 +72,15 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
     text = INSTRUCTION.sub("", text)
     tokens: list[Token] = []
     for piece in LABEL_START.sub(lambda m: "\x00" + m.group(1), text).split("\x00"):
-        if not piece.strip():
-            continue
-        match = PIECE.match(piece)
-        label, numbers = match.group("label").strip(), match.group("numbers")
-        if label:
-            tokens.append(Token(Kind.LABEL, label, line))
-        glued = bool(label) and bool(numbers) and not numbers[0].isspace()
-        for number in NUMBER.findall(numbers):
-            tokens.append(Token(Kind.NUM, number, line, glued=glued))
+        previous_text = False
+        for run in RUNS.finditer(piece):
+            if run.group("number"):
+                glued = previous_text and not run.group("space")
+                tokens.append(Token(Kind.NUM, run.group("number"), line, glued=glued))
+                previous_text = False
+            elif WORD.search(run.group("text")):
+                tokens.append(Token(Kind.LABEL, run.group("text").strip(), line))
+                previous_text = not run.group("text")[-1].isspace()
     return tokens
 
 
@@ -84,7 +89,7 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
     mode = layout(text)
     tokens: list[Token] = []
     for number, line in enumerate(text.split("\n")):
-        if SEPARATOR_LINE.match(line) or (mode != "pipe" and not line.strip()):
+        if not line.strip() or SEPARATOR_LINE.match(line):
             continue
         for cell in split_cells(line, mode):
             if not cell.strip():

@@ -1,0 +1,24 @@
+"""The 主动公开 panel on the staff home page: waiting for me, sent back, stale columns, unanswered feedback."""
+
+from django.utils import timezone
+
+from . import queries
+from .models import Feedback
+from .selfcheck import column_findings
+
+
+def panel(request, agencies) -> dict | None:
+    if not agencies:
+        return None
+    today = timezone.localdate()
+    stale = []
+    for agency in agencies[:10]:
+        codes = [f.code for f in column_findings(agency, today)]
+        if codes:
+            stale.append({"agency": agency, "stale": codes.count("column.stale"), "blank": codes.count("column.blank")})
+    return {
+        "title": "主动公开", "template": "catalog/dashboard_panel.html",
+        "waiting": queries.inbox_for(request.user).count(), "sent_back": queries.sent_back_for(request.user).count(),
+        "stale": stale,
+        "feedback": Feedback.objects.filter(agency__in=agencies, replied_at__isnull=True).count(),
+    }

@@ -1,0 +1,275 @@
+"""Forms: the applicant's details (Art. 29), staff registration, the public form, and one small form per move."""
+
+from pathlib import Path
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+from gongkai.statute.identifiers import id_card_problem, uscc_problem
+
+from .models import Channel, Delivery, EventKind, IdType, Request
+
+APPLICANT_FIELDS = [
+    "applicant_type", "applicant_name", "id_type", "id_number", "org_name", "uscc", "phone", "email",
+    "address", "postcode", "description", "purpose", "form_wanted", "delivery",
+]
+ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".txt", ".ofd", ".wps"}
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+_EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ApplicantForm(forms.ModelForm):
+    class Meta:
+        model = Request
+        fields = APPLICANT_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["id_type"].required = False
+        self.fields["description"].help_text = "请写明所需信息的名称、文号或者便于检索的其他特征性描述"
+        for field in self.fields.values():
+            field.error_messages["required"] = f"{field.label}不能为空"
+
+    def clean_description(self):
+        text = (self.cleaned_data.get("description") or "").strip()
+        if not text:
+            raise forms.ValidationError("所需信息描述不能为空")
+        return text
+
+    def clean(self):
+        data = super().clean()
+        if data.get("applicant_type") == "natural_person":
+            self._check_person(data)
+        elif data.get("applicant_type"):
+            self._check_org(data)
+        if not (data.get("phone") or data.get("email") or data.get("address")):
+            self.add_error("phone", "联系电话、电子邮箱、通信地址至少填写一项")
+        return data
+
+    def _check_person(self, data):
+        if not data.get("id_type"):
+            self.add_error("id_type", "请选择身份证件类型")
+        if not data.get("id_number"):
+            self.add_error("id_number", "请填写身份证件号码")
+        elif data.get("id_type") == IdType.RESIDENT_ID:
+            problem = id_card_problem(data["id_number"])
+            if problem:
+                self.add_error("id_number", problem)
+            else:
+                data["id_number"] = data["id_number"].strip().upper()
+
+    def _check_org(self, data):
+        if not data.get("org_name"):
+            self.add_error("org_name", "法人或其他组织须填写单位名称")
+        if not data.get("uscc"):
+            self.add_error("uscc", "法人或其他组织须填写统一社会信用代码")
+        else:
+            problem = uscc_problem(data["uscc"])
+            if problem:
+                self.add_error("uscc", problem)
+            else:
+                data["uscc"] = data["uscc"].strip().upper()
+
+
+class RegisterForm(ApplicantForm):
+    """条例 Art. 31: the receipt date depends on the channel (domain.md A §5)."""
+
+    agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
+    channel = forms.ChoiceField(label="申请渠道", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    submitted_on = forms.DateField(label="申请书落款/寄出日期", required=False, widget=DATE)
+    received_on = forms.DateField(
+        label="收到申请日期", widget=DATE,
+        help_text="当面提交：提交之日；邮寄需签收：签收之日；平常信函：与申请人确认之日；传真、电子邮件：双方确认之日",
+    )
+
+    field_order = ["agency", "channel", "submitted_on", "received_on", *APPLICANT_FIELDS]
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
+        if not self.is_bound:
+            self.initial.setdefault("received_on", timezone.localdate())
+
+    def applicant_fields(self) -> dict:
+        data = {f: self.cleaned_data[f] for f in APPLICANT_FIELDS}
+        data["channel"] = self.cleaned_data["channel"]
+        if self.cleaned_data.get("submitted_on"):
+            data["submitted_on"] = self.cleaned_data["submitted_on"]
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def check_attachments(files) -> list[str]:
+    """Type and size limits; executables are refused by name and by their first bytes."""
+    problems = []
+    if len(files) > MAX_ATTACHMENTS:
+        problems.append(f"附件最多{MAX_ATTACHMENTS}个")
+    for f in files:
+        ext = Path(f.name).suffix.lower()
+        head = f.read(4)
+        f.seek(0)
+        if ext not in ALLOWED_EXTENSIONS or head.startswith(_EXECUTABLE_MAGIC):
+            problems.append(f"附件“{f.name}”的类型不允许上传（仅限PDF、图片、Word、Excel、文本、OFD文件）")
+        elif f.size > MAX_ATTACHMENT_BYTES:
+            problems.append(f"附件“{f.name}”超过10MB")
+    return problems
+
+
+class AttachmentsMixin:
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        problems = check_attachments(files)
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+class PublicRequestForm(AttachmentsMixin, ApplicantForm):
+    agency = forms.ModelChoiceField(label="申请公开的机关", queryset=Agency.objects.all())
+    attachments = MultipleFileField(label="附件（选填，如身份证明复印件；每个不超过10MB）", required=False)
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
+
+
+class QueryForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=60)
+    code = forms.CharField(label="查询码", max_length=16)
+
+
+class SupplementUploadForm(AttachmentsMixin, forms.Form):
+    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    attachments = MultipleFileField(label="补正材料", required=False)
+
+
+# --- one small form per staff move ---------------------------------------------------------------
+
+
+class MoveForm(forms.Form):
+    day = forms.DateField(label="日期", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("day", timezone.localdate())
+
+    def payload(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("day", "reason")}
+        return {"day": self.cleaned_data["day"], "reason": self.cleaned_data.get("reason", ""), "data": data}
+
+
+def _reason(label="理由/说明", required=False):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SupplementForm(MoveForm):
+    items = forms.CharField(label="需补正的事项", widget=forms.Textarea(attrs={"rows": 2}))
+    supplement_due = forms.DateField(label="补正期限", widget=DATE)
+
+
+class SupplementReceivedForm(MoveForm):
+    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConsultationForm(MoveForm):
+    party_kind = forms.ChoiceField(label="征求意见对象", choices=[("third_party", "第三方（条例第三十二条）"),
+                                                              ("agency", "其他机关（条例第三十四条）")])
+    party_name = forms.CharField(label="对象名称")
+
+
+class ConsultationAnswerForm(MoveForm):
+    consent = forms.TypedChoiceField(label="对方意见", choices=[("1", "同意公开"), ("0", "不同意公开")],
+                                     coerce=lambda v: v == "1")
+    reason = _reason("意见摘要")
+
+
+class ExtensionForm(MoveForm):
+    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    reason = _reason("延期理由", required=True)
+
+
+class FeeForm(MoveForm):
+    method = forms.ChoiceField(label="计费方式", choices=[("by_item", "按件计收"), ("by_page", "按量计收")])
+    quantity = forms.IntegerField(label="页数（按量计收时填写）", min_value=0, required=False)
+
+
+class ReplyForm(MoveForm):
+    outcome = forms.ChoiceField(label="办理结果")
+    how = forms.CharField(label="获取信息的方式、途径", required=False)
+    withheld = forms.CharField(label="不予公开的内容（部分公开时必填）", required=False)
+    reason = _reason("理由")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from gongkai.statute.outcomes import OUTCOMES
+
+        from .services import LAPSE_ONLY_OUTCOMES
+
+        self.fields["outcome"].choices = [("", "请选择")] + [
+            (o.key, o.full_label) for o in OUTCOMES if o.key not in LAPSE_ONLY_OUTCOMES
+        ]
+
+
+class TransferForm(MoveForm):
+    competent_agency = forms.CharField(label="负责公开的机关")
+    contact = forms.CharField(label="联系方式", required=False)
+    reason = _reason()
+
+
+class DeliveryForm(MoveForm):
+    method = forms.ChoiceField(label="送达方式", choices=Delivery.choices)
+
+
+class AssignForm(MoveForm):
+    assignee = forms.TypedChoiceField(label="经办人", coerce=int)
+
+    def __init__(self, *args, staff=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [(u.pk, u.get_full_name()) for u in staff]
+
+
+class ReasonForm(MoveForm):
+    reason = _reason()
+
+
+class CorrectionForm(MoveForm):
+    reason = _reason("更正理由", required=True)
+
+
+MOVE_FORMS = {
+    EventKind.CONFIRMED: MoveForm,
+    EventKind.SUPPLEMENT_REQUESTED: SupplementForm,
+    EventKind.SUPPLEMENT_RECEIVED: SupplementReceivedForm,
+    EventKind.SUPPLEMENT_LAPSED: MoveForm,
+    EventKind.CONSULTATION_OPENED: ConsultationForm,
+    EventKind.CONSULTATION_ANSWERED: ConsultationAnswerForm,
+    EventKind.CONSULTATION_LAPSED: MoveForm,
+    EventKind.EXTENDED: ExtensionForm,
+    EventKind.FEE_NOTIFIED: FeeForm,
+    EventKind.FEE_PAID: MoveForm,
+    EventKind.FEE_LAPSED: MoveForm,
+    EventKind.ASSIGNED: AssignForm,
+    EventKind.WITHDRAWN: ReasonForm,
+    EventKind.TRANSFERRED: TransferForm,
+    EventKind.REPLIED: ReplyForm,
+    EventKind.DELIVERED: DeliveryForm,
+    EventKind.CORRECTED: CorrectionForm,
+}

@@ -1,0 +1,24 @@
+"""`gongkai runperiodic` (for cron, daily): close lapsed 补正/fee deadlines, mail reminders."""
+
+from django.utils import timezone
+
+from gongkai.core.commands import GongkaiCommand, parse_date
+from gongkai.disclosure_requests import services
+from gongkai.disclosure_requests.reminders import send_reminders
+from gongkai.workdays.calendar import get_calendar
+
+
+class Command(GongkaiCommand):
+    help = ("每日定时任务：逾期未补正的申请按“其他处理—逾期不补正”办结（条例第三十条），逾期未缴费的按“逾期未缴费”办结"
+            "（国办函〔2020〕109号），征求意见期限届满未答复的记录为届满；并向经办人发送3个工作日内到期或已逾期的提醒邮件。")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="按指定日期运行（YYYY-MM-DD），默认今天")
+
+    def handle(self, *args, **options):
+        today = parse_date(options["today"], "日期") if options.get("today") else timezone.localdate()
+        events = services.close_lapsed(today=today)
+        sent = send_reminders(today=today, calendar=get_calendar())
+        for e in events:
+            self.stdout.write(f"{e.request.number}：{e.get_kind_display()}")
+        self.stdout.write(f"{today.isoformat()}：处理到期事项 {len(events)} 件，发送提醒邮件 {sent} 封")

@@ -1,0 +1,145 @@
+"""The applicant's pages under /ysqgk/: the form (Art. 29), the receipt, the status lookup with 补正 and withdrawal."""
+
+import secrets
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import DomainError
+
+from . import services
+from .forms import PublicRequestForm, QueryForm, SupplementUploadForm
+from .models import Attachment, Delivery, FormToken, Request, State
+
+SESSION_RECEIPT = "ysqgk_receipt"
+SESSION_QUERY = "ysqgk_query"
+
+PLAIN_STATES = {
+    State.SUBMITTED: "已提交，等待机关确认收到（确认之日起算答复期限）",
+    State.PROCESSING: "机关正在办理",
+    State.AWAITING_SUPPLEMENT: "需要您补正申请内容，请在补正期限内提交",
+    State.CONSULTING: "机关正在征求第三方或其他机关意见（该期间不计入答复期限）",
+    State.AWAITING_FEE: "等待您缴纳信息处理费",
+    State.CLOSED: "已办结",
+}
+
+
+def request_form(request):
+    form = PublicRequestForm(request.POST or None, request.FILES or None,
+                             initial={"token": secrets.token_urlsafe(24)})
+    if request.method == "POST":
+        used = FormToken.objects.filter(token=request.POST.get("token", ""), request__isnull=False).first()
+        if used is not None:  # a double-clicked submit: show the receipt of the first one, create nothing
+            request.session[SESSION_RECEIPT] = used.request_id
+            return redirect("ysqgk:receipt")
+        if form.is_valid():
+            created = _submit(form)
+            if created is not None:
+                request.session[SESSION_RECEIPT] = created.pk
+                return redirect("ysqgk:receipt")
+            return redirect("ysqgk:receipt")
+    return render(request, "disclosure_requests/public/form.html", {"form": form})
+
+
+def _submit(form) -> Request | None:
+    data = form.cleaned_data
+    fields = {f: data[f] for f in form.Meta.fields}
+    try:
+        with transaction.atomic():
+            token = FormToken.objects.create(token=data["token"])
+            created = services.submit_online(agency=data["agency"], fields=fields)
+            FormToken.objects.filter(pk=token.pk).update(request=created)
+            for f in data.get("attachments") or []:
+                Attachment.objects.create(request=created, file=f, name=f.name[:200], size=f.size)
+    except IntegrityError:  # the same token raced in twice at once
+        return None
+    return created
+
+
+def receipt(request):
+    pk = request.session.get(SESSION_RECEIPT)
+    if pk is None:
+        raise Http404("没有可显示的回执")
+    req = get_object_or_404(Request.objects.select_related("agency"), pk=pk)
+    return render(request, "disclosure_requests/public/receipt.html", {"req": req})
+
+
+def query(request):
+    form = QueryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = Request.objects.filter(number=form.cleaned_data["number"].strip()).first()
+        if found and secrets.compare_digest(found.query_code, form.cleaned_data["code"].strip().upper()):
+            request.session[SESSION_QUERY] = found.pk
+            return redirect("ysqgk:status")
+        form.add_error("code", "申请编号或查询码不正确")
+    return render(request, "disclosure_requests/public/query.html", {"form": form})
+
+
+def _verified(request) -> Request:
+    pk = request.session.get(SESSION_QUERY)
+    if pk is None:
+        raise Http404("请先输入申请编号和查询码")
+    return get_object_or_404(Request.objects.select_related("agency"), pk=pk)
+
+
+def status(request):
+    req = _verified(request)
+    return render(request, "disclosure_requests/public/status.html", _status_context(req))
+
+
+def _status_context(req, supplement_form=None):
+    online = req.delivery == Delivery.ONLINE or req.delivery == Delivery.EMAIL or req.channel == "online"
+    return {
+        "req": req, "plain_state": PLAIN_STATES[req.state], "documents": req.documents.all() if online else [],
+        "supplement_form": supplement_form or SupplementUploadForm(),
+        "supplement": req.events.filter(kind="supplement_requested").first(),
+        "outcome_label": req.get_outcome_display() if req.outcome else "",
+    }
+
+
+@require_POST
+def supplement(request):
+    req = _verified(request)
+    form = SupplementUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                names = [f.name for f in form.cleaned_data["attachments"]]
+                event = services.receive_supplement(req, actor=services.Applicant(req.applicant_name),
+                                                    day=timezone.localdate(), text=form.cleaned_data["text"],
+                                                    attachments=names)
+                for f in form.cleaned_data["attachments"]:
+                    Attachment.objects.create(request=req, event=event, file=f, name=f.name[:200], size=f.size)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "补正材料已提交，答复期限自今日重新计算")
+            return redirect("ysqgk:status")
+    return render(request, "disclosure_requests/public/status.html", _status_context(req, form), status=400)
+
+
+@require_POST
+def withdraw(request):
+    req = _verified(request)
+    services.withdraw_request(req, actor=services.Applicant(req.applicant_name), day=timezone.localdate(),
+                              reason=request.POST.get("reason", "")[:500])
+    messages.success(request, "申请已撤回")
+    return redirect("ysqgk:status")
+
+
+def document(request, doc):
+    req = _verified(request)
+    d = get_object_or_404(req.documents, pk=doc)
+    return FileResponse(d.file.open("rb"), as_attachment=True, filename=f"{d.title}-{d.number}.docx")
+
+
+def matches(request):
+    """htmx: published catalog items matching what the applicant types (an already-published item is an answer)."""
+    from .catalog_search import published_matches
+
+    items = published_matches(request.GET.get("description", ""), agency_id=request.GET.get("agency"))
+    return render(request, "disclosure_requests/public/_matches.html", {"items": items})

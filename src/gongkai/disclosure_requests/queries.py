@@ -1,0 +1,101 @@
+"""Reads: the workbench list, colour thresholds, applicant history, year-boundary counts."""
+
+from datetime import date
+
+import jieba
+from django.db.models import Q
+
+from gongkai.agencies.permissions import agencies_for
+from gongkai.statute.clock import add_workdays
+
+from .models import OPEN_STATES, Request
+
+SOON_WORKDAYS = 3
+
+
+def requests_for_user(user):
+    """Every request of every agency the user may read (own agencies and supervised subtrees)."""
+    return Request.objects.filter(agency__in=agencies_for(user))
+
+
+def workbench(qs, *, state="", year=None, channel="", assignee=None, applicant_type="", agency=None):
+    """Sorted by due date (open ones without a running clock last), then by number."""
+    if state:
+        qs = qs.filter(state=state)
+    if year:
+        qs = qs.filter(Q(received_on__year=year) | Q(received_on__isnull=True, submitted_on__year=year))
+    if channel:
+        qs = qs.filter(channel=channel)
+    if assignee:
+        qs = qs.filter(assignee_id=assignee)
+    if applicant_type:
+        qs = qs.filter(applicant_type=applicant_type)
+    if agency:
+        qs = qs.filter(agency_id=agency)
+    return qs.select_related("agency", "assignee").order_by("due_on", "id")
+
+
+def soon_limit(today: date, calendar) -> date:
+    """The last day that counts as “due within 3 working days”."""
+    return add_workdays(today, SOON_WORKDAYS, calendar)
+
+
+def urgency(request: Request, *, today: date, soon: date) -> str:
+    if not request.is_open or request.due_on is None or request.state == "awaiting_supplement":
+        return ""
+    if request.due_on < today:
+        return "overdue"
+    if request.due_on <= soon:
+        return "due-soon"
+    return ""
+
+
+def due_counts(qs, *, today: date, soon: date) -> dict:
+    running = qs.filter(state__in=[s for s in OPEN_STATES if s != "awaiting_supplement"], due_on__isnull=False)
+    return {"overdue": running.filter(due_on__lt=today).count(),
+            "soon": running.filter(due_on__gte=today, due_on__lte=soon).count()}
+
+
+# --- applicant history (Art. 35 volume, 36(六) duplicates) ----------------------------------------
+
+_STOP = set("的了和与及或在对于是我请申请公开政府信息关于有关相关提供年月日号")
+
+
+def tokens(text: str) -> set[str]:
+    return {t for t in jieba.lcut(text) if len(t.strip()) > 1 and t not in _STOP}
+
+
+def similar_requests(request: Request, *, threshold: float = 0.3, limit: int = 10) -> list[tuple[Request, float]]:
+    """Earlier requests of the same applicant whose description shares most of its jieba tokens."""
+    mine = tokens(request.description)
+    earlier = (Request.objects.filter(applicant_key=request.applicant_key).exclude(pk=request.pk)
+               .order_by("-id")[:200])
+    scored = []
+    for other in earlier:
+        theirs = tokens(other.description)
+        if mine and theirs:
+            score = len(mine & theirs) / len(mine | theirs)
+            if score >= threshold:
+                scored.append((other, round(score, 2)))
+    return sorted(scored, key=lambda pair: -pair[1])[:limit]
+
+
+MONTHLY_VOLUME_FLAG = 10  # 109号: from the 11th request of a month the applicant may be charged
+
+
+def monthly_volume(request: Request) -> int:
+    day = request.received_on or request.submitted_on
+    return Request.objects.filter(applicant_key=request.applicant_key, agency=request.agency).filter(
+        Q(received_on__year=day.year, received_on__month=day.month)
+        | Q(received_on__isnull=True, submitted_on__year=day.year, submitted_on__month=day.month)
+    ).count()
+
+
+# --- the year boundary --------------------------------------------------------------------------
+
+
+def carried_over(agency, year: int):
+    """Requests received by 31 December of `year` and still open then: carried out of `year`, into `year + 1`."""
+    end = date(year, 12, 31)
+    return Request.objects.filter(agency=agency, received_on__lte=end).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=end))

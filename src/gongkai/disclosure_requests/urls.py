@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "requests"
+
+urlpatterns = [
+    path("", views.workbench, name="workbench"),
+    path("register/", views.register, name="register"),
+    path("ledger.xlsx", views.ledger_export, name="ledger"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/act/", views.act, name="act"),
+    path("<int:pk>/receipt/", views.receipt, name="receipt"),
+    path("<int:pk>/documents/<int:doc>/", views.document, name="document"),
+]

@@ -1,0 +1,152 @@
+"""Staff pages: the workbench, registration, the detail page with its moves, documents, the ledger."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.permissions import STAFF_ROLES, staff_agencies_for
+from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.statute.outcomes import APPLICANT_LABELS
+from gongkai.workdays.calendar import get_calendar
+
+from . import clockfeed, queries, services
+from .forms import MOVE_FORMS, RegisterForm
+from .models import Channel, EventKind, State
+
+
+def _filters(request) -> dict:
+    g = request.GET
+    year = g.get("year", "")
+    return {"state": g.get("state", ""), "year": int(year) if year.isdigit() else None,
+            "channel": g.get("channel", ""), "assignee": g.get("assignee", "") or None,
+            "applicant_type": g.get("applicant_type", "")}
+
+
+@login_required
+def workbench(request):
+    qs = queries.workbench(queries.requests_for_user(request.user), **_filters(request))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    soon = queries.soon_limit(today, get_calendar())
+    rows = [(r, queries.urgency(r, today=today, soon=soon)) for r in page.object_list]
+    context = {
+        "page": page, "rows": rows, "today": today, "filters": request.GET,
+        "states": State.choices, "channels": Channel.choices, "applicant_types": list(APPLICANT_LABELS.items()),
+        "assignees": get_user_model().objects.filter(
+            memberships__agency__in=staff_agencies_for(request.user)).distinct(),
+        "years": range(today.year, today.year - 5, -1),
+        "can_register": staff_agencies_for(request.user).exists(),
+    }
+    template = "disclosure_requests/_rows.html" if request.htmx else "disclosure_requests/workbench.html"
+    return render(request, template, context)
+
+
+@login_required
+def register(request):
+    agencies = staff_agencies_for(request.user)
+    if not agencies.exists():
+        raise PermissionDenied("只有机关工作人员可以登记申请")
+    form = RegisterForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.register_request(agency=form.cleaned_data["agency"], actor=request.user,
+                                                received_on=form.cleaned_data["received_on"],
+                                                fields=form.applicant_fields())
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"已登记：{created.number}")
+            return redirect("requests:receipt", pk=created.pk)
+    return render(request, "disclosure_requests/register.html", {"form": form})
+
+
+def _get(request, pk):
+    return get_object_or_404(queries.requests_for_user(request.user).select_related("agency", "assignee"), pk=pk)
+
+
+def _move_form(kind, req, data=None):
+    cls = MOVE_FORMS[kind]
+    if kind == EventKind.ASSIGNED:
+        staff = get_user_model().objects.filter(memberships__agency=req.agency,
+                                                memberships__role__in=STAFF_ROLES).distinct()
+        return cls(data, staff=staff, prefix=kind)
+    return cls(data, prefix=kind)
+
+
+@login_required
+def detail(request, pk):
+    req = _get(request, pk)
+    return render(request, "disclosure_requests/detail.html", _detail_context(request, req))
+
+
+def _detail_context(request, req, *, failed=None):
+    events = list(req.events.select_related("document").order_by("day", "id"))
+    try:
+        due = clockfeed.due_date(events, get_calendar(), today=timezone.localdate())
+    except Exception as exc:  # noqa: BLE001 - a missing calendar year is shown, not a 500
+        due, due_error = None, str(exc)
+    else:
+        due_error = ""
+    actions = services.available_actions(req, request.user)
+    forms = [(kind, EventKind(kind).label, failed[1] if failed and failed[0] == kind else _move_form(kind, req))
+             for kind in actions]
+    return {
+        "req": req, "events": events, "due": due, "due_error": due_error, "forms": forms,
+        "documents": req.documents.all(), "attachments": req.attachments.all(),
+        "similar": queries.similar_requests(req), "monthly": queries.monthly_volume(req),
+        "monthly_flag": queries.MONTHLY_VOLUME_FLAG,
+    }
+
+
+@login_required
+@require_POST
+def act(request, pk):
+    """The POST side of the buttons: the move must be one `available_actions` offers this user now."""
+    req = _get(request, pk)
+    kind = request.POST.get("kind", "")
+    if kind not in services.available_actions(req, request.user):
+        raise PermissionDenied("当前不能进行此项操作（状态或权限不符）")
+    form = _move_form(kind, req, request.POST)
+    if form.is_valid():
+        payload = form.payload()
+        try:
+            if kind == EventKind.CORRECTED:
+                services.correct_reply(req, actor=request.user, day=payload["day"], reason=payload["reason"])
+            else:
+                services.record_event(req, kind=kind, actor=request.user, **payload)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"已记录：{EventKind(kind).label}")
+            return redirect("requests:detail", pk=req.pk)
+    context = _detail_context(request, req, failed=(kind, form))
+    return render(request, "disclosure_requests/detail.html", context, status=400)
+
+
+@login_required
+def receipt(request, pk):
+    return render(request, "disclosure_requests/receipt.html", {"req": _get(request, pk)})
+
+
+@login_required
+def document(request, pk, doc):
+    req = _get(request, pk)
+    d = get_object_or_404(req.documents, pk=doc)
+    return FileResponse(d.file.open("rb"), as_attachment=True, filename=f"{d.title}-{d.number}.docx")
+
+
+@login_required
+def ledger_export(request):
+    from .ledger import export_xlsx
+
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    content = export_xlsx(queries.requests_for_user(request.user), year=year)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="ledger-{year}.xlsx"'
+    return response

@@ -1,0 +1,132 @@
+"""Public pages of /xxgk/: no login, only published 主动公开 items, every agency on the platform selectable."""
+
+from importlib.util import find_spec
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+from gongkai.catalog import services
+from gongkai.catalog.forms import FeedbackForm
+from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topic
+from gongkai.catalog.queries import CatalogFilters, public_catalog, publishers_for
+from gongkai.catalog.search import Filters, highlight, plain_text, search_ids
+
+
+def _int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+def _ctx(agency, **extra):
+    request_url = "/ysqgk/" if find_spec("gongkai.disclosure_requests.public_urls") else None
+    return {"agency": agency, "request_url": request_url, "topics": Topic.choices, **extra}
+
+
+def index(request):
+    """The platform's entry: pick an agency (?agency=<id> goes straight there)."""
+    wanted = _int(request.GET.get("agency"))
+    if wanted:
+        return redirect("xxgk:agency", agency_id=wanted)
+    agencies = Agency.objects.annotate(
+        public=Count("items", filter=Q(items__state="published", items__openness="proactive"))).order_by("path")
+    if len(agencies) == 1:
+        return redirect("xxgk:agency", agency_id=agencies[0].pk)
+    return render(request, "portal/index.html", _ctx(None, agencies=agencies))
+
+
+def agency_home(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    latest = Item.objects.public().filter(agency=agency).order_by("-published_at")[:10]
+    columns = Column.objects.filter(agency=agency)
+    reports = Item.objects.public().filter(agency=agency, columns__kind=ColumnKind.ANNUAL_REPORT).distinct()[:5]
+    return render(request, "portal/agency.html", _ctx(agency, latest=latest, columns=columns, reports=reports))
+
+
+def guide(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    columns = Column.objects.filter(agency=agency)
+    return render(request, "portal/guide.html", _ctx(agency, columns=columns))
+
+
+def _column_items(agency, kind):
+    return Item.objects.public().filter(agency=agency, columns__kind=kind).distinct().order_by("-published_at")
+
+
+def system(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    return render(request, "portal/list.html", _ctx(agency, heading="政府信息公开制度",
+                                                    items=_column_items(agency, ColumnKind.SYSTEM)))
+
+
+def annual_reports(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    return render(request, "portal/list.html", _ctx(agency, heading="政府信息公开工作年度报告",
+                                                    items=_column_items(agency, ColumnKind.ANNUAL_REPORT)))
+
+
+def statutory(request, agency_id):
+    """法定主动公开内容, by 条例 Art. 20 item and by column."""
+    agency = get_object_or_404(Agency, pk=agency_id)
+    public = Item.objects.public().filter(agency=agency)
+    counts = dict(public.exclude(art20_item=None).values_list("art20_item").annotate(n=Count("id")))
+    articles = [(n, label, counts.get(n, 0)) for n, label in ART20_CHOICES]
+    columns = Column.objects.filter(agency=agency).annotate(
+        n=Count("items", filter=Q(items__in=public))).order_by("position", "id")
+    return render(request, "portal/statutory.html", _ctx(agency, articles=articles, columns=columns))
+
+
+def catalog(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    filters = CatalogFilters(year=_int(request.GET.get("year")), topic=request.GET.get("topic", ""),
+                             publisher=request.GET.get("publisher", ""), column_id=_int(request.GET.get("column")),
+                             art20_item=_int(request.GET.get("art20")))
+    page = Paginator(public_catalog(agency, filters).prefetch_related("columns"), 20).get_page(request.GET.get("page"))
+    years = range(timezone.localdate().year, 2007, -1)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/catalog.html", _ctx(
+        agency, page=page, filters=filters, years=years, publishers=publishers_for(agency),
+        columns=Column.objects.filter(agency=agency), querystring=query.urlencode()))
+
+
+def item(request, pk):
+    obj = get_object_or_404(Item.objects.public().select_related("agency"), pk=pk)
+    return render(request, "portal/item.html", _ctx(
+        obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
+        attachments=obj.attachments.all(), columns=obj.columns.all()))
+
+
+def search(request):
+    q = request.GET.get("q", "").strip()[:100]
+    agency = Agency.objects.filter(pk=_int(request.GET.get("agency"))).first()
+    filters = Filters(agency_id=agency.pk if agency else None, year=_int(request.GET.get("year")),
+                      topic=request.GET.get("topic", ""), column_id=_int(request.GET.get("column")))
+    number = _int(request.GET.get("page")) or 1
+    result = search_ids(q, filters, limit=20, offset=(number - 1) * 20) if q else None
+    hits = []
+    if result:
+        by_id = Item.objects.select_related("agency").in_bulk(result.ids)
+        for pk in result.ids:
+            found = by_id[pk]
+            snippet = found.summary or plain_text(found.body)
+            hits.append({"item": found, "title": highlight(found.title, result.terms),
+                         "snippet": highlight(snippet, result.terms, width=120)})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/search.html", _ctx(
+        agency, q=q, result=result, hits=hits, filters=filters, page_number=number,
+        has_next=bool(result and result.total > number * 20), querystring=query.urlencode(),
+        years=range(timezone.localdate().year, 2007, -1),
+        columns=Column.objects.filter(agency=agency) if agency else []))
+
+
+def feedback(request, agency_id):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    form = FeedbackForm(request.POST or None)
+    sent = None
+    if request.method == "POST" and form.is_valid():
+        sent = services.receive_feedback(agency=agency, **form.cleaned_data)
+        form = FeedbackForm()
+    return render(request, "portal/feedback.html", _ctx(agency, form=form, sent=sent))

@@ -1,0 +1,378 @@
+"""Every check of a published report → findings (stable code, severity, Chinese message, where).
+
+The arithmetic rules live in statute.report (check_arithmetic); this module adds what a reader of
+the published text checks: missing sections, the old format, the publication date, what the report
+calls itself, the year, the narrative against the tables, and the fee statement of section 六.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from gongkai.statute.clock import report_deadline
+from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
+
+from .parse import Parsed, missing_sections, parse_bytes, parse_path
+from .parse.normalize import to_ascii
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def check_parsed(parsed: Parsed) -> Report:
+    """Parse findings first, then every check; the report comes back with its findings."""
+    report = parsed.report
+    findings = list(report.findings)
+    findings += missing_sections(parsed)
+    findings += check_arithmetic(report)
+    for check in TEXT_CHECKS:
+        findings += check(parsed)
+    report.findings = findings
+    return report
+
+
+def check_path(path: str | Path) -> Report:
+    return check_parsed(parse_path(path))
+
+
+def check_bytes(data: bytes, name: str) -> Report:
+    return check_parsed(parse_bytes(data, name))
+
+
+def counts_by_severity(report: Report) -> Counter:
+    return Counter(str(f.severity) for f in report.findings)
+
+
+# --- the format and the date ---------------------------------------------------------------------
+
+
+def check_old_format(parsed: Parsed) -> list[Finding]:
+    """国办公开办函〔2021〕30号 replaced the 2019 format for reports on 2021 onwards."""
+    report = parsed.report
+    if report.format == "2019" and report.year and report.year >= 2021:
+        return [
+            Finding(
+                "old_format",
+                Severity.WARNING,
+                f"{report.year}年度报告仍使用2019年格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号格式",
+                "表二、表三",
+            )
+        ]
+    return []
+
+
+COUNTY_OR_ABOVE = re.compile(r"(?:省|自治区|市|县|区|旗|州|盟)人民政府$")
+TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|办事处)?$")
+
+
+def is_county_or_above_government(agency: str | None) -> bool:
+    """“XX县/区/市/省人民政府” itself (a district is county-level), not its departments, towns or streets."""
+    if not agency:
+        return False
+    name = agency.strip()
+    if not COUNTY_OR_ABOVE.search(name) or TOWNSHIP.search(name.removesuffix("人民政府")):
+        return False
+    core = name.removesuffix("人民政府")
+    return not re.search(r"(?:乡|镇|街道)$", core)
+
+
+def check_late_publication(parsed: Parsed) -> list[Finding]:
+    """条例 Art. 49: by 31 January of the next year; a county-or-above government's own report by 31 March."""
+    report = parsed.report
+    if not report.year or not report.published_on:
+        return []
+    government = is_county_or_above_government(report.agency)
+    due = report_deadline(report.year, county_or_above_government=government)
+    if report.published_on <= due:
+        return []
+    who = "县级以上人民政府年度报告" if government else "部门、乡镇（街道）年度报告"
+    return [
+        Finding(
+            "late_publication",
+            Severity.ERROR,
+            f"报告落款日期为{report.published_on:%Y年%m月%d日}，晚于{who}的公布期限{due:%Y年%m月%d日}（条例第四十九条）",
+            "落款日期",
+        )
+    ]
+
+
+# --- what the report calls itself ------------------------------------------------------------------
+
+SELF_WORDS = ("乡", "镇", "街道", "县", "区", "市", "局", "委", "办")
+WRONG_SELF = {
+    "乡": {"镇", "街道"},
+    "镇": {"乡", "街道"},
+    "街道": {"乡", "镇"},
+    "县": {"乡", "镇", "街道", "区"},
+    "区": {"乡", "镇", "街道", "县"},
+    "市": {"乡", "镇", "街道"},
+    "department": {"乡", "镇", "街道"},
+}
+OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
+
+
+def agency_kind(agency: str | None) -> str | None:
+    if not agency:
+        return None
+    core = agency.removesuffix("人民政府").removesuffix("办事处")
+    for kind in ("街道", "乡", "镇"):
+        if core.endswith(kind):
+            return kind
+    if agency.endswith("人民政府"):
+        for kind in ("县", "区", "市", "旗"):
+            if core.endswith(kind):
+                return "县" if kind == "旗" else kind
+        return None
+    return "department"
+
+
+def check_self_reference(parsed: Parsed) -> list[Finding]:
+    """The report calls its agency something it is not: 我镇 in a 乡's report, another agency's name."""
+    report = parsed.report
+    findings: list[Finding] = []
+    kind = agency_kind(report.agency)
+    body = _body(parsed)
+    for wrong in sorted(WRONG_SELF.get(kind or "", set())):
+        count = len(re.findall(f"我{wrong}(?!政府|府|人民|委|办|长|书)", body))
+        if count:
+            own = {"department": "本机关"}.get(kind, f"我{kind}")
+            findings.append(
+                Finding(
+                    "self_reference",
+                    Severity.WARNING,
+                    f"报告机关为“{report.agency}”，正文却{count}处自称“我{wrong}”（应为“{own}”），疑似套用其他机关的报告",
+                    _where_word(parsed, f"我{wrong}"),
+                )
+            )
+    findings += _other_names(parsed)
+    return findings
+
+
+def _other_names(parsed: Parsed) -> list[Finding]:
+    report = parsed.report
+    findings = []
+    if parsed.signature_agency and parsed.title_agency:
+        title, signature = parsed.title_agency, parsed.signature_agency
+        if title not in signature and signature not in title:
+            similarity = fuzz.partial_ratio(title, signature)
+            detail = "（疑似错字）" if similarity >= 70 else ""
+            findings.append(
+                Finding(
+                    "self_reference",
+                    Severity.ERROR,
+                    f"标题中的机关“{title}”与落款“{signature}”不一致{detail}",
+                    "标题与落款",
+                )
+            )
+    if not report.agency:
+        return findings
+    own_core = report.agency.removesuffix("人民政府").removesuffix("办事处")
+    seen = set()
+    for match in OTHER_AGENCY.finditer(parsed.text):
+        name = match.group(1)
+        core = name.removesuffix("人民政府").removesuffix("办事处")
+        if core in seen or own_core.endswith(core) or core.endswith(own_core[-3:]) or core in own_core:
+            continue
+        seen.add(core)
+        findings.append(
+            Finding(
+                "self_reference",
+                Severity.ERROR,
+                f"报告机关为“{report.agency}”，文中却出现其他机关名称“{name}”，疑似套用其他机关的报告",
+                _where_position(parsed, match.start()),
+            )
+        )
+    return findings
+
+
+def _body(parsed: Parsed) -> str:
+    return parsed.text
+
+
+def _where_word(parsed: Parsed, word: str) -> str | None:
+    position = parsed.text.find(word)
+    return _where_position(parsed, position) if position >= 0 else None
+
+
+def _where_position(parsed: Parsed, position: int) -> str:
+    from .parse.document import SECTION_NAMES
+
+    section = None
+    for key, (start, _end) in sorted(parsed.headings.items(), key=lambda item: item[1][0]):
+        if start <= position:
+            section = key
+    return SECTION_NAMES[section] if section else "标题与前言"
+
+
+# --- the year ------------------------------------------------------------------------------------
+
+
+def check_year_mismatch(parsed: Parsed) -> list[Finding]:
+    """The year of the title, of the statistics period and of the text must be one year."""
+    stated = {"标题": parsed.title_year, "统计期限": parsed.period_year, "前言": parsed.stated_year}
+    stated = {k: v for k, v in stated.items() if v}
+    findings = []
+    if len(set(stated.values())) > 1:
+        shown = "，".join(f"{k}为{v}年" for k, v in stated.items())
+        findings.append(Finding("year_mismatch", Severity.ERROR, f"报告年度前后不一致：{shown}", "标题与前言"))
+    year = parsed.report.year
+    if year:
+        findings += _text_years(parsed, year)
+    if year and parsed.report.published_on and parsed.report.published_on.year != year + 1:
+        findings.append(
+            Finding(
+                "year_mismatch",
+                Severity.WARNING,
+                f"{year}年度报告的落款日期为{parsed.report.published_on:%Y年%m月%d日}，应在{year + 1}年",
+                "落款日期",
+            )
+        )
+    return findings
+
+
+def _text_years(parsed: Parsed, year: int) -> list[Finding]:
+    """“2023年我乡…” in the report on 2024: a year in the text's own statements that is not the report's."""
+    findings = []
+    sections = parsed.report.sections
+    for name, body in (("一、总体情况", sections.overview), ("五、存在的主要问题及改进情况", sections.problems)):
+        if not body:
+            continue
+        mentions = Counter(
+            int(y) for y in re.findall(r"(20\d{2})\s*年(?:度)?\s*[,，]?\s*(?:我|本|全|共|累计)", to_ascii(body))
+        )
+        wrong = {y: n for y, n in mentions.items() if y != year and y > year - 1}
+        if wrong and year not in mentions:
+            shown = "、".join(f"{y}年" for y in sorted(wrong))
+            findings.append(
+                Finding("year_mismatch", Severity.WARNING, f"{year}年度报告的“{name}”叙述的是{shown}的工作", name)
+            )
+    return findings
+
+
+# --- the narrative against the tables ------------------------------------------------------------
+
+NONE_RECEIVED = re.compile(
+    r"(?:未|没有|无)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依)?申请"
+    r"|(?:依申请公开|政府信息公开申请)(?:事项|件数)?(?:为)?(?:0|零)件"
+)
+RECEIVED = re.compile(
+    r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收|接到)[^。；;,，\d]{0,12}?"
+    r"(?:依申请|政府信息公开申请|申请)[^。；;,，\d]{0,8}?(\d+)\s*(?:件|条|份|个|次)"
+)
+PERCENT = re.compile(
+    r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开率|答复率|办结率)[^。；;]{0,24}?"
+    r"(\d+(?:\.\d+)?)\s*%"
+)
+PERCENT_ROWS = {
+    "予以公开": ("granted",),
+    "部分公开": ("partial",),
+    "公开率": ("granted", "partial"),
+    "不予公开": ("denied.",),
+    "无法提供": ("unable.",),
+    "不予处理": ("not_processed.",),
+    "其他处理": ("other.",),
+}
+
+
+def check_narrative(parsed: Parsed) -> list[Finding]:
+    """Numbers in the text must agree with 表三 (“未收到依申请公开事项”, “收到申请12件”, stated percentages)."""
+    apps = parsed.report.applications
+    new, carried = apps["new"]["total"], apps["carried_in"]["total"]
+    text = to_ascii(parsed.text)
+    narrative = _narrative(parsed, text)
+    findings = []
+    if new and NONE_RECEIVED.search(narrative):
+        match = NONE_RECEIVED.search(narrative)
+        findings.append(
+            Finding(
+                "narrative_mismatch",
+                Severity.ERROR,
+                f"正文称“{match.group(0)}”，但表三本年新收申请{new}件",
+                _where_text(parsed, match.group(0)),
+            )
+        )
+    if new is not None:
+        for match in RECEIVED.finditer(narrative):
+            stated = int(match.group(1))
+            if stated not in {new, new + (carried or 0)}:
+                findings.append(
+                    Finding(
+                        "narrative_mismatch",
+                        Severity.ERROR,
+                        f"正文称“{match.group(0)}”，但表三本年新收申请为{new}件",
+                        _where_text(parsed, match.group(0)),
+                    )
+                )
+    findings += _percentages(parsed, narrative)
+    return findings
+
+
+def _narrative(parsed: Parsed, text: str) -> str:
+    sections = parsed.report.sections
+    parts = [sections.overview or "", sections.problems or "", sections.other or ""]
+    return to_ascii("\n".join(parts)) if any(parts) else text
+
+
+def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
+    apps = parsed.report.applications
+    total = apps["total"]["total"]
+    if not total:
+        return []
+    findings = []
+    for match in PERCENT.finditer(narrative):
+        prefixes = PERCENT_ROWS.get(match.group(1))
+        if not prefixes:
+            continue
+        values = [row["total"] for key, row in apps.items() if key.startswith(prefixes) and key not in ("total",)]
+        if any(v is None for v in values):
+            continue
+        expected = sum(values) * 100 / total
+        stated = float(match.group(2))
+        if abs(stated - expected) > 1.0:
+            findings.append(
+                Finding(
+                    "narrative_mismatch",
+                    Severity.ERROR,
+                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{total}）",
+                    _where_text(parsed, match.group(0)),
+                )
+            )
+    return findings
+
+
+def _where_text(parsed: Parsed, snippet: str) -> str:
+    position = to_ascii(parsed.text).find(snippet)
+    return _where_position(parsed, position) if position >= 0 else "正文"
+
+
+# --- section 六 ----------------------------------------------------------------------------------
+
+FEE_WORDS = re.compile(r"信息处理费|信息公开处理费|处理费|收取费用|收费|费用")
+
+
+def check_fee_statement(parsed: Parsed) -> list[Finding]:
+    """Section 六 should state the 信息处理费 collected (国办函〔2020〕109号; domain.md §3.6)."""
+    other = parsed.report.sections.other
+    if other is None or FEE_WORDS.search(other):
+        return []
+    return [
+        Finding(
+            "fee_statement_missing",
+            Severity.WARNING,
+            "“六、其他需要报告的事项”未说明信息处理费收取情况（国办函〔2020〕109号）",
+            "六、其他需要报告的事项",
+        )
+    ]
+
+
+TEXT_CHECKS = (
+    check_old_format,
+    check_late_publication,
+    check_self_reference,
+    check_year_mismatch,
+    check_narrative,
+    check_fee_statement,
+)

@@ -1,0 +1,78 @@
+"""The report's tables laid out as the national template prints them, for the CLI and the web page.
+
+Each cell is (value, where): `where` is the same place string the findings use, so a finding can be
+marked on its cell.
+"""
+
+from __future__ import annotations
+
+from gongkai.statute.outcomes import BY_KEY
+from gongkai.statute.report import (
+    APPEAL_COLUMN_LABELS,
+    APPEAL_COLUMNS,
+    APPEAL_GROUP_LABELS,
+    APPEAL_GROUPS,
+    COLUMN_LABELS,
+    COLUMNS,
+    DECISION_KINDS,
+    DECISION_LABELS,
+    DOCUMENT_COLUMN_LABELS,
+    DOCUMENT_COLUMNS,
+    DOCUMENT_KIND_LABELS,
+    DOCUMENT_KINDS,
+    ROW_KEYS,
+    ROW_LABELS,
+    Report,
+    where_appeals,
+    where_applications,
+)
+
+
+def proactive_rows(report: Report):
+    headers = ["第二十条", *DOCUMENT_COLUMN_LABELS.values()]
+    rows = []
+    for kind in DOCUMENT_KINDS:
+        counts = getattr(report.proactive, kind)
+        where = f"表二 · {DOCUMENT_KIND_LABELS[kind]}"
+        rows.append((f"（一）{DOCUMENT_KIND_LABELS[kind]}", [(getattr(counts, c), where) for c in DOCUMENT_COLUMNS]))
+    for kind in DECISION_KINDS:
+        item = "（五）" if kind == "licensing" else "（六）"
+        rows.append(
+            (
+                f"{item}{DECISION_LABELS[kind]} · 本年处理决定数量",
+                [(getattr(report.proactive, kind), f"表二 · {DECISION_LABELS[kind]}")],
+            )
+        )
+    rows.append(
+        ("（八）行政事业性收费 · 本年收费金额（万元）", [(report.proactive.fees_10k_yuan, "表二 · 行政事业性收费")])
+    )
+    return headers, rows
+
+
+def row_label(key: str) -> str:
+    if key in BY_KEY:
+        return BY_KEY[key].full_label
+    return ROW_LABELS[key].removeprefix("三、本年度办理结果 ")
+
+
+def application_rows(report: Report):
+    headers = ["", *(COLUMN_LABELS[c] for c in COLUMNS)]
+    rows = []
+    for key in ROW_KEYS:
+        cells = [(report.applications[key][col], where_applications(key, col)) for col in COLUMNS]
+        rows.append((row_label(key), cells))
+    return headers, rows
+
+
+def appeal_rows(report: Report):
+    headers = ["", *(APPEAL_COLUMN_LABELS[c] for c in APPEAL_COLUMNS)]
+    rows = [
+        (APPEAL_GROUP_LABELS[g], [(report.appeals[g][c], where_appeals(g, c)) for c in APPEAL_COLUMNS])
+        for g in APPEAL_GROUPS
+    ]
+    return headers, rows
+
+
+def is_marked(where: str, marked: set[str]) -> bool:
+    """A finding marks a cell when it names the cell, its row, or its table."""
+    return any(where == m or where.startswith(m + " · ") for m in marked)

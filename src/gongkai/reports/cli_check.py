@@ -1,0 +1,183 @@
+"""`gongkai report check FILE_OR_FOLDER... [--json] [--xlsx OUT]` — read published reports, list their errors.
+
+Exit status: 1 when any report has an error-level finding, 0 otherwise, 2 when an input cannot be
+used at all (a Chinese message on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from gongkai.statute.report import Report
+
+from .check import SEVERITY_ORDER, check_path, counts_by_severity
+from .check_tables import is_marked
+from .parse import SUPPORTED, UnusableInput
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass
+class Outcome:
+    path: Path
+    report: Report | None
+    problem: str | None = None
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="年度报告文件（txt/html/docx/pdf）或文件夹")
+    parser.add_argument("--json", action="store_true", help="输出报告数据（含检查结果）的 JSON；多个文件时为列表")
+    parser.add_argument("--xlsx", metavar="OUT", help="把全部检查结果写入 Excel 表格（评估用）")
+
+
+def collect(paths: list[str]) -> tuple[list[Path], list[str]]:
+    files, problems = [], []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED - {""} and not p.name.startswith((".", "~$"))
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"找不到文件或文件夹：{name}")
+    return files, problems
+
+
+def run(files: list[Path], progress=None) -> list[Outcome]:
+    outcomes = []
+    for path in files:
+        try:
+            outcomes.append(Outcome(path, check_path(path)))
+        except UnusableInput as exc:
+            outcomes.append(Outcome(path, None, str(exc)))
+        if progress is not None:
+            progress()
+    return outcomes
+
+
+def exit_code(outcomes: list[Outcome], problems: list[str]) -> int:
+    if problems or any(o.report is None for o in outcomes):
+        return 2
+    return 1 if any(counts_by_severity(o.report)["error"] for o in outcomes) else 0
+
+
+def handle(command, **options) -> None:
+    files, problems = collect(options["paths"])
+    if not files and not problems:
+        problems.append("没有找到可检查的报告文件（txt/html/docx/pdf）")
+    console = _console(command)
+    many = len(files) > 1 or any(Path(p).is_dir() for p in options["paths"])
+    if many and not options["json"]:
+        outcomes = _run_with_progress(files, console)
+    else:
+        outcomes = run(files)
+    for message in problems + [f"{o.path}：{o.problem}" for o in outcomes if o.report is None]:
+        command.stderr.write(f"错误：{message}")
+    good = [o for o in outcomes if o.report is not None]
+    if options["json"]:
+        documents = [o.report.to_json() for o in good]
+        payload = documents[0] if len(documents) == 1 and not many else documents
+        command.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1))
+    elif many:
+        _summary_table(console, outcomes)
+    elif good:
+        _print_report(console, good[0].report)
+    if options.get("xlsx"):
+        from .check_xlsx import write_findings
+
+        write_findings(options["xlsx"], good)
+        command.stderr.write(f"已写入 {options['xlsx']}")
+    code = exit_code(outcomes, problems)
+    if code:
+        sys.exit(code)
+
+
+def _console(command):
+    from rich.console import Console
+
+    return Console(file=command.stdout, width=120, highlight=False, soft_wrap=False)
+
+
+def _run_with_progress(files: list[Path], console) -> list[Outcome]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("检查报告"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=len(files))
+        return run(files, lambda: progress.advance(task))
+
+
+def _summary_table(console, outcomes: list[Outcome]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"年度报告检查结果（{len(outcomes)}份）")
+    for header in ("文件", "机关", "年度", "错误", "警告"):
+        table.add_column(header, justify="right" if header in ("年度", "错误", "警告") else "left")
+    for outcome in outcomes:
+        if outcome.report is None:
+            table.add_row(outcome.path.name, f"[red]无法读取：{outcome.problem}[/red]", "", "", "")
+            continue
+        counts = counts_by_severity(outcome.report)
+        errors = f"[red]{counts['error']}[/red]" if counts["error"] else "0"
+        table.add_row(
+            outcome.path.name,
+            outcome.report.agency or "（未识别）",
+            str(outcome.report.year or ""),
+            errors,
+            str(counts["warning"]),
+        )
+    console.print(table)
+
+
+def _print_report(console, report: Report) -> None:
+    from rich.table import Table
+
+    from .check_tables import appeal_rows, application_rows, proactive_rows
+
+    published = f"{report.published_on:%Y年%m月%d日}" if report.published_on else "未识别"
+    console.print(
+        f"[bold]{report.agency or '（机关名称未识别）'}[/bold]  {report.year or '？'}年度  "
+        f"格式：{report.format}  落款日期：{published}"
+    )
+    marked = {f.where for f in report.findings if f.severity != "info" and f.where}
+    for title, headers, rows in (
+        ("表二 主动公开政府信息情况", *proactive_rows(report)),
+        ("表三 收到和处理政府信息公开申请情况", *application_rows(report)),
+        ("表四 行政复议、行政诉讼情况", *appeal_rows(report)),
+    ):
+        table = Table(title=title, title_justify="left")
+        for header in headers:
+            table.add_column(header, justify="left" if header == headers[0] else "right", overflow="fold")
+        for label, cells in rows:
+            table.add_row(label, *[_cell(c, marked) for c in cells])
+        console.print(table)
+    findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    table = Table(title=f"检查结果（{len(findings)}条）", title_justify="left")
+    for header in ("级别", "代码", "说明", "位置"):
+        table.add_column(header, overflow="fold")
+    colours = {"error": "red", "warning": "yellow", "info": "dim"}
+    for f in findings:
+        colour = colours[str(f.severity)]
+        table.add_row(f"[{colour}]{SEVERITY_LABELS[str(f.severity)]}[/{colour}]", f.code, f.message, f.where or "")
+    console.print(table)
+
+
+def _cell(cell, marked: set[str]) -> str:
+    value, where = cell
+    text = "—" if value is None else str(value)
+    if value is None:
+        return f"[yellow]{text}[/yellow]"
+    return f"[red bold]{text}[/red bold]" if is_marked(where, marked) else text

@@ -1,0 +1,271 @@
+"""A published report as text → the shared report object (statute.report.Report).
+
+The text is split at the six section headings (matched by meaning, numbered 一…六); where a heading
+is missing, the tables are found by their own contents. Agency, year and publication date come
+from the title, the preamble and the signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
+
+from .normalize import clean, to_ascii
+from .tables import is_2019_proactive, read_appeals, read_applications, read_proactive
+from .tokens import tokenize
+
+SECTION_PATTERNS = {
+    "overview": r"一、\s*(?:政府信息公开工作)?总体情况",
+    "proactive": r"二、\s*(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
+    "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
+    "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
+    "problems": r"五、[^。\n|]{0,16}?(?:存在的?主要问题|主要问题|存在问题)[^。\n|]{0,10}?(?:改进|整改)"
+    r"[^。\n|]{0,6}?(?:情况|措施)?",
+    "other": r"六、\s*其他需要报告的事项",
+}
+SECTION_ORDER = tuple(SECTION_PATTERNS)
+SECTION_NAMES = {
+    "overview": "一、总体情况",
+    "proactive": "二、主动公开政府信息情况",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "appeals": "四、政府信息公开行政复议、行政诉讼情况",
+    "problems": "五、存在的主要问题及改进情况",
+    "other": "六、其他需要报告的事项",
+}
+TABLE_FALLBACK = {
+    "proactive": r"第二十条\s*第?\s*\(一\)\s*项",
+    "applications": r"勾稽关系|本年新收政府信息公开申请",
+    "appeals": r"行政复议[\s|\t]*(?:[\s|\t]*行政诉讼)|结果\s*维持",
+}
+DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+TITLE = re.compile(
+    r"^[ \t]*([^\n。《》,，]{0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*政府信息公开"
+    r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
+    r"(?:年度)?(?:的)?\s*报告[ \t]*$",
+    re.M,
+)
+STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
+AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
+AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
+PERIOD = re.compile(r"统计期限?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+
+
+@dataclass
+class Parsed:
+    report: Report
+    text: str  # the Simplified text the report was read from
+    headings: dict[str, tuple[int, int]]  # section → (start, end of heading) in text
+    title_year: int | None = None
+    period_year: int | None = None
+    stated_year: int | None = None
+    title_agency: str | None = None
+    signature_agency: str | None = None
+    truncated: bool = False
+
+
+def parse_text(raw: str) -> Parsed:
+    text = clean(raw)
+    norm = to_ascii(text)
+    headings = _headings(norm)
+    regions = _regions(norm, headings)
+    report = Report(agency=None, year=None, applications=zero_applications(), appeals=zero_appeals())
+    parsed = Parsed(report, text, headings)
+    parsed.truncated = _truncated(norm, headings, regions)
+    _read_metadata(parsed, norm)
+    _read_sections(parsed, regions)
+    _read_tables(parsed, norm, regions)
+    return parsed
+
+
+def _headings(norm: str) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    position = 0
+    for key in SECTION_ORDER:
+        match = re.compile(SECTION_PATTERNS[key]).search(norm, position)
+        if match:
+            found[key] = (match.start(), match.end())
+            position = match.end()
+    return found
+
+
+def _regions(norm: str, headings: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int] | None]:
+    """Where each section's body lies; tables without their heading are found by their contents."""
+    starts: dict[str, int] = {key: end for key, (_, end) in headings.items()}
+    begins: dict[str, int] = {key: start for key, (start, _) in headings.items()}
+    for key, pattern in TABLE_FALLBACK.items():
+        if key not in starts:
+            after = max([e for k, e in starts.items() if SECTION_ORDER.index(k) < SECTION_ORDER.index(key)], default=0)
+            match = re.compile(pattern).search(norm, after)
+            if match:
+                starts[key] = begins[key] = match.start()
+    regions: dict[str, tuple[int, int] | None] = {}
+    for key in SECTION_ORDER:
+        if key not in starts:
+            regions[key] = None
+            continue
+        later = [
+            begins[k] for k in SECTION_ORDER[SECTION_ORDER.index(key) + 1 :] if k in begins and begins[k] >= starts[key]
+        ]
+        regions[key] = (starts[key], min(later, default=len(norm)))
+    return regions
+
+
+def _truncated(norm: str, headings, regions) -> bool:
+    """A report that ends before section 六 and without a date at its end was cut short."""
+    if "other" in headings:
+        return False
+    tail = norm.rstrip()[-40:]
+    return not DATE.search(tail)
+
+
+def _read_metadata(parsed: Parsed, norm: str) -> None:
+    report = parsed.report
+    head = norm[: parsed.headings.get("overview", (min(len(norm), 600), 0))[0] or 600]
+    title = TITLE.search(head) or TITLE.search(norm[:800])
+    if title:
+        parsed.title_year = int(title.group(2))
+        prefix = title.group(1).strip(" :,，、\t|")
+        prefix = re.sub(r"^(?:关于|根据|依据)", "", prefix)
+        if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
+            parsed.title_agency = prefix
+    period = PERIOD.search(norm[:3000])
+    parsed.period_year = int(period.group(1)) if period else None
+    parsed.signature_agency, report.published_on = _signature(norm)
+    report.agency = _agency_name(parsed, norm)
+    stated = STATED_YEAR.search(norm[:1500])
+    parsed.stated_year = int(stated.group(1)) if stated else None
+    report.year = parsed.title_year or parsed.period_year or parsed.stated_year or _year_from_text(norm)
+
+
+def _signature(norm: str) -> tuple[str | None, date | None]:
+    tail = norm.rstrip()
+    lines = [line.strip() for line in tail[-400:].split("\n") if line.strip()]
+    published = None
+    agency = None
+    if lines:
+        match = None
+        for candidate in DATE.finditer(tail[-60:]):
+            match = candidate
+        if match and len(tail) - (len(tail) - 60 + match.end()) <= 6:
+            try:
+                published = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                published = None
+        if published and len(lines) >= 2:
+            previous = DATE.sub("", lines[-1]).strip() or lines[-2]
+            if len(previous) <= 40 and AGENCY_NAME.fullmatch(previous.replace(" ", "")):
+                agency = previous.replace(" ", "")
+    return agency, published
+
+
+def _agency_name(parsed: Parsed, norm: str) -> str | None:
+    signature, title = parsed.signature_agency, parsed.title_agency
+    if signature and (not title or title in signature or signature in title):
+        return signature if len(signature) >= len(title or "") else title
+    if title and AGENCY_NAME.fullmatch(title):
+        return title
+    if signature:
+        return signature
+    preamble = norm[:1500]
+    for pattern in (
+        r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")",
+        r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
+        + AGENCY_SUFFIX
+        + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
+        r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
+    ):
+        match = re.search(pattern, preamble)
+        if match:
+            return match.group(1)
+    return title
+
+
+def _year_from_text(norm: str) -> int | None:
+    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)", norm[:3000]))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _read_sections(parsed: Parsed, regions) -> None:
+    text = parsed.text
+    values = {}
+    for key in ("overview", "problems", "other"):
+        region = regions.get(key)
+        if region is None:
+            values[key] = None
+            continue
+        body = text[region[0] : region[1]]
+        if key == "other" and parsed.report.published_on:
+            body = _strip_signature(body, parsed.signature_agency)
+        values[key] = body.strip() or None
+    parsed.report.sections = Sections(**values)
+
+
+def _strip_signature(body: str, agency: str | None) -> str:
+    lines = body.rstrip().split("\n")
+    while lines and (
+        not lines[-1].strip()
+        or DATE.search(to_ascii(lines[-1]))
+        or (agency and lines[-1].replace(" ", "").strip() == agency)
+    ):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _read_tables(parsed: Parsed, norm: str, regions) -> None:
+    report, findings = parsed.report, parsed.report.findings
+    proactive_tokens = tokenize(norm[slice(*regions["proactive"])])[0] if regions["proactive"] else []
+    apps_tokens, apps_rows = tokenize(norm[slice(*regions["applications"])]) if regions["applications"] else ([], False)
+    appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
+    apps_text = norm[slice(*regions["applications"])] if regions["applications"] else ""
+    report.format = _detect_format(proactive_tokens, apps_text)
+    last = max(
+        (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
+    )
+    truncated = parsed.truncated and not any(regions.get(k) for k in ("problems", "other"))
+    results = []
+    results.append(
+        read_proactive(
+            proactive_tokens, fmt=report.format, truncated=truncated and last == "proactive", proactive=report.proactive
+        )
+    )
+    results.append(
+        read_applications(
+            apps_tokens,
+            apps_rows,
+            fmt=report.format,
+            truncated=truncated and last == "applications",
+            apps=report.applications,
+        )
+    )
+    results.append(read_appeals(appeal_tokens, truncated=truncated and last == "appeals", appeals=report.appeals))
+    for result in results:
+        findings.extend(result.findings)
+
+
+def _detect_format(proactive_tokens, apps_text: str) -> str:
+    if is_2019_proactive(proactive_tokens):
+        return "2019"
+    if apps_text and "其他处理" in apps_text and not re.search(r"逾期不补正|缴纳费用|收费通知|逾期未按", apps_text):
+        tail = apps_text[apps_text.find("其他处理") :]
+        if re.match(r"其他处理[\s|\t]*[\d|\t ]", tail) and "总计" in tail:
+            return "2019"
+    return "2021"
+
+
+def missing_sections(parsed: Parsed) -> list[Finding]:
+    """One finding per section the report lacks (or that a report cut short never reached)."""
+    findings = []
+    for key in SECTION_ORDER:
+        if key in parsed.headings:
+            continue
+        if key in TABLE_FALLBACK and re.search(TABLE_FALLBACK[key], to_ascii(parsed.text)):
+            continue
+        cause = "（报告不完整，在此之前中断）" if parsed.truncated else ""
+        findings.append(
+            Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
+        )
+    return findings

@@ -1,0 +1,88 @@
+"""Reads for the staff pages: each agency's report status and countdown, the roll-up, the year-over-year series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+
+from gongkai.statute.clock import report_deadline
+from gongkai.statute.report import Report, check_arithmetic
+
+from .models import AnnualReport, ReportState
+from .sources import model_or_none
+
+STATUS_LABELS = {
+    "not_started": "未开始", "drafting": "起草中", "in_review": "审核中", "published": "已发布",
+    "late": "已逾期", "checks_failing": "检查未通过",
+}
+STATUS_BADGES = {"not_started": "", "drafting": "orange", "in_review": "orange", "published": "green",
+                 "late": "red", "checks_failing": "red"}
+
+
+def deadline_for(agency, year: int) -> date:
+    return report_deadline(year, county_or_above_government=agency.is_county_or_above_government)
+
+
+@dataclass
+class ReportStatus:
+    agency: object
+    year: int
+    report: AnnualReport | None
+    key: str
+    deadline: date
+    days_left: int
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.key]
+
+    @property
+    def badge(self) -> str:
+        return STATUS_BADGES[self.key]
+
+
+def status_key(report: AnnualReport | None, deadline: date, today: date) -> str:
+    if report is not None and report.state == ReportState.PUBLISHED:
+        return "checks_failing" if check_arithmetic(Report.from_json(report.frozen)) else "published"
+    if today > deadline:
+        return "late"
+    if report is None:
+        return "not_started"
+    return "drafting" if report.state == ReportState.DRAFTING else "in_review"
+
+
+def statuses_for(agencies, year: int, today: date) -> list[ReportStatus]:
+    """One query for the reports of all the agencies."""
+    reports = {r.agency_id: r for r in AnnualReport.objects.filter(agency__in=agencies, year=year)}
+    out = []
+    for agency in agencies:
+        deadline = deadline_for(agency, year)
+        report = reports.get(agency.pk)
+        out.append(ReportStatus(agency, year, report, status_key(report, deadline, today), deadline,
+                                (deadline - today).days))
+    return out
+
+
+def yearly_series(agencies, years: list[int]) -> dict:
+    """Year-over-year numbers for the chart: requests received and closed by outcome group, one query."""
+    Request = model_or_none("disclosure_requests.Request")
+    series = {"years": years, "new": [0] * len(years), "groups": {}}
+    if Request is None or not years:
+        return series
+    base = Request.objects.filter(agency__in=agencies)
+    new = base.filter(received_on__year__in=years).values("received_on__year").annotate(n=Count("pk")).order_by()
+    for row in new:
+        series["new"][years.index(row["received_on__year"])] = row["n"]
+    closed = base.filter(Q(closed_on__year__in=years), outcome__isnull=False) \
+        .values("closed_on__year", "outcome").annotate(n=Count("pk")).order_by()
+    from gongkai.statute.outcomes import BY_KEY, GROUP_LABELS
+
+    for row in closed:
+        outcome = BY_KEY.get(row["outcome"])
+        if outcome is None:
+            continue
+        label = GROUP_LABELS[outcome.group][3:].split("（")[0]
+        series["groups"].setdefault(label, [0] * len(years))[years.index(row["closed_on__year"])] += row["n"]
+    return series

@@ -1,0 +1,110 @@
+"""The issue's whole walk in Chromium: file on /ysqgk/, register, 补正 online, consult, extend, partial reply."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from docx import Document as Docx
+
+from gongkai.agencies.models import Role
+from gongkai.workdays.models import HolidayYear
+from tests.disclosure_requests.conftest import make_agency
+from tests.factories import staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, base, user):
+    page.context.clear_cookies()
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", "pw-12345678")
+    page.click("button.primary")
+
+
+def _move(page, kind, fields: dict):
+    page.click(f"details:has(form[data-kind={kind}]) summary")
+    form = f"form[data-kind={kind}]"
+    for name, value in fields.items():
+        selector = f"{form} [name={kind}-{name}]"
+        if page.locator(selector).evaluate("e => e.tagName") == "SELECT":
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+    page.click(f"{form} button[type=submit]")
+    page.wait_for_load_state()
+    assert "已记录" in page.content(), page.content()
+
+
+def _query(page, base, number, code):
+    page.context.clear_cookies()
+    page.goto(f"{base}/ysqgk/query/")
+    page.fill("input[name=number]", number)
+    page.fill("input[name=code]", code)
+    page.click("button.primary")
+
+
+def test_request_from_public_form_to_partial_reply(page, live_server):
+    county = make_agency(name="叶城县人民政府", short_name="叶城县", level="county")
+    agency = make_agency(name="叶城县宗朗乡人民政府", short_name="宗朗乡", parent=county)
+    clerk, head = staff(agency, Role.CLERK), staff(agency, Role.HEAD)
+    # Pauses near year end reach into next year: its notice must be entered (as an administrator would).
+    HolidayYear.objects.get_or_create(year=timezone.localdate().year + 1, defaults={"source": "测试：按周一至周五"})
+    base = live_server.url
+
+    # 1. The applicant files on /ysqgk/ and gets a receipt.
+    page.goto(f"{base}/ysqgk/")
+    page.select_option("select[name=agency]", str(agency.pk))
+    page.select_option("select[name=applicant_type]", "natural_person")
+    page.fill("input[name=applicant_name]", "张三")
+    page.select_option("select[name=id_type]", "resident_id")
+    page.fill("input[name=id_number]", "11010519491231002X")
+    page.fill("input[name=phone]", "13800000000")
+    page.fill("textarea[name=description]", "宗朗乡2025年草原生态保护补助奖励资金发放名单")
+    page.select_option("select[name=form_wanted]", "email")
+    page.select_option("select[name=delivery]", "online")
+    page.click("button.primary")
+    number, code = page.inner_text("#number"), page.inner_text("#code")
+    assert number == f"宗朗乡依申〔{timezone.localdate().year}〕第1号"
+
+    # 2. The clerk confirms (registers) it and asks for 补正 with a deadline.
+    _login(page, base, clerk)
+    page.goto(f"{base}/staff/requests/")
+    page.click(f"text={number}")
+    _move(page, "confirmed", {})
+    due = (timezone.localdate() + timedelta(days=20)).isoformat()
+    _move(page, "supplement_requested", {"items": "请写明资金年度和村名", "supplement_due": due})
+    detail = page.url
+
+    # 3. The applicant supplies it online.
+    _query(page, base, number, code)
+    assert "需要您补正" in page.inner_text("#state")
+    page.fill("textarea[name=text]", "2025年度，宗朗乡全部行政村")
+    page.click("form[action$='supplement/'] button")
+    assert "补正材料已提交" in page.content()
+
+    # 4. The clerk consults a third party, the head extends, the clerk decides partial.
+    _login(page, base, clerk)
+    page.goto(detail)
+    _move(page, "consultation_opened", {"party_kind": "third_party", "party_name": "叶城县某牧业合作社"})
+    _move(page, "consultation_answered", {"consent": "0", "reason": "不同意公开社员银行账号"})
+    _login(page, base, head)
+    page.goto(detail)
+    _move(page, "extended", {"days": "15", "reason": "需要核对各村发放记录"})
+    _login(page, base, clerk)
+    page.goto(detail)
+    _move(page, "replied", {"outcome": "partial", "how": "随本告知书提供电子件", "withheld": "社员银行账号",
+                            "reason": "涉及第三方个人隐私，第三方不同意公开"})
+
+    # 5. The applicant sees the result and opens the 告知书.
+    _query(page, base, number, code)
+    assert "已办结" in page.inner_text("#state")
+    assert "部分公开" in page.inner_text("#outcome")
+    with page.expect_download() as download:
+        page.click("text=政府信息公开申请答复告知书")
+    with open(download.value.path(), "rb") as f:
+        text = "\n".join(p.text for p in Docx(io.BytesIO(f.read())).paragraphs)
+    assert "《中华人民共和国政府信息公开条例》第三十七条" in text
+    assert "社员银行账号" in text
+    assert "60日内向叶城县人民政府申请行政复议，或者在6个月内向人民法院提起行政诉讼" in text

@@ -1,0 +1,166 @@
+"""The checks beyond arithmetic, and `gongkai report check` (exit codes, --json, folders, --xlsx)."""
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+
+from gongkai.reports.check import check_parsed, is_county_or_above_government
+from gongkai.reports.parse import parse_text
+from tests.reports.fixtures_check.build import figures, text_report
+
+FIXTURES = Path(__file__).parents[2].parent / "shared" / "fixtures" / "reports"
+
+
+def findings(text, code):
+    return [f for f in check_parsed(parse_text(text)).findings if f.code == code]
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("叶城县人民政府", True),
+        ("喀什市人民政府", True),
+        ("新疆维吾尔自治区人民政府", True),
+        ("天河区人民政府", True),
+        ("叶城县宗朗乡人民政府", False),
+        ("叶城县乌夏巴什镇人民政府", False),
+        ("叶城县财政局", False),
+        ("二道区房屋征收工作管理办公室", False),
+        ("某某街道办事处", False),
+    ],
+)
+def test_county_or_above_government_is_inferred_from_the_name(name, expected):
+    assert is_county_or_above_government(name) is expected
+
+
+def test_a_township_report_dated_after_31_january_is_late():
+    late = findings(text_report(date="2025年2月5日"), "late_publication")
+    assert len(late) == 1 and late[0].severity == "error" and "2025年01月31日" in late[0].message
+    assert findings(text_report(date="2025年1月31日"), "late_publication") == []
+
+
+def test_a_county_governments_own_report_is_due_by_31_march():
+    text = text_report(agency="叶城县人民政府", date="2025年3月20日").replace("我乡", "我县")
+    assert findings(text, "late_publication") == []
+    assert findings(text.replace("2025年3月20日", "2025年4月1日"), "late_publication")
+
+
+def test_another_agencys_name_in_the_text_is_a_self_reference_error():
+    text = text_report(other="乌夏巴什镇人民政府本年度未收取信息处理费。")
+    found = findings(text, "self_reference")
+    assert found and found[0].severity == "error" and "乌夏巴什镇人民政府" in found[0].message
+
+
+def test_a_title_and_signature_naming_different_agencies_are_flagged():
+    text = text_report(title="叶城县宗郎乡2024年政府信息公开工作年度报告")  # 郎 for 朗, as OCR misreads
+    found = findings(text, "self_reference")
+    assert found and "不一致" in found[0].message
+
+
+def test_a_title_year_that_disagrees_with_the_statistics_period_is_a_year_mismatch():
+    text = text_report(overview="本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+    found = findings(text, "year_mismatch")
+    assert found and "2024" in found[0].message and "2023" in found[0].message
+
+
+def test_no_requests_received_in_the_text_with_requests_in_table_three_is_a_narrative_mismatch():
+    found = findings(text_report(overview="2024年，我乡未收到依申请公开事项。"), "narrative_mismatch")
+    assert found and "未收到依申请" in found[0].message and "10件" in found[0].message
+
+
+def test_a_stated_count_of_requests_against_the_table_is_a_narrative_mismatch():
+    found = findings(text_report(overview="2024年，我乡共收到申请12件。"), "narrative_mismatch")
+    assert found and "12件" in found[0].message
+    assert findings(text_report(overview="2024年，我乡共收到申请10件。"), "narrative_mismatch") == []
+
+
+def test_a_stated_percentage_the_figures_do_not_give_is_a_narrative_mismatch():
+    # 6 granted of 10 closed is 60%, not 80%
+    assert findings(text_report(overview="2024年办结申请10件，其中予以公开占60%。"), "narrative_mismatch") == []
+    found = findings(text_report(overview="2024年办结申请10件，其中予以公开占80%。"), "narrative_mismatch")
+    assert found and "60.0%" in found[0].message
+
+
+def test_section_six_without_the_fee_statement_is_flagged():
+    found = findings(text_report(other="无其他需要报告的事项。"), "fee_statement_missing")
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert findings(text_report(), "fee_statement_missing") == []
+
+
+def test_a_report_missing_section_five_says_so():
+    text = text_report().replace("五、存在的主要问题及改进情况\n一是工作人员业务水平有待提高。二是将加强培训。\n", "")
+    found = findings(text, "missing_section")
+    assert len(found) == 1 and "五、" in found[0].message
+
+
+def test_a_broken_total_gives_exactly_the_arithmetic_findings():
+    rows = figures()
+    rows["total"] = [8, 2, 0, 0, 0, 0, 11]
+    report = check_parsed(parse_text(text_report(rows=rows)))
+    assert sorted(f.code for f in report.findings if f.severity == "error") == ["balance", "column_sum", "outcome_sum"]
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+
+def run(*args):
+    try:
+        call_command("report", "check", *args)
+    except SystemExit as exc:
+        return exc.code
+    return 0
+
+
+def test_the_command_prints_zonglang_as_json_that_validates(capsys):
+    import jsonschema
+
+    schema = json.loads((FIXTURES.parent.parent / "schema" / "annual-report.schema.json").read_text())
+    assert run(str(FIXTURES / "zonglang-2024.txt"), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, schema)
+    assert data["agency"] == "叶城县宗朗乡人民政府"
+    assert all(v == 0 for row in data["applications"].values() for v in row.values())
+    assert "self_reference" in {f["code"] for f in data["findings"]}
+
+
+def test_the_command_shows_tables_and_findings_for_one_report(capsys):
+    assert run(str(FIXTURES / "zonglang-2024.txt")) == 0
+    out = capsys.readouterr().out
+    assert "表三" in out and "self_reference" in out and "我镇" in out
+
+
+def test_a_folder_gives_a_summary_a_spreadsheet_and_exit_one_for_errors(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text(text_report(), encoding="utf-8")
+    (folder / "late.txt").write_text(text_report(date="2025年3月1日"), encoding="utf-8")
+    out_xlsx = tmp_path / "findings.xlsx"
+    assert run(str(folder), "--xlsx", str(out_xlsx)) == 1
+    out = capsys.readouterr().out
+    assert "good.txt" in out and "late.txt" in out and "错误" in out
+    book = openpyxl.load_workbook(out_xlsx)
+    assert book.sheetnames == ["汇总", "检查结果"]
+    codes = [row[3] for row in book["检查结果"].iter_rows(min_row=2, values_only=True)]
+    assert "late_publication" in codes
+    summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in summary] == ["good.txt", "late.txt"] and summary[1][5] == 1
+
+
+def test_several_files_as_json_are_a_list(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(text_report(), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text_report(), encoding="utf-8")
+    assert run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert isinstance(data, list) and len(data) == 2
+
+
+def test_unusable_input_exits_two_with_a_chinese_message(tmp_path, capsys):
+    assert run(str(tmp_path / "nothing-here.txt")) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert run(str(tmp_path / "old.doc")) == 2
+    err = capsys.readouterr().err
+    assert "错误：" in err and "Traceback" not in err

@@ -1,0 +1,32 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from django.core.management import call_command
+
+from gongkai.core.demo import load_demo
+from gongkai.reports.build import build_report
+from gongkai.statute.report import check_arithmetic
+
+pytestmark = pytest.mark.django_db
+SCHEMA = json.loads(Path("/work/shared/schema/annual-report.schema.json").read_text())
+
+
+def test_demo_township_2024_report_reproduces_the_seed_and_2025_carries_over(capsys):
+    ctx = load_demo()
+    zonglang = ctx.agencies["zonglang"]
+    call_command("report", "build", "--agency", "叶城县宗朗乡人民政府", "--year", "2024", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    jsonschema.validate(data, SCHEMA)
+    assert data["published_on"] == "2025-01-20"
+    assert all(v == 0 for row in data["applications"].values() for v in row.values())
+    assert all(v == 0 for row in data["appeals"].values() for v in row.values())
+    overview = data["sections"]["overview"]
+    assert "9 条" in overview and "交易中心公开项目招标投标信息 1 条" in overview and "采购意向信息 1 条" in overview
+    report_2025 = build_report(zonglang, 2025)
+    assert check_arithmetic(report_2025) == []
+    assert report_2025.applications["carried_in"] == data["applications"]["carried_out"]
+    assert report_2025.appeals["review"]["upheld"] == 1
+    assert report_2025.appeals["litigation_direct"]["pending"] == 1
+    assert report_2025.proactive.licensing == 6
