@@ -42,6 +42,7 @@ def test_five_stale_columns_are_a_veto_and_five_blank_columns_too(agency):
 def test_normative_document_due_for_validity_review(agency, make_item, walk):
     item = make_item(title="村规民约管理办法", doc_kind=DocKind.NORMATIVE, written_on=date(2020, 6, 5))
     walk(item)
+    _published(item, date(2020, 6, 12))
     assert not [f for f in run_selfcheck(agency, date(2025, 3, 6)) if f.code == "document.validity_review"]
     assert [f for f in run_selfcheck(agency, date(2025, 3, 7)) if f.code == "document.validity_review"]
 

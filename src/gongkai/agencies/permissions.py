@@ -68,3 +68,8 @@ def can_supervise(user, agency) -> bool:
         agency.path.startswith(m.agency.path)
         for m in Membership.objects.filter(user=user, role=Role.SUPERVISOR).select_related("agency")
     )
+
+
+def can_use_checker(user) -> bool:
+    """The annual-report checker is for supervising offices (政务公开办) and assessors they appoint."""
+    return user.is_superuser or Membership.objects.filter(user=user, role=Role.SUPERVISOR).exists()

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from gongkai.agencies.models import Membership, Role
+from gongkai.agencies.permissions import can_use_checker
 
 from .check import SEVERITY_ORDER, check_bytes, counts_by_severity
 from .check_tables import appeal_rows, application_rows, is_marked, proactive_rows
@@ -18,10 +18,6 @@ from .parse import UnusableInput
 
 MAX_FILES = 50
 MAX_BYTES = 20 * 1024 * 1024
-
-
-def can_use_checker(user) -> bool:
-    return user.is_superuser or Membership.objects.filter(user=user, role=Role.SUPERVISOR).exists()
 
 
 @login_required

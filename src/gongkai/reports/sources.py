@@ -4,6 +4,8 @@
 from django.apps import apps
 from django.db import connection
 
+_present: set[str] = set()  # tables seen once; a table never disappears while the process runs
+
 
 def model_or_none(label: str):
     """`app_label.ModelName` when the model is installed and its table exists, else None."""
@@ -11,6 +13,9 @@ def model_or_none(label: str):
         model = apps.get_model(label)
     except LookupError:
         return None
-    if model._meta.db_table not in connection.introspection.table_names():
-        return None
+    table = model._meta.db_table
+    if table not in _present:
+        if table not in connection.introspection.table_names():
+            return None
+        _present.add(table)
     return model

@@ -1,0 +1,31 @@
+"""The county supervisor's journey: upload published reports to the checker in a real browser."""
+
+import pytest
+
+from gongkai.agencies.models import Role
+from tests.factories import AgencyFactory, staff
+from tests.paths import REPO, REPORT_FIXTURES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_supervisor_uploads_reports_and_sees_the_findings_marked(live_server, page):
+    county = AgencyFactory(name="叶城县人民政府", short_name="叶城县")
+    staff(county, Role.SUPERVISOR, username="gkb")
+    page.goto(f"{live_server.url}/login/?next=/staff/check/")
+    page.fill("input[name=username]", "gkb")
+    page.fill("input[name=password]", "pw-12345678")
+    page.click("button.primary")
+    page.wait_for_url("**/staff/check/")
+    page.set_input_files("input[name=files]", [
+        str(REPORT_FIXTURES / "zonglang-2024.txt"),
+        str(REPORT_FIXTURES / "changchun-erdao-fangwuzhengshouban_2022.txt"),
+    ])
+    page.click("button:has-text('检查')")
+    page.wait_for_selector("text=检查结果（2份）")
+    body = page.inner_text("main")
+    assert "self_reference" in body and "我镇" in body
+    assert "column_sum" in body  # the Changchun page leaves a 总计 blank
+    assert page.locator("td.overdue").count() >= 1  # the cell behind a finding is marked on the table
+    (REPO / "docs").mkdir(exist_ok=True)
+    page.screenshot(path=str(REPO / "docs" / "checker-page.png"), full_page=False)
