@@ -176,3 +176,26 @@ def test_dashboard_panel_counts_overdue_requests(rf, register, clerk, agency):
     register(date(2025, 3, 3))
     result = panel(rf.get("/"), [agency])
     assert result["overdue"] == 1 and result["template"] == "disclosure_requests/panel.html"
+
+
+def test_in_person_receipt_date_is_the_submission_day(clerk_client, agency):
+    data = {**person(), "agency": agency.pk, "channel": "in_person", "submitted_on": "2025-03-03",
+            "received_on": "2025-03-05"}
+    response = clerk_client.post(reverse("requests:register"), data)
+    assert "当面提交的，收到申请日期即为提交之日" in response.content.decode()
+
+
+def test_ledger_import_page_lists_problems_by_row_and_column(clerk_client, agency):
+    from tests.disclosure_requests.test_ledger_and_history import _row, _xlsx
+
+    upload = SimpleUploadedFile("台账.xlsx", _xlsx([_row(agency, 申请人类型="外星人")]))
+    response = clerk_client.post(reverse("requests:ledger_import"), {"file": upload})
+    assert "第2行“申请人类型”列" in response.content.decode()
+    assert not Request.objects.exists()
+
+
+def test_registration_shows_the_applicants_similar_earlier_request(clerk_client, register):
+    earlier = register(date(2025, 3, 3), description="2024年宗朗乡惠民补贴资金发放名单")
+    page = clerk_client.get(reverse("requests:history"), {"id_number": person()["id_number"],
+                                                          "description": "宗朗乡2024年惠民补贴资金发放名单"})
+    assert earlier.number in page.content.decode() and "重复申请" in page.content.decode()

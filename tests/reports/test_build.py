@@ -1,6 +1,5 @@
 import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -11,10 +10,11 @@ from gongkai.reports.build import build_report, fee_summary
 from gongkai.reports.models import ArticleTwentyFigures
 from gongkai.statute.outcomes import APPLICANT_KEYS, OUTCOME_KEYS
 from gongkai.statute.report import RequestFact, check_arithmetic, tally_applications
+from tests.paths import SCHEMA as SCHEMA_PATH
 from tests.reports.helpers import make_agency, make_requests, request_row
 
 pytestmark = pytest.mark.django_db
-SCHEMA = json.loads(Path("/work/shared/schema/annual-report.schema.json").read_text())
+SCHEMA = json.loads(SCHEMA_PATH.read_text())
 
 
 def test_agency_without_any_record_gets_an_all_zero_report_that_validates():

@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -8,9 +7,10 @@ from django.core.management import call_command
 from gongkai.core.demo import load_demo
 from gongkai.reports.build import build_report
 from gongkai.statute.report import check_arithmetic
+from tests.paths import SCHEMA as SCHEMA_PATH
 
 pytestmark = pytest.mark.django_db
-SCHEMA = json.loads(Path("/work/shared/schema/annual-report.schema.json").read_text())
+SCHEMA = json.loads(SCHEMA_PATH.read_text())
 
 
 def test_demo_township_2024_report_reproduces_the_seed_and_2025_carries_over(capsys):
@@ -22,6 +22,10 @@ def test_demo_township_2024_report_reproduces_the_seed_and_2025_carries_over(cap
     assert data["published_on"] == "2025-01-20"
     assert all(v == 0 for row in data["applications"].values() for v in row.values())
     assert all(v == 0 for row in data["appeals"].values() for v in row.values())
+    proactive = data["proactive"]
+    assert proactive["regulations"] == proactive["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert proactive["licensing"] == proactive["penalty"] == proactive["coercion"] == 0
+    assert proactive["fees_10k_yuan"] == 0
     overview = data["sections"]["overview"]
     assert "9 条" in overview and "交易中心公开项目招标投标信息 1 条" in overview and "采购意向信息 1 条" in overview
     report_2025 = build_report(zonglang, 2025)

@@ -1,7 +1,6 @@
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -15,9 +14,10 @@ from gongkai.reports.render import html as html_render
 from gongkai.reports.render import pdf as pdf_render
 from gongkai.reports.render.layout import appeals_table, applications_table, article20_tables, grid
 from gongkai.statute.report import Report, Sections
+from tests.paths import SCHEMA as SCHEMA_PATH
 from tests.reports.helpers import make_agency
 
-SCHEMA = json.loads(Path("/work/shared/schema/annual-report.schema.json").read_text())
+SCHEMA = json.loads(SCHEMA_PATH.read_text())
 
 
 def _report():

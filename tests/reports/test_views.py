@@ -97,3 +97,10 @@ def test_dashboard_panel_counts_down_for_the_users_agency(rf, county):
     result = panel(request, [town])
     assert result["template"] == "reports/panel.html"
     assert result["statuses"][0].agency == town
+
+
+def test_staff_home_shows_the_report_countdown_panel(client, county):
+    _, town = county
+    client.force_login(staff(town, Role.CLERK))
+    page = client.get("/").content.decode()
+    assert "年度报告" in page and "截止" in page

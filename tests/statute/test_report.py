@@ -77,7 +77,13 @@ def test_any_report_built_from_closed_requests_passes_every_check(requests):
     for year in (2023, 2024, 2025):
         report = Report("某乡人民政府", year, applications=tally_applications(requests, year))
         assert check_arithmetic(report) == []
-        jsonschema.validate(report.to_json(), SCHEMA_JSON)
+
+
+def test_a_tallied_report_validates_against_the_schema():
+    requests = [RequestFact("business", 2024, 2025, "partial"), RequestFact("natural_person", 2025)]
+    report = Report("某乡人民政府", 2025, applications=tally_applications(requests, 2025))
+    jsonschema.validate(report.to_json(), SCHEMA_JSON)
+    assert report.applications["partial"]["business"] == 1 and report.applications["carried_out"]["total"] == 1
 
 
 @given(facts)

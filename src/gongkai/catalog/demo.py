@@ -7,7 +7,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 
 from . import services
-from .models import Channel, ChannelKind, Column, ColumnKind, DocKind, Genre, Topic
+from .models import Channel, ChannelKind, Column, ColumnKind, Genre, Topic
 from .review import Action
 
 COLUMNS = [  # name, kind, Art. 20 item
@@ -92,9 +92,9 @@ def _items_2024(load: _Loader):
     load.item("宗朗乡政府信息发布“三审”制度", date(2024, 2, 26), written=date(2024, 2, 20),
               columns=["政府信息公开制度"], genre=Genre.NOTICE,
               body="<p>信息发布实行初审、复审、终审三级审核，未经三审的信息不得发布。</p>")
+    # A 村规民约 is the villagers' own rule, not a 行政规范性文件: the seed report counts 0 in force.
     load.item("宗朗乡村规民约管理办法", date(2020, 6, 12), written=date(2020, 6, 5), columns=["政策文件"],
-              doc_kind=DocKind.NORMATIVE, doc_number="宗政发〔2020〕8号", genre=Genre.OPINION, art20_item=1,
-              topic=Topic.CIVIL)
+              doc_number="宗政发〔2020〕8号", genre=Genre.OPINION, art20_item=1, topic=Topic.CIVIL)
 
 
 def _items_2025(load: _Loader):
@@ -141,5 +141,6 @@ def load(ctx):
     _items_2024(loader)
     _items_2025(loader)
     _live_reviews(ctx, agency, loader)
-    ctx.lines.append(f"主动公开：宗朗乡 {len(COLUMNS)} 个栏目、{len(loader.channels)} 个发布渠道、{loader.count} 条已发布信息"
+    ctx.lines.append(f"主动公开：宗朗乡 {len(COLUMNS)} 个栏目、{len(loader.channels)} 个发布渠道、"
+                     f"{loader.count} 条已发布信息"
                      "（2024年衔接项目实施方案9条、交易中心招标1条、政府采购意向1条），另有待复审1条、被退回1条")

@@ -115,7 +115,9 @@ def _where(filters: Filters) -> tuple[list[str], list]:
 def _sqlite_sql(terms, filters):
     match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
     clauses, params = _where(filters)
-    base = (f"FROM {FTS_TABLE} JOIN catalog_item i ON i.id = {FTS_TABLE}.rowid "
+    # CROSS JOIN pins the order in SQLite: the FTS match drives, so the planner never walks every published
+    # item probing the index row by row (that plan took 20 s on 200,000 items).
+    base = (f"FROM {FTS_TABLE} CROSS JOIN catalog_item i ON i.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND " + " AND ".join(clauses))
     return base, [match, *params], f"bm25({FTS_TABLE})"  # bm25: smaller is better
 

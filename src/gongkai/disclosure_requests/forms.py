@@ -94,6 +94,13 @@ class RegisterForm(ApplicantForm):
         if not self.is_bound:
             self.initial.setdefault("received_on", timezone.localdate())
 
+    def clean(self):
+        data = super().clean()
+        submitted, received = data.get("submitted_on"), data.get("received_on")
+        if data.get("channel") == Channel.IN_PERSON and submitted and received and submitted != received:
+            self.add_error("received_on", "当面提交的，收到申请日期即为提交之日（条例第三十一条第（一）项）")
+        return data
+
     def applicant_fields(self) -> dict:
         data = {f: self.cleaned_data[f] for f in APPLICANT_FIELDS}
         data["channel"] = self.cleaned_data["channel"]
@@ -149,6 +156,16 @@ class PublicRequestForm(AttachmentsMixin, ApplicantForm):
     token = forms.CharField(widget=forms.HiddenInput)
 
     field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
+
+
+class LedgerImportForm(forms.Form):
+    file = forms.FileField(label="台账文件（.xlsx）")
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith(".xlsx") or f.size > MAX_ATTACHMENT_BYTES:
+            raise forms.ValidationError("请上传不超过10MB的 .xlsx 文件")
+        return f
 
 
 class QueryForm(forms.Form):

@@ -121,6 +121,7 @@ class Request(models.Model):
         ordering = ["due_on", "id"]
         indexes = [
             models.Index(fields=["agency", "state", "due_on"]),
+            models.Index(fields=["agency", "due_on", "id"]),
             models.Index(fields=["agency", "received_on"]),
         ]
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 import jieba
-from django.db.models import Q
+from django.db.models import F, Q
 
 from gongkai.agencies.permissions import agencies_for
 from gongkai.statute.clock import add_workdays
@@ -15,15 +15,22 @@ SOON_WORKDAYS = 3
 
 def requests_for_user(user):
     """Every request of every agency the user may read (own agencies and supervised subtrees)."""
-    return Request.objects.filter(agency__in=agencies_for(user))
+    ids = list(agencies_for(user).values_list("pk", flat=True))
+    # One agency (the usual township clerk) as an equality, so the (agency, due_on) index gives the order.
+    return Request.objects.filter(agency_id=ids[0]) if len(ids) == 1 else Request.objects.filter(agency_id__in=ids)
 
 
-def workbench(qs, *, state="", year=None, channel="", assignee=None, applicant_type="", agency=None):
-    """Sorted by due date (open ones without a running clock last), then by number."""
-    if state:
+OPEN, ALL = "open", "all"
+
+
+def workbench(qs, *, state=OPEN, year=None, channel="", assignee=None, applicant_type="", agency=None):
+    """Sorted by due date, then by id. By default only open requests (the clerk's to-do list)."""
+    if state == OPEN or not state:
+        qs = qs.filter(state__in=OPEN_STATES)
+    elif state != ALL:
         qs = qs.filter(state=state)
     if year:
-        qs = qs.filter(Q(received_on__year=year) | Q(received_on__isnull=True, submitted_on__year=year))
+        qs = _in_year(qs, state, year)
     if channel:
         qs = qs.filter(channel=channel)
     if assignee:
@@ -32,7 +39,18 @@ def workbench(qs, *, state="", year=None, channel="", assignee=None, applicant_t
         qs = qs.filter(applicant_type=applicant_type)
     if agency:
         qs = qs.filter(agency_id=agency)
-    return qs.select_related("agency", "assignee").order_by("due_on", "id")
+    # Without a running clock (补正 outstanding, or closed before one started) a request goes last.
+    return qs.select_related("agency", "assignee").order_by(F("due_on").asc(nulls_last=True), "id")
+
+
+def _in_year(qs, state, year):
+    """The year of receipt (Art. 31); an unconfirmed online request counts by the day it was submitted."""
+    received = Q(received_on__gte=date(year, 1, 1), received_on__lte=date(year, 12, 31))
+    if state == "submitted":
+        return qs.filter(submitted_on__year=year)
+    if state not in (OPEN, ALL, ""):
+        return qs.filter(received)  # every other state has a receipt date: one indexable range
+    return qs.filter(received | Q(received_on__isnull=True, submitted_on__year=year))
 
 
 def soon_limit(today: date, calendar) -> date:
@@ -65,11 +83,12 @@ def tokens(text: str) -> set[str]:
     return {t for t in jieba.lcut(text) if len(t.strip()) > 1 and t not in _STOP}
 
 
-def similar_requests(request: Request, *, threshold: float = 0.3, limit: int = 10) -> list[tuple[Request, float]]:
+def similar_requests(request: Request, *, threshold: float = 0.3, limit: int = 10, within=None
+                     ) -> list[tuple[Request, float]]:
     """Earlier requests of the same applicant whose description shares most of its jieba tokens."""
     mine = tokens(request.description)
-    earlier = (Request.objects.filter(applicant_key=request.applicant_key).exclude(pk=request.pk)
-               .order_by("-id")[:200])
+    earlier = ((within if within is not None else Request.objects).filter(applicant_key=request.applicant_key)
+               .exclude(pk=request.pk).order_by("-id")[:200])
     scored = []
     for other in earlier:
         theirs = tokens(other.description)

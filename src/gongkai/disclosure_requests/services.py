@@ -89,7 +89,7 @@ def _calendar():
 # --- creating a request -------------------------------------------------------------------------
 
 
-def _applicant_key(fields: dict) -> str:
+def applicant_key(fields: dict) -> str:
     if fields.get("uscc"):
         return "uscc:" + fields["uscc"].strip().upper()
     if fields.get("id_number"):
@@ -105,7 +105,7 @@ def _number(agency, year: int) -> str:
 def _create(*, agency, kind, actor, day, fields, state) -> Request:
     with transaction.atomic():
         request = Request(agency=agency, number=_number(agency, day.year), state=state, submitted_on=fields.pop(
-            "submitted_on", day), applicant_key=_applicant_key(fields), **fields)
+            "submitted_on", day), applicant_key=applicant_key(fields), **fields)
         request.save()
         event = _append(request, kind=kind, actor=actor, day=day, reason="", data={"channel": request.channel})
         _recompute(request)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -15,14 +16,14 @@ from gongkai.statute.outcomes import APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, queries, services
-from .forms import MOVE_FORMS, RegisterForm
-from .models import Channel, EventKind, State
+from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
+from .models import Channel, EventKind, Request, State
 
 
 def _filters(request) -> dict:
     g = request.GET
     year = g.get("year", "")
-    return {"state": g.get("state", ""), "year": int(year) if year.isdigit() else None,
+    return {"state": g.get("state", queries.OPEN), "year": int(year) if year.isdigit() else None,
             "channel": g.get("channel", ""), "assignee": g.get("assignee", "") or None,
             "applicant_type": g.get("applicant_type", "")}
 
@@ -36,6 +37,7 @@ def workbench(request):
     rows = [(r, queries.urgency(r, today=today, soon=soon)) for r in page.object_list]
     context = {
         "page": page, "rows": rows, "today": today, "filters": request.GET,
+        "detail_base": reverse("requests:workbench"),
         "states": State.choices, "channels": Channel.choices, "applicant_types": list(APPLICANT_LABELS.items()),
         "assignees": get_user_model().objects.filter(
             memberships__agency__in=staff_agencies_for(request.user)).distinct(),
@@ -150,3 +152,44 @@ def ledger_export(request):
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ledger-{year}.xlsx"'
     return response
+
+
+@login_required
+def ledger_import(request):
+    """All rows or none; the problems name their row and column."""
+    from .ledger import LedgerError, import_xlsx
+
+    if not staff_agencies_for(request.user).exists():
+        raise PermissionDenied("只有机关工作人员可以导入台账")
+    form = LedgerImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = import_xlsx(form.cleaned_data["file"].read(), actor=request.user)
+        except LedgerError as exc:
+            problems = exc.problems
+        except DomainError as exc:
+            problems = [exc.message]
+        else:
+            messages.success(request, f"已导入 {len(created)} 件申请")
+            return redirect("requests:workbench")
+    from . import ledger
+
+    return render(request, "disclosure_requests/ledger_import.html",
+                  {"form": form, "problems": problems, "help": ledger.__doc__})
+
+
+@login_required
+def history(request):
+    """htmx, while registering: the same applicant's earlier requests with similar text, and this month's count."""
+    probe = Request(applicant_key=services.applicant_key(request.GET.dict()),
+                    description=request.GET.get("description", ""))
+    mine = queries.requests_for_user(request.user)
+    similar = queries.similar_requests(probe, within=mine) if probe.applicant_key != "name:" else []
+    today = timezone.localdate()
+    month = mine.filter(applicant_key=probe.applicant_key, received_on__year=today.year,
+                        received_on__month=today.month).count() if probe.applicant_key != "name:" else 0
+    return render(request, "disclosure_requests/_history.html", {
+        "similar": similar, "month": month, "flag": queries.MONTHLY_VOLUME_FLAG,
+        "earlier": mine.filter(applicant_key=probe.applicant_key).count() if probe.applicant_key != "name:" else 0,
+    })

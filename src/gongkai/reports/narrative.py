@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Count
 
-from gongkai.statute.outcomes import BY_KEY
+from gongkai.statute.outcomes import BY_KEY, GROUP_LABELS
 from gongkai.statute.report import Report, Sections
 
 from .build import FeeSummary, fee_summary
@@ -73,6 +73,13 @@ def _proactive_paragraph(agency, year: int) -> str:
     return text + f"{year}年度共发布信息{total}条次：" + "，".join(parts) + "。"
 
 
+def _outcome_words(key: str) -> str:
+    """“部分公开”, “不予公开（保护第三方合法权益）” — the group, then the sub-item where there is one."""
+    outcome = BY_KEY[key]
+    group = GROUP_LABELS[outcome.group][3:].split("（")[0]
+    return group if outcome.number == 0 else f"{group}（{outcome.label}）"
+
+
 def _requests_paragraph(report: Report) -> str:
     apps, year = report.applications, report.year
     new, carried_in = apps["new"]["total"], apps["carried_in"]["total"]
@@ -80,7 +87,7 @@ def _requests_paragraph(report: Report) -> str:
     if not (new or carried_in):
         return text + f"{year}年我单位未收到政府信息公开申请。"
     text += f"{year}年共新收政府信息公开申请{new}件，上年结转{carried_in}件，办结{apps['total']['total']}件"
-    ended = [(BY_KEY[k].short_label, apps[k]["total"]) for k in BY_KEY if apps[k]["total"]]
+    ended = [(_outcome_words(k), apps[k]["total"]) for k in BY_KEY if apps[k]["total"]]
     if ended:
         text += "，其中" + "，".join(f"{label}{n}件" for label, n in ended)
     text += f"；结转下年度继续办理{apps['carried_out']['total']}件。"

@@ -1,0 +1,166 @@
+"""Benchmark: public search and the catalogue list over N published items, next to a raw FTS query.
+
+The items are bulk-inserted with pre-segmented `search_text` (the words of each title are dictionary words,
+so no jieba run per row); the SQLite FTS5 triggers and the PostgreSQL GIN index are the real ones from the
+migration. Results go to docs/benchmarks.md under “## 主动公开”.
+
+Usage (own database, never the shared var/):
+  GONGKAI_VAR_DIR=/tmp/gk_catalog_bench .venv/bin/python bench/bench_catalog.py --size 1000000 [--write]
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_catalog_bench .venv/bin/python bench/bench_catalog.py ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from gongkai.agencies.models import Agency, Kind, Level  # noqa: E402
+from gongkai.catalog.models import Item, ItemState, Openness, Topic  # noqa: E402
+from gongkai.catalog.queries import CatalogFilters, public_catalog  # noqa: E402
+from gongkai.catalog.search import FTS_TABLE, Filters, search_ids  # noqa: E402
+
+SECTION = "## 主动公开"
+WORDS = ["宗朗乡", "关于", "印发", "年度", "工作", "实施方案", "通知", "衔接", "项目", "惠民", "政策", "乡村振兴",
+         "农业", "补贴", "发放", "公示", "招标", "公告", "采购", "意向", "会议", "推进", "安全生产", "检查",
+         "医疗保险", "参保", "教育", "资助", "道路", "建设", "饮水", "安全", "人居环境", "整治", "防汛", "应急",
+         "演练", "民族团结", "走访", "低保", "救助", "就业", "培训", "合作社", "养殖", "种植"]
+RARE = ["财政", "预算", "决算", "审计"]  # each in about 2% of items: a selective two-character query
+QUERIES = ["财政", "预算", "衔接项目", "惠民政策", "乡村振兴", "低保", "招标公告", "安全生产检查"]
+AGENCIES = 100
+
+
+def populate(size: int) -> None:
+    have = Item.objects.count()
+    if have >= size:
+        return
+    rng = random.Random(42)
+    agencies = list(Agency.objects.filter(name__startswith="基准乡"))
+    for i in range(len(agencies), AGENCIES):
+        agencies.append(Agency.objects.create(name=f"基准乡{i}人民政府", short_name=f"基准{i}",
+                                              level=Level.TOWNSHIP, kind=Kind.GOVERNMENT))
+    start = timezone.make_aware(datetime(2019, 1, 1))
+    topics = [t for t, _ in Topic.choices]
+    batch, t0 = [], time.perf_counter()
+    for n in range(have, size):
+        words = rng.sample(WORDS, 6)
+        if rng.random() < 0.02:
+            words.insert(rng.randrange(6), rng.choice(RARE))
+        title = "".join(words)
+        batch.append(Item(agency=agencies[n % AGENCIES], index_number=f"BENCH/{n:08d}", title=title,
+                          state=ItemState.PUBLISHED, openness=Openness.PROACTIVE, topic=rng.choice(topics),
+                          published_at=start + timedelta(minutes=rng.randrange(60 * 24 * 365 * 7)),
+                          search_text=" ".join(words)))
+        if len(batch) == 5000:
+            with transaction.atomic():
+                Item.objects.bulk_create(batch)
+            batch = []
+            print(f"\r  {n + 1:,} 条 {time.perf_counter() - t0:.0f} s", end="", file=sys.stderr)
+    if batch:
+        with transaction.atomic():
+            Item.objects.bulk_create(batch)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE catalog_item")
+    print(f"\n  插入 {size - have:,} 条用时 {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def raw_fts(term: str) -> list:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT id FROM catalog_item WHERE to_tsvector('simple', search_text) @@ "
+                           "plainto_tsquery('simple', %s) ORDER BY ts_rank(to_tsvector('simple', search_text), "
+                           "plainto_tsquery('simple', %s)) DESC LIMIT 20", [term, term])
+        else:
+            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT 20",
+                           ['"' + term + '"'])
+        return cursor.fetchall()
+
+
+def timed(fn, args_list, repeat: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeat):
+        for args in args_list:
+            t = time.perf_counter()
+            fn(*args)
+            samples.append((time.perf_counter() - t) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def catalog_page(agency, year):
+    qs = public_catalog(agency, CatalogFilters(year=year))
+    qs.count()
+    return list(qs[:20])
+
+
+def run(size: int, repeat: int) -> list[tuple[str, float, float]]:
+    populate(size)
+    agencies = list(Agency.objects.filter(name__startswith="基准乡")[:5])
+    single = [(q,) for q in QUERIES]
+    rows = [
+        ("原始 FTS 查询（单词，前20条，按相关度）",
+         *timed(raw_fts, [(q,) for q in ("财政", "预算", "低保", "衔接")], repeat)),
+        ("站内搜索 search_ids（全平台，含总数）", *timed(lambda q: search_ids(q), single, repeat)),
+        ("站内搜索 search_ids（单个机关，含总数）",
+         *timed(lambda q, a: search_ids(q, Filters(agency_id=a.pk)), [(q, a) for q in QUERIES for a in agencies[:2]],
+                repeat)),
+        ("公开目录第1页（单个机关，含总数）", *timed(catalog_page, [(a, None) for a in agencies], repeat)),
+        ("公开目录第1页（单个机关+年份筛选）", *timed(catalog_page, [(a, 2024) for a in agencies], repeat)),
+    ]
+    return rows
+
+
+def write(rows, size: int, backend: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# 性能测试\n"
+    table = "\n".join(f"| {datetime.now():%Y-%m-%d} | {backend} | {size:,} | {name} | {p50:.1f} | {p95:.1f} |"
+                      for name, p50, p95 in rows)
+    header = ("`bench/bench_catalog.py`：公开信息 N 条（100个机关，已发布），jieba 分词后的 search_text；"
+              "SQLite 为 FTS5 unicode61 外部内容表 + bm25，PostgreSQL 为 to_tsvector('simple') GIN 索引 + ts_rank。"
+              "目标：p95 < 50 ms，且不超过原始 FTS 查询的 2 倍。\n\n"
+              "| 日期 | 数据库 | 条数 | 查询 | p50 (ms) | p95 (ms) |\n|---|---|---|---|---|---|\n")
+    if SECTION in text:
+        before, after = text.split(SECTION, 1)
+        rest = after.split("\n## ", 1)
+        old_rows = [line for line in rest[0].splitlines() if line.startswith("| 20")]
+        body = header + "\n".join([*old_rows, table]) + "\n"
+        text = before + SECTION + "\n\n" + body + ("\n## " + rest[1] if len(rest) > 1 else "")
+    else:
+        text = text.rstrip() + f"\n\n{SECTION}\n\n{header}{table}\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    rows = run(args.size, args.repeat)
+    backend = "PostgreSQL" if connection.vendor == "postgresql" else f"SQLite {connection.Database.sqlite_version}"
+    for name, p50, p95 in rows:
+        print(f"{name:<40} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+    if args.write:
+        write(rows, args.size, backend)
+
+
+if __name__ == "__main__":
+    main()
