@@ -78,3 +78,40 @@ def test_selfcheck_command_prints_findings(agency, capsys):
     call_command("selfcheck", agency=agency.name, today="2025-06-30")
     out = capsys.readouterr().out
     assert "人事信息" in out and "检查日期 2025-06-30" in out
+
+
+def _column_updated_on(agency, make_item, walk, name, kind, day, update_days=None):
+    column = Column.objects.create(agency=agency, name=name, kind=kind, update_days=update_days)
+    item = make_item(title=f"{name}信息", column_ids=[column.pk])
+    walk(item)
+    _published(item, day)
+    return column
+
+
+def test_ten_long_stale_columns_are_a_veto_even_when_fewer_than_five_are_news_or_policy(agency, make_item, walk):
+    # 4 columns under the 2-week/6-month rule (below the 5 of rule (a)) and 6 columns with their own yearly
+    # update duty (人事、规划计划类), all last updated on 2024-05-31: 10 long-stale columns on 2025-06-30.
+    for n in range(4):
+        _column_updated_on(agency, make_item, walk, f"工作动态{n}", ColumnKind.DYNAMIC, date(2024, 5, 31))
+    for n in range(6):
+        _column_updated_on(agency, make_item, walk, f"人事信息{n}", ColumnKind.FIXED, date(2024, 5, 31),
+                           update_days=365)
+    _column_updated_on(agency, make_item, walk, "机构职能", ColumnKind.FIXED, date(2020, 1, 6))  # no duty: never stale
+    findings = run_selfcheck(agency, date(2025, 6, 30))
+    codes = [f.code for f in findings]
+    assert codes.count("column.stale") == 10
+    assert "columns.stale_veto" not in codes
+    veto = [f for f in findings if f.code == "columns.long_stale_veto"]
+    assert veto[0].severity == "veto" and "应更新但长期未更新的栏目10个" in veto[0].message
+    assert any("人事信息0" in f.message and "365天的更新周期" in f.message for f in findings)
+    assert not any("机构职能" in f.message for f in findings)
+
+
+def test_nine_long_stale_columns_are_not_yet_a_veto_and_a_column_within_its_period_is_kept_up(
+        agency, make_item, walk):
+    for n in range(9):
+        _column_updated_on(agency, make_item, walk, f"规划计划{n}", ColumnKind.FIXED, date(2024, 6, 29),
+                           update_days=365)
+    _column_updated_on(agency, make_item, walk, "规划计划新", ColumnKind.FIXED, date(2024, 6, 30), update_days=365)
+    codes = [f.code for f in run_selfcheck(agency, date(2025, 6, 30))]
+    assert codes.count("column.stale") == 9 and "columns.long_stale_veto" not in codes

@@ -199,3 +199,12 @@ def test_registration_shows_the_applicants_similar_earlier_request(clerk_client,
     page = clerk_client.get(reverse("requests:history"), {"id_number": person()["id_number"],
                                                           "description": "宗朗乡2024年惠民补贴资金发放名单"})
     assert earlier.number in page.content.decode() and "重复申请" in page.content.decode()
+
+
+def test_workbench_puts_requests_without_a_running_clock_last(clerk_client, register, clerk):
+    waiting = register(date(2025, 3, 3))
+    services.request_supplement(waiting, actor=clerk, day=date(2025, 3, 4), items="文号",
+                                supplement_due=date(2025, 3, 20))
+    running = register(date(2025, 3, 5))
+    page = clerk_client.get(reverse("requests:workbench")).content.decode()
+    assert page.index(running.number) < page.index(waiting.number)

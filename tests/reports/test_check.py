@@ -55,9 +55,16 @@ def test_another_agencys_name_in_the_text_is_a_self_reference_error():
 
 
 def test_a_title_and_signature_naming_different_agencies_are_flagged():
-    text = text_report(title="叶城县宗郎乡2024年政府信息公开工作年度报告")  # 郎 for 朗, as OCR misreads
+    text = text_report(title="叶城县乌夏巴什镇2024年政府信息公开工作年度报告")
     found = findings(text, "self_reference")
-    assert found and "不一致" in found[0].message
+    assert found and "不一致" in found[0].message and found[0].severity == "error"
+
+
+def test_a_title_with_one_misread_character_is_the_same_agency_with_an_info_note():
+    text = text_report(title="叶城县宗郎乡2024年政府信息公开工作年度报告")  # 郎 for 朗, as OCR misreads
+    assert findings(text, "self_reference") == []
+    note = findings(text, "name_variant")
+    assert len(note) == 1 and note[0].severity == "info" and "宗郎乡" in note[0].message
 
 
 def test_a_title_year_that_disagrees_with_the_statistics_period_is_a_year_mismatch():

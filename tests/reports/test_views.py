@@ -104,3 +104,17 @@ def test_staff_home_shows_the_report_countdown_panel(client, county):
     client.force_login(staff(town, Role.CLERK))
     page = client.get("/").content.decode()
     assert "年度报告" in page and "截止" in page
+
+
+def test_supervisor_sees_who_is_late_and_a_count_per_status(client, county):
+    county_gov, town = county
+    make_agency("测试县乙镇人民政府", parent=county_gov, short_name="乙镇")
+    AnnualReport.objects.create(agency=town, year=2025, state="published", published_on=date(2026, 1, 20),
+                                frozen=None)
+    client.force_login(staff(county_gov, Role.SUPERVISOR))
+    page = client.get(reverse("reports:index") + "?year=2025").content.decode()  # every deadline of 2025 has passed
+    assert "2025 年度报告，共 3 个机关" in page
+    assert "已逾期 2" in page and "已发布 1" in page
+    late_line = page.split("已过法定发布期限仍未发布")[1].split("</p>")[0]
+    assert "测试县乙镇人民政府" in late_line and "测试县人民政府" in late_line and "甲乡" not in late_line
+    assert "逾期 " in page and " 天" in page

@@ -21,22 +21,31 @@ def appeals_in_scope(*, agencies, year: int):
         Q(closed_on__isnull=True) | Q(closed_on__gte=start))
 
 
-def appeal_table(*, agencies, year: int) -> dict[str, dict[str, int]]:
-    """表四 for the agencies (a queryset, a list or one-element list) and year."""
+def appeal_rows(*, agencies, year: int):
+    """One GROUP BY kind with a conditional count per result column (values-queryset)."""
     end = date(year, 12, 31)
     closed_in_year = Q(closed_on__isnull=False, closed_on__lte=end)
     counts = {result: Count("pk", filter=closed_in_year & Q(result=result))
               for result in APPEAL_RESULTS if result != "pending"}
     counts["pending"] = Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+    return appeals_in_scope(agencies=agencies, year=year).values("kind").annotate(**counts).order_by()
+
+
+def tally_appeals(rows) -> dict[str, dict[str, int]]:
+    """表四 from grouped tuples (kind, upheld, corrected, other, pending) — the order of APPEAL_RESULTS."""
     table = zero_appeals()
-    for row in appeals_in_scope(agencies=agencies, year=year).values("kind").annotate(**counts).order_by():
-        if row["kind"] not in APPEAL_GROUPS:
+    for kind, *counts in rows:
+        if kind not in APPEAL_GROUPS:
             continue
-        cells = table[row["kind"]]
-        for result in APPEAL_RESULTS:
-            cells[result] = row[result]
-        cells["total"] = sum(cells[r] for r in APPEAL_RESULTS)
+        cells = table[kind]
+        cells.update(zip(APPEAL_RESULTS, counts, strict=True))
+        cells["total"] = sum(counts)
     return table
+
+
+def appeal_table(*, agencies, year: int) -> dict[str, dict[str, int]]:
+    """表四 for the agencies (a queryset, a list or one-element list) and year."""
+    return tally_appeals(appeal_rows(agencies=agencies, year=year).values_list("kind", *APPEAL_RESULTS))
 
 
 def open_appeals_for(*, agency):

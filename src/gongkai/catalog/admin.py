@@ -7,7 +7,7 @@ from .models import Channel, Column, Feedback, Item, Review, ReviewStep
 
 @admin.register(Column)
 class ColumnAdmin(admin.ModelAdmin):
-    list_display = ["name", "agency", "kind", "art20_item", "position"]
+    list_display = ["name", "agency", "kind", "update_days", "art20_item", "position"]
     list_filter = ["kind", "agency"]
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from .attachments import MAX_BYTES, upload_problem
 from .models import VERSION_FIELDS, Channel, Column, Feedback, Item, ItemState, ItemVersion
 
 
@@ -14,6 +15,12 @@ class ItemForm(forms.ModelForm):
                                               widget=forms.CheckboxSelectMultiple)
     interprets = forms.ModelMultipleChoiceField(Item.objects.none(), label="解读的政策文件（政策解读填写）",
                                                 required=False)
+    attachment = forms.FileField(
+        label="附件", required=False,
+        help_text=f"PDF、OFD、Office/WPS 文档、图片或 zip，不超过 {MAX_BYTES // 1024 // 1024} MB；"
+                  "可执行文件和脚本不能上传")
+    attachment_name = forms.CharField(label="附件名称", required=False, max_length=200,
+                                      help_text="不填则用文件名")
 
     class Meta:
         model = ItemVersion
@@ -37,6 +44,14 @@ class ItemForm(forms.ModelForm):
         if self.instance and self.instance.pk:
             self.initial.update(columns=self.instance.column_ids, channels=self.instance.channel_ids,
                                 interprets=self.instance.interprets_ids)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            problem = upload_problem(upload)
+            if problem:
+                raise forms.ValidationError(problem)
+        return upload
 
     def service_data(self) -> dict:
         data = {f: self.cleaned_data.get(f) for f in VERSION_FIELDS}

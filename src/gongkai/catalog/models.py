@@ -21,13 +21,16 @@ class ColumnKind(models.TextChoices):
     ANNUAL_REPORT = "annual_report", "政府信息公开工作年度报告"
 
 
-
 class Column(models.Model):
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.CASCADE, related_name="columns")
     name = models.CharField("栏目名称", max_length=60)
     kind = models.CharField("栏目类型", max_length=20, choices=ColumnKind.choices, default=ColumnKind.FIXED)
     art20_item = models.PositiveSmallIntegerField(
         "对应条例第二十条", null=True, blank=True, choices=[(n, f"第（{n}）项") for n in range(1, 16)],
+    )
+    update_days = models.PositiveSmallIntegerField(
+        "更新周期（天）", null=True, blank=True,
+        help_text="动态、通知公告、政策文件类按类型规则；其他应定期更新的栏目（如人事、规划计划类）在此填写周期",
     )
     position = models.PositiveSmallIntegerField("排序", default=0)
 
@@ -292,9 +295,14 @@ class ItemVersion(models.Model):
 
 
 class Attachment(models.Model):
+    """A file of an item. One uploaded with a draft goes public only when that version (or a later one) does."""
+
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
+    added_in = models.ForeignKey(ItemVersion, verbose_name="随版本上传", null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField("附件名称", max_length=200)
     file = models.FileField("文件", upload_to="catalog/%Y/%m/")
+    size = models.PositiveIntegerField("大小（字节）", default=0)
 
     class Meta:
         verbose_name = "附件"

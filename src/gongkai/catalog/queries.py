@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Membership
 
-from .models import LEVEL_ROLES, VERSION_FIELDS, Item, ItemVersion, Review, ReviewState, ReviewStep
+from .models import LEVEL_ROLES, VERSION_FIELDS, Attachment, Item, ItemVersion, Review, ReviewState, ReviewStep
 from .review import LEVEL_OF_STATE
 from .search import plain_text
 
@@ -63,6 +63,13 @@ def public_catalog(agency, filters: CatalogFilters):
     if filters.art20_item:
         items = items.filter(art20_item=filters.art20_item)
     return items.order_by("-published_at", "-id")
+
+
+def public_attachments(item):
+    """The attachments of the approved version: those uploaded with it or an earlier one (or by import)."""
+    live = item.live_version.number if item.live_version_id else 0
+    return (Attachment.objects.filter(item=item).filter(Q(added_in__isnull=True) | Q(added_in__number__lte=live))
+            .order_by("id"))
 
 
 def publishers_for(agency) -> list[str]:

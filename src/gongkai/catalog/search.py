@@ -24,22 +24,43 @@ _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote)>", re.IGNORECASE)
 
 FTS_TABLE = "catalog_item_fts"
+# Only published, proactively public items are indexed, each with a facet token naming its agency, so one
+# agency's search is an intersection of two posting lists inside the index instead of a probe per hit.
+FACET_PREFIX = "zzjg"
+_PUBLIC = "{row}.state = 'published' AND {row}.openness = 'proactive'"
+_FACET = "'" + FACET_PREFIX + "' || {row}.agency_id"
+
+
+def _fts_insert(row):
+    return (f"INSERT INTO {FTS_TABLE}(rowid, search_text, facet) SELECT {row}.id, {row}.search_text, "
+            f"{_FACET.format(row=row)} WHERE {_PUBLIC.format(row=row)};")
+
+
+def _fts_delete(row):
+    # Contentless FTS5: a delete must repeat the values exactly as they were indexed.
+    return (f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text, facet) SELECT 'delete', {row}.id, "
+            f"{row}.search_text, {_FACET.format(row=row)} WHERE {_PUBLIC.format(row=row)};")
+
+
 SQLITE_SETUP = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "search_text, content='catalog_item', content_rowid='id', tokenize='unicode61')",
-    # External-content FTS: triggers keep the index in step with the column, whoever writes it.
-    f"""CREATE TRIGGER IF NOT EXISTS catalog_item_fts_ai AFTER INSERT ON catalog_item BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS catalog_item_fts_ad AFTER DELETE ON catalog_item BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) VALUES ('delete', old.id, old.search_text); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS catalog_item_fts_au AFTER UPDATE OF search_text ON catalog_item BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) VALUES ('delete', old.id, old.search_text);
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END""",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_text, facet, content='', tokenize='unicode61')",
+    f"CREATE TRIGGER IF NOT EXISTS catalog_item_fts_ai AFTER INSERT ON catalog_item BEGIN {_fts_insert('new')} END",
+    f"CREATE TRIGGER IF NOT EXISTS catalog_item_fts_ad AFTER DELETE ON catalog_item BEGIN {_fts_delete('old')} END",
+    "CREATE TRIGGER IF NOT EXISTS catalog_item_fts_au AFTER UPDATE OF search_text, state, openness, agency_id "
+    f"ON catalog_item BEGIN {_fts_delete('old')} {_fts_insert('new')} END",
 ]
+# A stored tsvector (public items only, with the agency facet) under a GIN index: no to_tsvector per row at
+# query time, and ts_rank reads the stored vector.
 POSTGRES_SETUP = [
-    "CREATE INDEX IF NOT EXISTS catalog_item_search_gin ON catalog_item "
-    "USING GIN (to_tsvector('simple', search_text))",
+    "ALTER TABLE catalog_item ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ("
+    "CASE WHEN state = 'published' AND openness = 'proactive' THEN "
+    f"to_tsvector('simple', search_text || ' {FACET_PREFIX}' || agency_id::text) END) STORED",
+    "CREATE INDEX IF NOT EXISTS catalog_item_search_gin ON catalog_item USING GIN (search_vector)",
 ]
+# Ranking every hit of a frequent word (低保 is in one item in eight) costs time in proportion to the hits.
+# Like large government search pages, rank only the newest CANDIDATES matches and show the count as “1000+”.
+CANDIDATES = 1000
 
 
 def setup_index(apps=None, schema_editor=None):
@@ -84,9 +105,10 @@ class Filters:
 
 @dataclass
 class SearchPage:
-    total: int
+    total: int  # exact up to CANDIDATES; when `capped`, there are more than that
     ids: list[int]
     terms: list[str]
+    capped: bool = False
 
 
 def _year_bounds(year: int) -> tuple[datetime, datetime]:
@@ -97,9 +119,6 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 def _where(filters: Filters) -> tuple[list[str], list]:
     clauses = ["i.state = 'published'", "i.openness = 'proactive'"]
     params: list = []
-    if filters.agency_id:
-        clauses.append("i.agency_id = %s")
-        params.append(filters.agency_id)
     if filters.year:
         clauses.append("i.published_at >= %s AND i.published_at < %s")
         params.extend(_year_bounds(filters.year))
@@ -113,36 +132,43 @@ def _where(filters: Filters) -> tuple[list[str], list]:
 
 
 def _sqlite_sql(terms, filters):
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    match = " AND ".join('search_text : "' + t.replace('"', '""') + '"' for t in terms)
+    if filters.agency_id:
+        match += f' AND facet : "{FACET_PREFIX}{int(filters.agency_id)}"'
     clauses, params = _where(filters)
-    # CROSS JOIN pins the order in SQLite: the FTS match drives, so the planner never walks every published
-    # item probing the index row by row (that plan took 20 s on 200,000 items).
-    base = (f"FROM {FTS_TABLE} CROSS JOIN catalog_item i ON i.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND " + " AND ".join(clauses))
-    return base, [match, *params], f"bm25({FTS_TABLE})"  # bm25: smaller is better
+    # The FTS scan drives (CROSS JOIN pins the order) newest first, which FTS5 does natively and can stop early.
+    return (f"SELECT i.id, bm25({FTS_TABLE}, 1.0, 0.0), i.published_at FROM {FTS_TABLE} "
+            f"CROSS JOIN catalog_item i ON i.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND "
+            + " AND ".join(clauses) + f" ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"), [match, *params]
 
 
 def _postgres_sql(terms, filters):
+    words = " ".join(terms)
+    if filters.agency_id:
+        words += f" {FACET_PREFIX}{int(filters.agency_id)}"
     clauses, params = _where(filters)
-    base = ("FROM catalog_item i, plainto_tsquery('simple', %s) q "
-            "WHERE to_tsvector('simple', i.search_text) @@ q AND " + " AND ".join(clauses))
-    return base, [" ".join(terms), *params], "-ts_rank(to_tsvector('simple', i.search_text), q)"
+    return ("SELECT i.id, -ts_rank(i.search_vector, q), i.published_at "
+            "FROM catalog_item i, plainto_tsquery('simple', %s) q WHERE i.search_vector @@ q AND "
+            + " AND ".join(clauses) + " ORDER BY i.id DESC LIMIT %s"), [words, *params]
 
 
 def search_ids(q: str, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> SearchPage:  # noqa: B008
-    """Published, proactively public items matching every word of the query, best first."""
+    """Published, proactively public items matching every word of the query, best first.
+
+    One bounded query fetches the newest CANDIDATES + 1 matches with their scores; they are ranked here.
+    """
     terms = query_terms(q)
     if not terms:
         return SearchPage(0, [], [])
     build = _postgres_sql if connection.vendor == "postgresql" else _sqlite_sql
-    base, params, rank = build(terms, filters)
+    sql, params = build(terms, filters)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {base}", params)
-        total = cursor.fetchone()[0]
-        cursor.execute(f"SELECT i.id {base} ORDER BY {rank}, i.published_at DESC LIMIT %s OFFSET %s",
-                       [*params, limit, offset])
-        ids = [row[0] for row in cursor.fetchall()]
-    return SearchPage(total, ids, terms)
+        cursor.execute(sql, [*params, CANDIDATES + 1])
+        rows = cursor.fetchall()
+    capped = len(rows) > CANDIDATES
+    rows = sorted(rows[:CANDIDATES], key=lambda r: (r[2] is not None, r[2] or "", r[0]), reverse=True)
+    rows.sort(key=lambda r: r[1])  # stable: equal scores stay newest first
+    return SearchPage(len(rows), [r[0] for r in rows[offset:offset + limit]], terms, capped)
 
 
 def highlight(text: str, terms: list[str], *, width: int | None = None) -> str:

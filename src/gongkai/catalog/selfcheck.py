@@ -15,6 +15,10 @@ from .models import Attachment, Column, ColumnKind, DocKind, Item, ItemState, Op
 STALE_DAYS = {ColumnKind.DYNAMIC: 14}
 STALE_MONTHS = {ColumnKind.NOTICE: 6, ColumnKind.POLICY: 6}
 STALE_VETO_COUNT = 5
+# 栏目不更新 (b): “该更新但长期未更新的栏目” ≥10 is a veto of its own. It counts every column that has an update
+# duty and missed it: the kinds above by their rule, any other column by its own `update_days` (人事、规划计划类
+# columns have a fixed frequency the indicator does not state, so the agency records it per column).
+LONG_STALE_VETO_COUNT = 10
 BLANK_VETO_COUNT = 5  # 空白栏目 ≥5 is a veto too
 # Local rules commonly give 行政规范性文件 a validity of at most 5 years; review them 3 months before.
 NORMATIVE_VALID_YEARS = 5
@@ -23,8 +27,8 @@ NORMATIVE_REVIEW_NOTICE = timedelta(days=90)
 
 @dataclass(frozen=True)
 class Finding:
-    code: str  # column.stale / column.blank / columns.stale_veto / columns.blank_veto / document.validity_review
-    #            / attachment.missing / item.late / calendar.missing
+    code: str  # column.stale / column.blank / columns.stale_veto / columns.long_stale_veto / document.validity_review
+    #            / columns.blank_veto / attachment.missing / item.late / calendar.missing
     severity: str  # "veto" (单项否决), "warning", "info"
     message: str
     where: str = ""
@@ -42,8 +46,10 @@ def months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def stale_since(kind: str, today: date) -> date | None:
+def stale_since(kind: str, today: date, update_days: int | None = None) -> date | None:
     """The last day an update must have come on or after for the column to count as kept up."""
+    if kind not in STALE_DAYS and kind not in STALE_MONTHS and update_days:
+        return today - timedelta(days=update_days)
     if kind in STALE_DAYS:
         return today - timedelta(days=STALE_DAYS[kind])
     if kind in STALE_MONTHS:
@@ -61,7 +67,7 @@ def column_findings(agency, today: date) -> list[Finding]:
     public = _public_items(agency, today).values_list("pk", flat=True)
     columns = Column.objects.filter(agency=agency).annotate(
         last=Max("items__published_at", filter=Q(items__pk__in=public)))
-    findings, stale, blank = [], 0, 0
+    findings, stale, long_stale, blank = [], 0, 0, 0
     for column in columns:
         last = timezone.localdate(column.last) if column.last else None
         if last is None:
@@ -69,16 +75,26 @@ def column_findings(agency, today: date) -> list[Finding]:
             findings.append(Finding("column.blank", "warning", f"栏目“{column.name}”没有任何已发布信息（空白栏目）",
                                     column.name))
             continue
-        since = stale_since(column.kind, today)
-        if since is not None and last < since:
+        since = stale_since(column.kind, today, column.update_days)
+        if since is None or last >= since:
+            continue
+        long_stale += 1
+        if column.kind in STALE_DAYS or column.kind in STALE_MONTHS:
             stale += 1
             rule = "2周" if column.kind in STALE_DAYS else "6个月"
-            findings.append(Finding("column.stale", "warning",
-                                    f"栏目“{column.name}”（{column.get_kind_display()}）最近一次更新为{last:%Y-%m-%d}，"
-                                    f"超过{rule}未更新", column.name))
+            kind = column.get_kind_display()
+        else:
+            rule, kind = f"{column.update_days}天的更新周期", "应定期更新"
+        findings.append(Finding("column.stale", "warning",
+                                f"栏目“{column.name}”（{kind}）最近一次更新为{last:%Y-%m-%d}，超过{rule}未更新",
+                                column.name))
     if stale >= STALE_VETO_COUNT:
         findings.append(Finding("columns.stale_veto", "veto",
                                 f"不更新栏目累计{stale}个（≥{STALE_VETO_COUNT}个），触及国办秘函〔2019〕19号单项否决"))
+    if long_stale >= LONG_STALE_VETO_COUNT:
+        findings.append(Finding("columns.long_stale_veto", "veto",
+                                f"应更新但长期未更新的栏目{long_stale}个（≥{LONG_STALE_VETO_COUNT}个），"
+                                "触及国办秘函〔2019〕19号单项否决"))
     if blank >= BLANK_VETO_COUNT:
         findings.append(Finding("columns.blank_veto", "veto",
                                 f"空白栏目{blank}个（≥{BLANK_VETO_COUNT}个），触及国办秘函〔2019〕19号单项否决"))

@@ -1,6 +1,7 @@
 """Every change to the catalog: one function per use case (guard → atomic + lock → transition → audit)."""
 
 from datetime import datetime
+from pathlib import PurePosixPath
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,9 +11,11 @@ from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.sequences import next_number
 
 from . import review as rules
+from .attachments import upload_problem
 from .models import (
     OPEN_REVIEW_STATES,
     VERSION_FIELDS,
+    Attachment,
     Channel,
     Column,
     Feedback,
@@ -102,6 +105,25 @@ def save_draft(*, item, author, data: dict) -> ItemVersion:
         _mirror_draft(item, version)
         log_action("catalog.item.edited", actor=author, obj=item, data={"version": version.number})
     return version
+
+
+def add_attachment(*, item, version, upload, user, name: str = "") -> Attachment:
+    """Attach a file to a draft version; it goes public with that version's approval."""
+    if not can_edit_items(user, item.agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能上传附件")
+    if version.item_id != item.pk:
+        raise DomainError("附件：版本与信息不符", field="attachment")
+    problem = upload_problem(upload)
+    if problem:
+        raise DomainError(problem, field="attachment")
+    title = (name or "").strip() or PurePosixPath(upload.name.replace("\\", "/")).name
+    with transaction.atomic():
+        attachment = Attachment(item=item, added_in=version, name=title[:200], size=upload.size)
+        attachment.file.save(PurePosixPath(upload.name.replace("\\", "/")).name, upload, save=False)
+        attachment.save()
+        log_action("catalog.attachment.added", actor=user, obj=item,
+                   data={"name": attachment.name, "size": attachment.size, "version": version.number})
+    return attachment
 
 
 def latest_version(item) -> ItemVersion | None:

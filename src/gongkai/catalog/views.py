@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,6 +31,13 @@ def _pick_agency(request, agencies):
     return agencies.first()
 
 
+def _attach(request, form, item, version) -> None:
+    upload = form.cleaned_data.get("attachment")
+    if upload:
+        services.add_attachment(item=item, version=version, upload=upload, user=request.user,
+                                name=form.cleaned_data.get("attachment_name", ""))
+
+
 @login_required
 def items(request):
     agencies = agencies_for(request.user)
@@ -53,10 +61,12 @@ def item_new(request):
     agency = _pick_agency(request, agencies)
     if agency is None:
         raise Http404("您没有可撰写信息的机关")
-    form = ItemForm(request.POST or None, agency=agency)
+    form = ItemForm(request.POST or None, request.FILES or None, agency=agency)
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.create_item(agency=agency, author=request.user, data=form.service_data())
+            with transaction.atomic():
+                item = services.create_item(agency=agency, author=request.user, data=form.service_data())
+                _attach(request, form, item, services.latest_version(item))
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -71,10 +81,12 @@ def item_edit(request, pk):
     if not can_edit_items(request.user, item.agency):
         raise Http404
     version = services.latest_version(item)  # the form only reads it: the service decides what to write
-    form = ItemForm(request.POST or None, instance=version, agency=item.agency, item=item)
+    form = ItemForm(request.POST or None, request.FILES or None, instance=version, agency=item.agency, item=item)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_draft(item=item, author=request.user, data=form.service_data())
+            with transaction.atomic():
+                saved = services.save_draft(item=item, author=request.user, data=form.service_data())
+                _attach(request, form, item, saved)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -97,6 +109,7 @@ def item_detail(request, pk):
         and item.state == ItemState.PUBLISHED else None,
         "posting_form": PostingForm(agency=item.agency) if can_edit_items(request.user, item.agency) else None,
         "publications": item.publications.select_related("channel"),
+        "attachments": item.attachments.select_related("added_in").order_by("id"),
     })
 
 

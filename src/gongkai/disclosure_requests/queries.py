@@ -3,7 +3,8 @@
 from datetime import date
 
 import jieba
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from gongkai.agencies.permissions import agencies_for
 from gongkai.statute.clock import add_workdays
@@ -40,7 +41,12 @@ def workbench(qs, *, state=OPEN, year=None, channel="", assignee=None, applicant
     if agency:
         qs = qs.filter(agency_id=agency)
     # Without a running clock (补正 outstanding, or closed before one started) a request goes last.
-    return qs.select_related("agency", "assignee").order_by(F("due_on").asc(nulls_last=True), "id")
+    due = F("due_on").asc(nulls_last=True)
+    if year:
+        # A year's requests are few: let the planner pick them by receipt date and sort them, rather than
+        # walk the due-date index from the first year on (it cannot know due and receipt dates go together).
+        due = Coalesce("due_on", Value(date(9999, 12, 31)))
+    return qs.select_related("agency", "assignee").order_by(due, "id")
 
 
 def _in_year(qs, state, year):

@@ -11,7 +11,7 @@ from gongkai.agencies.models import Agency
 from gongkai.catalog import services
 from gongkai.catalog.forms import FeedbackForm
 from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topic
-from gongkai.catalog.queries import CatalogFilters, public_catalog, publishers_for
+from gongkai.catalog.queries import CatalogFilters, public_attachments, public_catalog, publishers_for
 from gongkai.catalog.search import Filters, highlight, plain_text, search_ids
 
 
@@ -92,10 +92,10 @@ def catalog(request, agency_id):
 
 
 def item(request, pk):
-    obj = get_object_or_404(Item.objects.public().select_related("agency"), pk=pk)
+    obj = get_object_or_404(Item.objects.public().select_related("agency", "live_version"), pk=pk)
     return render(request, "portal/item.html", _ctx(
         obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
-        attachments=obj.attachments.all(), columns=obj.columns.all()))
+        attachments=public_attachments(obj), columns=obj.columns.all()))
 
 
 def search(request):

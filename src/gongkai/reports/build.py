@@ -47,15 +47,21 @@ def application_rows(requests, year: int):
     ).order_by()
 
 
+_APPLICANTS = frozenset(APPLICANT_KEYS)
+_OUTCOMES = frozenset(OUTCOME_KEYS)
+
+
 def tally_rows(rows) -> dict[str, dict[str, int]]:
-    """表三 from grouped rows (applicant_type, outcome, new, carried_in, closed, carried_out)."""
+    """表三 from grouped tuples (applicant_type, outcome, new, carried_in, closed, carried_out)."""
     apps = zero_applications()
-    for row in rows:
-        col = row["applicant_type"] if row["applicant_type"] in APPLICANT_KEYS else "other_org"
-        outcome = row["outcome"] if row["outcome"] in OUTCOME_KEYS else "other.other"
-        for key, n in (("new", row["new"]), ("carried_in", row["carried_in"]), ("carried_out", row["carried_out"]),
-                       (outcome, row["closed"]), ("total", row["closed"])):
-            apps[key][col] += n
+    new, carried_in, carried_out = apps["new"], apps["carried_in"], apps["carried_out"]
+    for applicant_type, outcome, n_new, n_in, n_closed, n_out in rows:
+        col = applicant_type if applicant_type in _APPLICANTS else "other_org"
+        new[col] += n_new
+        carried_in[col] += n_in
+        carried_out[col] += n_out
+        apps[outcome if outcome in _OUTCOMES else "other.other"][col] += n_closed
+        apps["total"][col] += n_closed
     for cells in apps.values():
         cells["total"] = sum(cells[c] for c in APPLICANT_KEYS)
     return apps
@@ -65,41 +71,8 @@ def applications_table(agencies, year: int) -> dict[str, dict[str, int]]:
     Request = model_or_none("disclosure_requests.Request")
     if Request is None:
         return zero_applications()
-    if isinstance(agencies, list | tuple) and len(agencies) == 1:
-        return tally_rows(_one_agency_rows(Request, agencies[0].pk, year))
-    return tally_rows(application_rows(Request.objects.filter(agency__in=agencies), year))
-
-
-# The ORM's SQL for one agency, compiled once per database vendor: building and compiling the queryset
-# costs several times what the database spends on one agency's rows. Parameters are bound by role, found
-# by compiling once with sentinel values.
-_SENTINELS = {"agency": -7654321, "start": date(1901, 1, 1), "end": date(1901, 12, 31)}
-_compiled: dict[str, tuple[str, list[str], list[str]]] = {}
-
-
-def _one_agency_sql(Request) -> tuple[str, list[str], list[str]]:
-    vendor = connection.vendor
-    if vendor not in _compiled:
-        qs = Request.objects.filter(agency_id=_SENTINELS["agency"])
-        rows = application_rows(qs, 1901)
-        sql, params = rows.query.sql_with_params()
-        roles = []
-        for value in params:
-            role = next((k for k, v in _SENTINELS.items() if value in (v, str(v))), None)
-            if role is None:
-                raise RuntimeError(f"unexpected SQL parameter {value!r}")
-            roles.append(role)
-        _compiled[vendor] = (sql, roles, list(rows.query.values_select) + list(rows.query.annotation_select))
-    return _compiled[vendor]
-
-
-def _one_agency_rows(Request, agency_id: int, year: int):
-    sql, roles, names = _one_agency_sql(Request)
-    start, end = _bounds(year)
-    values = {"agency": agency_id, "start": start, "end": end}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values[r] for r in roles])
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows = application_rows(Request.objects.filter(agency__in=agencies), year)
+    return tally_rows(rows.values_list("applicant_type", "outcome", "new", "carried_in", "closed", "carried_out"))
 
 
 def appeals_table(agencies, year: int) -> dict[str, dict[str, int]]:
@@ -110,40 +83,133 @@ def appeals_table(agencies, year: int) -> dict[str, dict[str, int]]:
     return appeal_table(agencies=agencies, year=year)
 
 
-def document_counts(agencies, year: int) -> dict[str, DocumentCounts]:
-    """第二十条第（一）项 from the catalog: 规章 and 行政规范性文件 made, repealed and in force.
+def document_rows(Item, agencies, year: int):
+    """第二十条第（一）项 from the catalog: 规章 and 行政规范性文件 made, repealed and in force, per doc_kind.
 
     Counted over published catalog items with a doc_kind: made = 成文日期 in the year; repealed = the
     失效/废止 date in the year; in force = made by year end and not invalid by then.
     """
-    Item = model_or_none("catalog.Item")
-    result = {"regulations": DocumentCounts(), "normative_documents": DocumentCounts()}
-    if Item is None:
-        return result
     start, end = _bounds(year)
-    rows = Item.objects.filter(agency__in=agencies, state="published", doc_kind__in=["regulation", "normative"]) \
+    return Item.objects.filter(agency__in=agencies, state="published", doc_kind__in=["regulation", "normative"]) \
         .values("doc_kind").annotate(
             issued=Count("pk", filter=Q(written_on__gte=start, written_on__lte=end)),
             repealed=Count("pk", filter=Q(invalid_on__gte=start, invalid_on__lte=end)),
             in_force=Count("pk", filter=Q(written_on__lte=end) & (Q(invalid_on__isnull=True) | Q(invalid_on__gt=end))),
         ).order_by()
-    for row in rows:
-        key = "regulations" if row["doc_kind"] == "regulation" else "normative_documents"
-        result[key] = DocumentCounts(row["issued"], row["repealed"], row["in_force"])
+
+
+def tally_documents(rows) -> dict[str, DocumentCounts]:
+    """From grouped tuples (doc_kind, issued, repealed, in_force)."""
+    result = {"regulations": DocumentCounts(), "normative_documents": DocumentCounts()}
+    for doc_kind, issued, repealed, in_force in rows:
+        key = "regulations" if doc_kind == "regulation" else "normative_documents"
+        result[key] = DocumentCounts(issued, repealed, in_force)
     return result
 
 
-def proactive_table(agencies, year: int) -> Proactive:
+def document_counts(agencies, year: int) -> dict[str, DocumentCounts]:
+    Item = model_or_none("catalog.Item")
+    if Item is None:
+        return tally_documents([])
+    rows = document_rows(Item, agencies, year).values_list("doc_kind", "issued", "repealed", "in_force")
+    return tally_documents(rows)
+
+
+def figure_rows(agencies, year: int):
+    """第二十条第（五）（六）（八）项 as entered or imported: one summed row (none when nothing was entered)."""
     from .models import ArticleTwentyFigures
 
-    docs = document_counts(agencies, year)
-    figures = ArticleTwentyFigures.objects.filter(agency__in=agencies, year=year).aggregate(
-        licensing=Sum("licensing"), penalty=Sum("penalty"), coercion=Sum("coercion"), fees=Sum("fees_10k_yuan"))
+    return ArticleTwentyFigures.objects.filter(agency__in=agencies, year=year).values("year").annotate(
+        n_licensing=Sum("licensing"), n_penalty=Sum("penalty"), n_coercion=Sum("coercion"),
+        n_fees=Sum("fees_10k_yuan")).order_by()
+
+
+def proactive_from(docs: dict[str, DocumentCounts], figures) -> Proactive:
+    """表二 from the document counts and the summed figures (licensing, penalty, coercion, fees) or None."""
+    licensing, penalty, coercion, fees = figures or (0, 0, 0, 0)
     return Proactive(
         regulations=docs["regulations"], normative_documents=docs["normative_documents"],
-        licensing=figures["licensing"] or 0, penalty=figures["penalty"] or 0, coercion=figures["coercion"] or 0,
-        fees_10k_yuan=float(figures["fees"] or 0),
+        licensing=int(licensing or 0), penalty=int(penalty or 0), coercion=int(coercion or 0),
+        fees_10k_yuan=float(fees or 0),
     )
+
+
+def proactive_table(agencies, year: int) -> Proactive:
+    rows = figure_rows(agencies, year).values_list("n_licensing", "n_penalty", "n_coercion", "n_fees")
+    figures = next(iter(rows), None)  # not .first(): ordering by pk would split the GROUP BY
+    return proactive_from(document_counts(agencies, year), figures)
+
+
+# One agency's report is ONE SQL statement: the four GROUP BYs above (表三, 表四, 第二十条 documents, 第二十条
+# figures), each compiled by the ORM, joined with UNION ALL into rows (part, key1, key2, n1..n4, fees). Building
+# and compiling four querysets costs several times what the database spends on one agency's rows, so the
+# statement is compiled once per database vendor (and set of installed tables) with sentinel parameters;
+# each parameter is then bound by its role (agency, year, start, end) or kept as the constant it was.
+# Fees have a column of their own so that the counts stay integers (a UNION column mixing bigint and
+# numeric would come back as Decimal).
+_SENTINELS = {"agency": -7654321, "year": 1901, "start": date(1901, 1, 1), "end": date(1901, 12, 31)}
+_compiled: dict[tuple, tuple[str, list[tuple[bool, object]]]] = {}
+
+
+def _part_querysets(present: dict[str, object]) -> list[tuple[str, object, list[str], list[str]]]:
+    """(tag, values-queryset, key columns, count columns) for each part whose table exists."""
+    agencies, year = [_SENTINELS["agency"]], _SENTINELS["year"]
+    parts = []
+    if present["request"] is not None:
+        parts.append(("A", application_rows(present["request"].objects.filter(agency__in=agencies), year)))
+    if present["appeal"] is not None:
+        from gongkai.appeals.queries import appeal_rows
+
+        parts.append(("B", appeal_rows(agencies=agencies, year=year)))
+    if present["item"] is not None:
+        parts.append(("C", document_rows(present["item"], agencies, year)))
+    parts.append(("D", figure_rows(agencies, year)))
+    return [(tag, qs, [] if tag == "D" else list(qs.query.values_select), list(qs.query.annotation_select))
+            for tag, qs in parts]
+
+
+def _compile_one_agency(present) -> tuple[str, list[tuple[bool, object]]]:
+    key = (connection.vendor, tuple(k for k, v in present.items() if v is not None))
+    if key not in _compiled:
+        quote = connection.ops.quote_name
+        selects, roles = [], []
+        for tag, qs, keys, counts in _part_querysets(present):
+            sql, params = qs.query.sql_with_params()
+            fees = counts.pop() if tag == "D" else None
+            # padding NULLs are typed: PostgreSQL resolves a column of untyped NULLs to text
+            cols = [quote(n) for n in keys] + ["CAST(NULL AS varchar(40))"] * (2 - len(keys))
+            cols += [quote(n) for n in counts] + ["CAST(NULL AS bigint)"] * (4 - len(counts))
+            cols.append(quote(fees) if fees else "CAST(NULL AS numeric)")
+            selects.append(f"SELECT '{tag}', {', '.join(cols)} FROM ({sql}) part_{tag}")
+            for value in params:
+                role = next((k for k, v in _SENTINELS.items() if value == v or value == str(v)), None)
+                roles.append((True, role) if role else (False, value))
+        _compiled[key] = (" UNION ALL ".join(selects), roles)
+    return _compiled[key]
+
+
+def _one_agency_tables(agency_id: int, year: int):
+    present = {"request": model_or_none("disclosure_requests.Request"), "appeal": model_or_none("appeals.Appeal"),
+               "item": model_or_none("catalog.Item")}
+    sql, roles = _compile_one_agency(present)
+    start, end = _bounds(year)
+    values = {"agency": agency_id, "year": year, "start": start, "end": end}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values[v] if is_role else v for is_role, v in roles])
+        rows = cursor.fetchall()
+    from gongkai.appeals.queries import tally_appeals
+
+    apps, appeals, docs, figures = [], [], [], None
+    for tag, k1, k2, n1, n2, n3, n4, fees in rows:
+        if tag == "A":
+            apps.append((k1, k2, n1, n2, n3, n4))
+        elif tag == "B":
+            appeals.append((k1, n1, n2, n3, n4))
+        elif tag == "C":
+            docs.append((k1, n1, n2, n3))
+        else:
+            figures = (n1, n2, n3, fees)
+    return tally_rows(apps), tally_appeals(appeals), proactive_from(tally_documents(docs), figures)
 
 
 @dataclass(frozen=True)
@@ -174,16 +240,10 @@ def fee_summary(agencies, year: int) -> FeeSummary:
 
 
 def build_report(agency, year: int, *, sections: Sections | None = None) -> Report:
-    """The report of one agency and year, numbers from the records; sections as given (or empty)."""
-    agencies = [agency]
-    return Report(
-        agency=agency.name,
-        year=year,
-        sections=sections or Sections(),
-        proactive=proactive_table(agencies, year),
-        applications=applications_table(agencies, year),
-        appeals=appeals_table(agencies, year),
-    )
+    """The report of one agency and year, numbers from the records (one SQL statement); sections as given."""
+    applications, appeals, proactive = _one_agency_tables(agency.pk, year)
+    return Report(agency=agency.name, year=year, sections=sections or Sections(), proactive=proactive,
+                  applications=applications, appeals=appeals)
 
 
 def build_rollup(agencies, year: int) -> Report:

@@ -17,6 +17,7 @@ from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
 
 from .parse import Parsed, missing_sections, parse_bytes, parse_path
+from .parse.document import AGENCY_SUFFIX, same_agency
 from .parse.normalize import to_ascii
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -82,6 +83,8 @@ def is_county_or_above_government(agency: str | None) -> bool:
 def check_late_publication(parsed: Parsed) -> list[Finding]:
     """条例 Art. 49: by 31 January of the next year; a county-or-above government's own report by 31 March."""
     report = parsed.report
+    if report.year and not report.published_on and parsed.partial_date:
+        return _partial_date(parsed)
     if not report.year or not report.published_on:
         return []
     government = is_county_or_above_government(report.agency)
@@ -99,19 +102,58 @@ def check_late_publication(parsed: Parsed) -> list[Finding]:
     ]
 
 
+def _partial_date(parsed: Parsed) -> list[Finding]:
+    """“2025年1月 日”: the day was never filled in; late anyway when the whole month is after the deadline."""
+    report = parsed.report
+    year, month = parsed.partial_date
+    findings = [
+        Finding(
+            "date_incomplete",
+            Severity.WARNING,
+            f"落款日期只写到“{year}年{month}月”，缺少日",
+            "落款日期",
+        )
+    ]
+    government = is_county_or_above_government(report.agency)
+    due = report_deadline(report.year, county_or_above_government=government)
+    if (year, month) > (due.year, due.month):
+        who = "县级以上人民政府年度报告" if government else "部门、乡镇（街道）年度报告"
+        findings.append(
+            Finding(
+                "late_publication",
+                Severity.ERROR,
+                f"报告落款为{year}年{month}月，晚于{who}的公布期限{due:%Y年%m月%d日}（条例第四十九条）",
+                "落款日期",
+            )
+        )
+    return findings
+
+
 # --- what the report calls itself ------------------------------------------------------------------
 
 SELF_WORDS = ("乡", "镇", "街道", "县", "区", "市", "局", "委", "办")
 WRONG_SELF = {
-    "乡": {"镇", "街道"},
-    "镇": {"乡", "街道"},
-    "街道": {"乡", "镇"},
-    "县": {"乡", "镇", "街道", "区"},
-    "区": {"乡", "镇", "街道", "县"},
-    "市": {"乡", "镇", "街道"},
+    "乡": {"镇", "街道", "局", "委"},
+    "镇": {"乡", "街道", "局", "委"},
+    "街道": {"乡", "镇", "局", "委"},
+    "县": {"乡", "镇", "街道", "区", "局", "委"},
+    "区": {"乡", "镇", "街道", "县", "局", "委"},
+    "市": {"乡", "镇", "街道", "局", "委"},
+    "局": {"乡", "镇", "街道", "委"},
+    "委": {"乡", "镇", "街道", "局"},
     "department": {"乡", "镇", "街道"},
 }
+OWN_WORD = {"department": "本机关", "局": "我局", "委": "我委"}
+# What may follow 我X without it being the agency's self-name: 我县政府, 我委托, 我局长 …
+NOT_SELF_AFTER = "(?!政府|府|人民|委托|员会|办公|办法|长|书|属|托)"
 OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
+COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
+REPORTING_AGENCY = re.compile(
+    r"(?:公布|发布|本报告由|现将)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年|编制|根据)"
+    r"|(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?"
+    + AGENCY_SUFFIX
+    + r")\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开[^。\n]{0,8}?报告"
+)
 
 
 def agency_kind(agency: str | None) -> str | None:
@@ -126,19 +168,23 @@ def agency_kind(agency: str | None) -> str | None:
             if core.endswith(kind):
                 return "县" if kind == "旗" else kind
         return None
+    if core.endswith("局"):
+        return "局"
+    if core.endswith(("委员会", "委")) and not core.endswith("管理委员会"):
+        return "委"
     return "department"
 
 
 def check_self_reference(parsed: Parsed) -> list[Finding]:
-    """The report calls its agency something it is not: 我镇 in a 乡's report, another agency's name."""
+    """The report calls its agency something it is not: 我镇 in a 乡's report, 我局 in a 委's, another agency's name."""
     report = parsed.report
     findings: list[Finding] = []
     kind = agency_kind(report.agency)
     body = _body(parsed)
     for wrong in sorted(WRONG_SELF.get(kind or "", set())):
-        count = len(re.findall(f"我{wrong}(?!政府|府|人民|委|办|长|书)", body))
+        count = len(re.findall(f"我{wrong}{NOT_SELF_AFTER}", body))
         if count:
-            own = {"department": "本机关"}.get(kind, f"我{kind}")
+            own = OWN_WORD.get(kind, f"我{kind}")
             findings.append(
                 Finding(
                     "self_reference",
@@ -151,30 +197,48 @@ def check_self_reference(parsed: Parsed) -> list[Finding]:
     return findings
 
 
+def names_match(name: str, own: str) -> bool:
+    """One agency however written: 宗朗乡 / 叶城县宗朗乡人民政府 / a misread character."""
+    a, b = name.removesuffix("人民政府").removesuffix("办事处"), own.removesuffix("人民政府").removesuffix("办事处")
+    if a in b or b in a or same_agency(name, own):
+        return True
+    return len(a) >= 3 and len(b) >= 3 and (a.endswith(b[-3:]) or b.endswith(a[-3:])) and fuzz.partial_ratio(a, b) >= 80
+
+
 def _other_names(parsed: Parsed) -> list[Finding]:
     report = parsed.report
     findings = []
-    if parsed.signature_agency and parsed.title_agency:
+    if parsed.name_variant:
+        title, signature = parsed.name_variant
+        findings.append(
+            Finding(
+                "name_variant",
+                Severity.INFO,
+                f"标题中的机关“{title}”与落款“{signature}”仅差一字，按同一机关处理（疑似错字或识别错误）",
+                "标题与落款",
+            )
+        )
+    elif parsed.signature_agency and parsed.title_agency:
         title, signature = parsed.title_agency, parsed.signature_agency
         if title not in signature and signature not in title:
-            similarity = fuzz.partial_ratio(title, signature)
-            detail = "（疑似错字）" if similarity >= 70 else ""
             findings.append(
                 Finding(
                     "self_reference",
                     Severity.ERROR,
-                    f"标题中的机关“{title}”与落款“{signature}”不一致{detail}",
+                    f"标题中的机关“{title}”与落款“{signature}”不一致",
                     "标题与落款",
                 )
             )
     if not report.agency:
         return findings
-    own_core = report.agency.removesuffix("人民政府").removesuffix("办事处")
+    findings += _other_reporting_agency(parsed)
+    if agency_kind(report.agency) in ("县", "区", "市", None):
+        return findings  # a government's report names its towns and departments as a matter of course
     seen = set()
     for match in OTHER_AGENCY.finditer(parsed.text):
         name = match.group(1)
         core = name.removesuffix("人民政府").removesuffix("办事处")
-        if core in seen or own_core.endswith(core) or core.endswith(own_core[-3:]) or core in own_core:
+        if core in seen or COLLECTIVE.search(core) or names_match(name, report.agency):
             continue
         seen.add(core)
         findings.append(
@@ -182,6 +246,30 @@ def _other_names(parsed: Parsed) -> list[Finding]:
                 "self_reference",
                 Severity.ERROR,
                 f"报告机关为“{report.agency}”，文中却出现其他机关名称“{name}”，疑似套用其他机关的报告",
+                _where_position(parsed, match.start()),
+            )
+        )
+    return findings
+
+
+def _other_reporting_agency(parsed: Parsed) -> list[Finding]:
+    """“现公布XX局2023年政府信息公开工作年度报告” in a report signed by another agency."""
+    own = parsed.report.agency
+    findings, seen = [], set()
+    names = {own, parsed.title_agency, parsed.signature_agency} - {None}
+    for match in REPORTING_AGENCY.finditer(to_ascii(parsed.text[:3000])):
+        name = match.group(1) or match.group(2)
+        name = re.sub(r"^(?:关于|根据|依据|现将|现)", "", name)
+        if name in seen or len(name) < 3 or COLLECTIVE.match(name) or any(names_match(name, n) for n in names):
+            continue
+        if name in ("本机关", "本单位", "本局", "本委", "本办"):
+            continue
+        seen.add(name)
+        findings.append(
+            Finding(
+                "self_reference",
+                Severity.ERROR,
+                f"报告机关为“{own}”，文中却称这是“{name}”的年度报告，疑似套用其他机关的报告",
                 _where_position(parsed, match.start()),
             )
         )
@@ -263,7 +351,8 @@ RECEIVED = re.compile(
     r"(?:依申请|政府信息公开申请|申请)[^。；;,，\d]{0,8}?(\d+)\s*(?:件|条|份|个|次)"
 )
 PERCENT = re.compile(
-    r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开率|答复率|办结率)[^。；;]{0,24}?"
+    r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开率|(?<!按时)(?<!按期)(?<!及时)(?:答复率|办结率))"
+    r"[^。；;]{0,24}?"
     r"(\d+(?:\.\d+)?)\s*%"
 )
 PERCENT_ROWS = {
@@ -307,6 +396,43 @@ def check_narrative(parsed: Parsed) -> list[Finding]:
                     )
                 )
     findings += _percentages(parsed, narrative)
+    findings += _stated_counts(parsed, narrative)
+    return findings
+
+
+STATED_COUNT = re.compile(
+    r"(予以公开|部分公开|不予公开|无法提供|不予处理|结转下一?年度?(?:继续办理)?|上年结转)"
+    r"[ ]*(?:的|申请)?[ ]*(\d+)[ ]*件"
+)
+
+
+def _count_rows(word: str) -> tuple[str, ...]:
+    if word.startswith("结转下"):
+        return ("carried_out",)
+    if word == "上年结转":
+        return ("carried_in",)
+    return PERCENT_ROWS[word]
+
+
+def _stated_counts(parsed: Parsed, narrative: str) -> list[Finding]:
+    """“予以公开5件” in the text against 表三 (only where the text names one outcome and a count)."""
+    apps = parsed.report.applications
+    findings = []
+    for match in STATED_COUNT.finditer(narrative):
+        prefixes = _count_rows(match.group(1))
+        values = [row["total"] for key, row in apps.items() if key.startswith(prefixes)]
+        if not values or any(v is None for v in values):
+            continue
+        stated, expected = int(match.group(2)), sum(values)
+        if stated != expected:
+            findings.append(
+                Finding(
+                    "narrative_mismatch",
+                    Severity.ERROR,
+                    f"正文称“{match.group(0)}”，但表三为{expected}件",
+                    _where_text(parsed, match.group(0)),
+                )
+            )
     return findings
 
 
@@ -323,20 +449,28 @@ def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
         return []
     findings = []
     for match in PERCENT.finditer(narrative):
-        prefixes = PERCENT_ROWS.get(match.group(1))
-        if not prefixes:
-            continue
-        values = [row["total"] for key, row in apps.items() if key.startswith(prefixes) and key not in ("total",)]
+        word = match.group(1)
+        if word in ("办结率", "答复率"):
+            received = [apps["new"]["total"], apps["carried_in"]["total"]]
+            if None in received or not sum(received):
+                continue
+            values, base = [total], sum(received)
+        else:
+            prefixes = PERCENT_ROWS.get(word)
+            if not prefixes:
+                continue
+            values = [row["total"] for key, row in apps.items() if key.startswith(prefixes) and key not in ("total",)]
+            base = total
         if any(v is None for v in values):
             continue
-        expected = sum(values) * 100 / total
+        expected = sum(values) * 100 / base
         stated = float(match.group(2))
         if abs(stated - expected) > 1.0:
             findings.append(
                 Finding(
                     "narrative_mismatch",
                     Severity.ERROR,
-                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{total}）",
+                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{base}）",
                     _where_text(parsed, match.group(0)),
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from importlib import import_module
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from .figures import enter_figures, import_figures
 from .forms import FiguresForm, ImportForm, SectionsForm
 from .models import AnnualReport, ArticleTwentyFigures
 from .permissions import can_edit_report, can_view_report
-from .queries import deadline_for, statuses_for, yearly_series
+from .queries import STATUS_BADGES, STATUS_LABELS, deadline_for, statuses_for, yearly_series
 from .render.html import render_fragment
 from .render.layout import applications_table
 from .services import (
@@ -56,8 +57,11 @@ def index(request):
         rollup = applications_table(build_rollup(subtree, year))
         years = list(range(year - 4, year + 1))
         chart = json.dumps(yearly_series(subtree, years), ensure_ascii=False)
+    counts = Counter(s.key for s in statuses)
+    summary = [(STATUS_LABELS[key], STATUS_BADGES[key], counts[key]) for key in STATUS_LABELS if counts[key]]
     return render(request, "reports/index.html", {
         "year": year, "years": list(range(today.year, today.year - 6, -1)), "statuses": statuses,
+        "summary": summary, "late": [s for s in statuses if s.key == "late"],
         "rollup": rollup, "chart": chart, "supervised": supervised[0] if supervised else None,
     })
 

@@ -19,13 +19,13 @@ from .tables import is_2019_proactive, read_appeals, read_applications, read_pro
 from .tokens import tokenize
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*(?:政府信息公开工作)?总体情况",
+    "overview": r"一、\s*(?:政府信息公开(?:工作)?的?)?(?:总体情况|基本情况|概述)",
     "proactive": r"二、\s*(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
     "problems": r"五、[^。\n|]{0,16}?(?:存在的?主要问题|主要问题|存在问题)[^。\n|]{0,10}?(?:改进|整改)"
     r"[^。\n|]{0,6}?(?:情况|措施)?",
-    "other": r"六、\s*其他需要报告的事项",
+    "other": r"六、\s*其他需?要?报告的?事项",
 }
 SECTION_ORDER = tuple(SECTION_PATTERNS)
 SECTION_NAMES = {
@@ -51,6 +51,8 @@ TITLE = re.compile(
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
 AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
+PARTIAL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*日)?\s*$")
+SIGNATURE_TAIL = 1500
 PERIOD = re.compile(r"统计期限?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
@@ -65,6 +67,9 @@ class Parsed:
     title_agency: str | None = None
     signature_agency: str | None = None
     truncated: bool = False
+    signature_at: int | None = None  # where the signature block (agency, date) starts in text
+    partial_date: tuple[int, int] | None = None  # “2025年1月 日”: year and month of a date without its day
+    name_variant: tuple[str, str] | None = None  # title and signature name one agency, one with a misread character
 
 
 def parse_text(raw: str) -> Parsed:
@@ -134,7 +139,7 @@ def _read_metadata(parsed: Parsed, norm: str) -> None:
             parsed.title_agency = prefix
     period = PERIOD.search(norm[:3000])
     parsed.period_year = int(period.group(1)) if period else None
-    parsed.signature_agency, report.published_on = _signature(norm)
+    (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(norm)
     report.agency = _agency_name(parsed, norm)
     stated = STATED_YEAR.search(norm[:1500])
     parsed.stated_year = int(stated.group(1)) if stated else None
@@ -142,30 +147,62 @@ def _read_metadata(parsed: Parsed, norm: str) -> None:
 
 
 def _signature(norm: str) -> tuple[str | None, date | None]:
-    tail = norm.rstrip()
-    lines = [line.strip() for line in tail[-400:].split("\n") if line.strip()]
-    published = None
-    agency = None
-    if lines:
-        match = None
-        for candidate in DATE.finditer(tail[-60:]):
-            match = candidate
-        if match and len(tail) - (len(tail) - 60 + match.end()) <= 6:
+    """Kept for callers of the old name: agency and date of the signature block."""
+    found = _find_signature(norm)
+    return found[0], found[1]
+
+
+def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tuple[int, int] | None]:
+    """The signature: the last line near the end that is a date (or agency + date), and the agency line above.
+
+    Pages carry navigation and footers after it (“打印本页 关闭窗口”), so the date need not be the last line.
+    """
+    base = max(0, len(norm) - SIGNATURE_TAIL)
+    tail = norm[base:]
+    lines = tail.split("\n")
+    offsets, position = [], base
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        if not line or len(line) > 60:
+            continue
+        full = DATE.search(line)
+        partial = None if full else PARTIAL_DATE.search(line)
+        match = full or partial
+        if not match or (full and line[full.end() :].strip(" .。")):
+            continue
+        before = line[: match.start()].strip(" :：,，")
+        if before and not AGENCY_NAME.fullmatch(before.replace(" ", "")):
+            continue  # “发布日期：2025年1月20日” and the like are not a signature
+        published = None
+        if full:
             try:
-                published = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+                published = date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
             except ValueError:
                 published = None
-        if published and len(lines) >= 2:
-            previous = DATE.sub("", lines[-1]).strip() or lines[-2]
-            if len(previous) <= 40 and AGENCY_NAME.fullmatch(previous.replace(" ", "")):
-                agency = previous.replace(" ", "")
-    return agency, published
+        agency, start = (before.replace(" ", "") or None), offsets[i]
+        if agency is None:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                above = lines[j].strip().replace(" ", "")
+                if not above:
+                    continue
+                if len(above) <= 40 and AGENCY_NAME.fullmatch(above):
+                    agency, start = above, offsets[j]
+                break
+        partial_ym = (int(partial.group(1)), int(partial.group(2))) if partial else None
+        return agency, published, start, partial_ym
+    return None, None, None, None
 
 
 def _agency_name(parsed: Parsed, norm: str) -> str | None:
     signature, title = parsed.signature_agency, parsed.title_agency
     if signature and (not title or title in signature or signature in title):
         return signature if len(signature) >= len(title or "") else title
+    if signature and title and same_agency(title, signature):
+        parsed.name_variant = (title, signature)
+        return signature if agency_kind_known(signature) or not agency_kind_known(title) else title
     if title and AGENCY_NAME.fullmatch(title):
         return title
     if signature:
@@ -173,6 +210,8 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
     preamble = norm[:1500]
     for pattern in (
         r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")",
+        r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
+        r"本(?:年度)?报告由\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
         r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
         + AGENCY_SUFFIX
         + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
@@ -182,6 +221,32 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         if match:
             return match.group(1)
     return title
+
+
+KIND_CHARS = set("乡镇县区市省州旗局委办厅院署")
+
+
+def same_agency(a: str, b: str) -> bool:
+    """Two spellings of one name, one with a character misread (OCR, a typo) — but not 乡 for 镇 or 局 for 委."""
+    from rapidfuzz.distance import Levenshtein
+
+    short_a, short_b = a.removesuffix("人民政府"), b.removesuffix("人民政府")
+    if min(len(short_a), len(short_b)) < 4:
+        return False
+    ops = Levenshtein.editops(short_a, short_b)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    changed = {
+        short_a[op.src_pos] if op.src_pos < len(short_a) else "",
+        short_b[op.dest_pos] if op.dest_pos < len(short_b) else "",
+    }
+    return op.tag == "replace" and not (changed - {""}) <= KIND_CHARS
+
+
+def agency_kind_known(name: str) -> bool:
+    core = name.removesuffix("人民政府").removesuffix("办事处")
+    return bool(re.search(r"(?:乡|镇|街道|县|区|市|旗|州|省|局|委员会|委|办公室|办|厅|中心|院|署)$", core))
 
 
 def _year_from_text(norm: str) -> int | None:
@@ -198,7 +263,9 @@ def _read_sections(parsed: Parsed, regions) -> None:
             values[key] = None
             continue
         body = text[region[0] : region[1]]
-        if key == "other" and parsed.report.published_on:
+        if key == "other" and parsed.signature_at is not None and region[0] <= parsed.signature_at:
+            body = text[region[0] : parsed.signature_at]
+        elif key == "other" and parsed.report.published_on:
             body = _strip_signature(body, parsed.signature_agency)
         values[key] = body.strip() or None
     parsed.report.sections = Sections(**values)

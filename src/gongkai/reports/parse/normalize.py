@@ -54,7 +54,90 @@ def to_ascii(text: str) -> str:
 
 def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return to_simplified(text)
+    text = to_simplified(text)
+    text = chinese_dates(text)
+    return drop_page_furniture(text)
+
+
+# --- years and dates written in Chinese numerals: 二〇二三年 / 二○二四年一月二十日 -------------------
+
+CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "O": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_YEAR = re.compile(r"二[〇○零OＯ][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
+CN_MONTH_DAY = re.compile(
+    r"(?<=20\d{2}年)(\s*)([一二三四五六七八九十]{1,3})(\s*月)(?:(\s*)([一二三四五六七八九十]{1,3})(\s*日))?"
+)
+
+
+def cn_number(text: str) -> int:
+    """一 … 三十一 (months and days): 十 = 10, 二十一 = 21."""
+    if "十" not in text:
+        return CN_DIGITS[text[0]] if len(text) == 1 else int("".join(str(CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+
+
+def chinese_dates(text: str) -> str:
+    if not CN_YEAR.search(text):
+        return text
+    text = CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m.group(0)), text)
+
+    def month_day(match: re.Match) -> str:
+        month = cn_number(match.group(2))
+        if month > 12:
+            return match.group(0)
+        out = f"{match.group(1)}{month}{match.group(3)}"
+        if match.group(5):
+            out += f"{match.group(4)}{cn_number(match.group(5))}{match.group(6)}"
+        return out
+
+    return CN_MONTH_DAY.sub(month_day, text)
+
+
+# --- PDF page furniture: page numbers and running headers that interrupt a table ----------------------
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－－]\s*\d{1,3}\s*[-—–－－]"
+    r"|第\s*\d{1,3}\s*页\s*[,，/／、]?\s*(?:共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[,，/／、]?\s*第\s*\d{1,3}\s*页"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$",
+    re.I,
+)
+RUNNING_HEADER = re.compile(r"(?:年度报告|政府信息公开工作报告|政府信息公开年度报告)\s*$")
+
+
+def drop_page_furniture(text: str) -> str:
+    """Page numbers (“- 3 -”, “第 3 页 共 5 页”) and a title repeated at the top of each page become blank lines."""
+    lines = text.split("\n")
+    seen: set[str] = set()
+    changed = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if PAGE_NUMBER.match(stripped):
+            lines[i], changed = "", True
+        elif len(stripped) >= 8 and "|" not in stripped and "\t" not in stripped and RUNNING_HEADER.search(stripped):
+            key = re.sub(r"\s+", "", stripped)
+            if key in seen:
+                lines[i], changed = "", True
+            seen.add(key)
+    return "\n".join(lines) if changed else text
 
 
 INSTRUCTION = re.compile(rf"\([^()]*[{_CJK}][^()]*[{_CJK}][^()]*\)")

@@ -76,63 +76,149 @@ BLOCK_TAGS = {
     "header",
     "footer",
 }
-SKIP_TAGS = {"script", "style", "noscript", "head"}
+SKIP_TAGS = {"script", "style", "noscript", "head", "select", "button", "iframe", "svg"}
+TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|--|——|-\s)\s*")
+
+
+class _Table:
+    """One open <table>: its rows so far; `layout` once a table turned up inside one of its cells."""
+
+    def __init__(self):
+        self.rows: list[list[str]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.layout = False
 
 
 class _HtmlText(HTMLParser):
+    """Page text with data tables as `a | b | c` rows. A table that holds another table in a cell is page
+    layout (CMS templates nest the report in one): its cells become plain blocks of text."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
-        self.row: list[str] | None = None
-        self.cell: list[str] | None = None
+        self.tables: list[_Table] = []
         self.skip = 0
-        self.tables = 0
+        self.in_title = False
+        self.title: list[str] = []
+
+    @property
+    def table(self) -> _Table | None:
+        return self.tables[-1] if self.tables else None
+
+    def _in_cell(self) -> bool:
+        return self.table is not None and not self.table.layout and self.table.cell is not None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+            return
         if tag in SKIP_TAGS:
             self.skip += 1
-        elif tag == "table":
-            self.tables += 1
+            return
+        table = self.table
+        if tag == "table":
+            if table is not None and not table.layout and table.cell is not None:
+                self._become_layout(table)
+            self.tables.append(_Table())
             self.out.append("\n")
-        elif tag == "tr":
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.cell = []
-        elif tag == "br" and self.cell is not None:
-            self.cell.append(" ")
-        elif tag in BLOCK_TAGS and self.cell is None:
+        elif table is not None and table.layout:
+            if tag in BLOCK_TAGS or tag in ("td", "th"):
+                self.out.append("\n")
+        elif tag == "tr" and table is not None:
+            table.row = []
+        elif tag in ("td", "th") and table is not None:
+            if table.row is None:
+                table.row = []
+            table.cell = []
+        elif tag in ("br", "p", "div") and self._in_cell():
+            table.cell.append(" ")
+        elif tag in BLOCK_TAGS and not self._in_cell():
             self.out.append("\n")
 
+    def _become_layout(self, table: _Table) -> None:
+        """Flush what the table collected as text: it is a layout table, not a report table."""
+        table.layout = True
+        for row in table.rows:
+            self.out.extend(f"\n{cell}\n" for cell in row)
+        for cell in table.row or []:
+            self.out.append(f"\n{cell}\n")
+        if table.cell:
+            self.out.append("\n" + "".join(table.cell) + "\n")
+        table.rows, table.row, table.cell = [], None, None
+
     def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+            return
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
-        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row.append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
-            self.cell = None
-        elif tag == "tr" and self.row is not None:
-            self.out.append("\n" + row_line(self.row) + "\n")
-            self.row = None
-        elif tag == "table":
-            self.tables = max(0, self.tables - 1)
+            return
+        table = self.table
+        if tag == "table":
+            if table is not None:
+                self.tables.pop()
+                if not table.layout:
+                    if table.row:
+                        table.rows.append(table.row)
+                    self.out.append("\n" + "\n".join(row_line(r) for r in trim_grid(table.rows)) + "\n")
             self.out.append("\n")
-        elif tag in BLOCK_TAGS and self.cell is None:
+        elif table is not None and table.layout:
+            if tag in BLOCK_TAGS or tag in ("td", "th"):
+                self.out.append("\n")
+        elif tag in ("td", "th") and table is not None and table.cell is not None:
+            if table.row is None:
+                table.row = []
+            table.row.append(re.sub(r"\s+", " ", "".join(table.cell)).strip())
+            table.cell = None
+        elif tag == "tr" and table is not None and table.row is not None:
+            table.rows.append(table.row)
+            table.row = None
+        elif tag in BLOCK_TAGS and not self._in_cell():
             self.out.append("\n")
 
     def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+            return
         if self.skip:
             return
-        if self.cell is not None:
-            self.cell.append(data)
-        elif self.row is None:
-            self.out.append(re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else "")
+        table = self.table
+        if table is not None and not table.layout:
+            if table.cell is not None:
+                table.cell.append(data)
+            return  # text between cells of a data table is markup whitespace
+        self.out.append(re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else "")
+
+
+def trim_grid(rows: list[list[str]]) -> list[list[str]]:
+    """Drop rows with no text at all and columns that are empty in every row (spacer cells of a layout)."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return rows
+    width = max(len(row) for row in rows)
+    if width <= 1 or any(len(row) != width for row in rows):
+        return rows  # spans make the columns unaligned: leave the cells as they are
+    keep = [i for i in range(width) if any(row[i].strip() for row in rows)]
+    if len(keep) == width:
+        return rows
+    return [[row[i] for i in keep] for row in rows]
 
 
 def html_text(html: str) -> str:
     parser = _HtmlText()
     parser.feed(html)
     parser.close()
+    while parser.tables:  # a page cut off inside a table
+        parser.handle_endtag("table")
     lines = [line.strip() for line in "".join(parser.out).split("\n")]
-    return "\n".join(line for line in lines if line)
+    body = "\n".join(line for line in lines if line)
+    title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
+    if title:
+        first = TITLE_SPLIT.split(title)[0].strip()
+        if first and first not in body[:2000] and re.search(r"报告$", first):
+            body = first + "\n" + body
+    return body
 
 
 # --- .docx ---------------------------------------------------------------------------------------
@@ -158,7 +244,7 @@ def docx_text(data: bytes) -> str:
 
 
 def _docx_rows(table) -> list[str]:
-    rows = []
+    rows: list[list[str]] = []
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
@@ -166,8 +252,8 @@ def _docx_rows(table) -> list[str]:
                 continue
             seen.add(id(cell._tc))
             cells.append(re.sub(r"\s+", " ", cell.text).strip())
-        rows.append(row_line(cells))
-    return rows
+        rows.append(cells)
+    return [row_line(cells) for cells in trim_grid(rows)]
 
 
 # --- .pdf ----------------------------------------------------------------------------------------

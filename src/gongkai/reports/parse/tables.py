@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -61,6 +62,8 @@ ROWS_2019 = [
 ]
 GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 MATCH_THRESHOLD = 78
+# Labels that carry no row: units, notes, leftovers of page furniture.
+NOISE_LABEL = re.compile(r"^(?:单位|计量单位)?(?:件|个|项|次|条|万元)$|^单位|^注[:：]?$|^续表|^\(续\)")
 
 
 @dataclass
@@ -101,7 +104,7 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
     for token in tokens:
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
-            if not key:
+            if not key or NOISE_LABEL.match(key):
                 continue
             if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
                 headers.append(key)

@@ -15,7 +15,9 @@ from .normalize import INSTRUCTION
 
 _CJK = "\u4e00-\u9fff"
 SEPARATOR_LINE = re.compile(r"^[\s|:+=_]*-{3,}[\s|\-:+=_]*$")
-DASH_CELL = re.compile(r"^(?:-+|/|—+|无|－)$")
+DASH_CELL = re.compile(r"^(?:-+|/+|\\|—+|无|－|空|／|\*)$")
+# A number with thousands separators (1,234) or its unit (12件) in a cell of its own.
+WHOLE_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:件|个|次|项|条|人次|万元)?$")
 # Before a numbering mark a new label starts: （三） 三、 2.
 LABEL_START = re.compile(
     rf"(\([一二三四五六七八九十]\)|(?<![{_CJK}])[一二三四五六七八九十]、|[一二三四]、(?=本年|上年|结转)"
@@ -69,6 +71,9 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
     text = cell.strip()
     if DASH_CELL.match(text):
         return [Token(Kind.BLANK, text, line)]
+    whole = WHOLE_NUMBER.match(text)
+    if whole:
+        return [Token(Kind.NUM, whole.group(1).replace(",", "") + (whole.group(2) or ""), line)]
     text = INSTRUCTION.sub("", text)
     tokens: list[Token] = []
     for piece in LABEL_START.sub(lambda m: "\x00" + m.group(1), text).split("\x00"):
