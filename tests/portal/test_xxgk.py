@@ -123,3 +123,14 @@ def test_feedback_lands_in_the_staff_inbox_with_a_reply_deadline(client, agency)
     client.post(reverse("catalog:feedback_reply", args=[feedback.pk]), {"reply": "请到乡民政办申请"})
     feedback.refresh_from_db()
     assert feedback.replied_by == clerk
+
+
+def test_search_page_says_when_the_count_is_capped(client, publish, monkeypatch):
+    from gongkai.catalog import search
+
+    for n in range(3):
+        publish(title=f"低保资金发放公示第{n}批")
+    assert "找到 3 条结果" in client.get(reverse("xxgk:search"), {"q": "低保"}).content.decode()
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    page = client.get(reverse("xxgk:search"), {"q": "低保"}).content.decode()
+    assert "找到超过 2 条结果" in page and page.count("资金发放公示第") == 2

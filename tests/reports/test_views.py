@@ -109,8 +109,10 @@ def test_staff_home_shows_the_report_countdown_panel(client, county):
 def test_supervisor_sees_who_is_late_and_a_count_per_status(client, county):
     county_gov, town = county
     make_agency("测试县乙镇人民政府", parent=county_gov, short_name="乙镇")
+    from gongkai.reports.build import build_report
+
     AnnualReport.objects.create(agency=town, year=2025, state="published", published_on=date(2026, 1, 20),
-                                frozen=None)
+                                frozen=build_report(town, 2025).to_json())
     client.force_login(staff(county_gov, Role.SUPERVISOR))
     page = client.get(reverse("reports:index") + "?year=2025").content.decode()  # every deadline of 2025 has passed
     assert "2025 年度报告，共 3 个机关" in page

@@ -6,7 +6,9 @@ separated by spaces and the query is segmented the same way.
 """
 
 import html
+import json
 import logging
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -131,25 +133,44 @@ def _where(filters: Filters) -> tuple[list[str], list]:
     return clauses, params
 
 
-def _sqlite_sql(terms, filters):
+def _sqlite_sql(terms, filters, cursor=None):
     match = " AND ".join('search_text : "' + t.replace('"', '""') + '"' for t in terms)
     if filters.agency_id:
         match += f' AND facet : "{FACET_PREFIX}{int(filters.agency_id)}"'
     clauses, params = _where(filters)
     # The FTS scan drives (CROSS JOIN pins the order) newest first, which FTS5 does natively and can stop early.
-    return (f"SELECT i.id, bm25({FTS_TABLE}, 1.0, 0.0), i.published_at FROM {FTS_TABLE} "
+    # published_at as text (an expression has no declared type): ISO text sorts right and skips 1,000 conversions.
+    return (f"SELECT i.id, bm25({FTS_TABLE}, 1.0, 0.0), i.published_at || '' FROM {FTS_TABLE} "
             f"CROSS JOIN catalog_item i ON i.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND "
             + " AND ".join(clauses) + f" ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"), [match, *params]
 
 
-def _postgres_sql(terms, filters):
+def _postgres_frequent(cursor, words: str) -> bool:
+    """Whether walking the primary key backwards finds CANDIDATES hits sooner than fetching every hit.
+
+    Walking visits about CANDIDATES * rows / hits rows, fetching visits `hits` rows; they cross at
+    hits = sqrt(CANDIDATES * rows). The planner's estimate of the hits (from the tsvector statistics) decides,
+    because its own choice between the two plans goes wrong for rare words (500 ms instead of 30 ms at 1M rows).
+    """
+    cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'catalog_item'::regclass")
+    rows = max(cursor.fetchone()[0], 0)
+    cursor.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM catalog_item WHERE search_vector @@ "
+                   "plainto_tsquery('simple', %s)", [words])
+    plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]["Plan Rows"] > math.sqrt(CANDIDATES * rows)
+
+
+def _postgres_sql(terms, filters, cursor):
     words = " ".join(terms)
     if filters.agency_id:
         words += f" {FACET_PREFIX}{int(filters.agency_id)}"
     clauses, params = _where(filters)
+    # "i.id + 0" hides the key order from the planner, so it takes the GIN bitmap and sorts the few hits.
+    order = "i.id" if _postgres_frequent(cursor, words) else "i.id + 0"
     return ("SELECT i.id, -ts_rank(i.search_vector, q), i.published_at "
             "FROM catalog_item i, plainto_tsquery('simple', %s) q WHERE i.search_vector @@ q AND "
-            + " AND ".join(clauses) + " ORDER BY i.id DESC LIMIT %s"), [words, *params]
+            + " AND ".join(clauses) + f" ORDER BY {order} DESC LIMIT %s"), [words, *params]
 
 
 def search_ids(q: str, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0) -> SearchPage:  # noqa: B008
@@ -161,8 +182,8 @@ def search_ids(q: str, filters: Filters = Filters(), *, limit: int = 20, offset:
     if not terms:
         return SearchPage(0, [], [])
     build = _postgres_sql if connection.vendor == "postgresql" else _sqlite_sql
-    sql, params = build(terms, filters)
     with connection.cursor() as cursor:
+        sql, params = build(terms, filters, cursor)
         cursor.execute(sql, [*params, CANDIDATES + 1])
         rows = cursor.fetchall()
     capped = len(rows) > CANDIDATES
