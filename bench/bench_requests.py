@@ -1,7 +1,7 @@
 """Benchmark: the staff workbench list and the applicant's query page with 100,000 requests.
 
 Run:  .venv/bin/python bench/bench_requests.py [--count 100000] [--write]
-      DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_requests_bench .venv/bin/python bench/bench_requests.py
+      DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_requests2_bench .venv/bin/python bench/bench_requests.py
 Uses its own database (a temporary SQLite file unless DATABASE_URL is set; on PostgreSQL the named
 database is created if missing and its tables are dropped first). --write puts the results into
 docs/benchmarks.md under “## 依申请公开”.
@@ -19,10 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## 依申请公开"
-NOTE = ("说明：SQLite 上默认工作台页未达标：未办结申请按“答复期限升序、无期限者排后”（NULLS LAST）排序，"
-        "SQLite 不能用索引给出该顺序，对全部未办结行临时排序（本基准人为设了约 2 万件未办结；"
-        "真实乡镇同时未办结的只有几件到几十件）。PostgreSQL 的索引默认 NULLS LAST，直接按索引顺序取前 50 行。"
-        "改进办法：增加一个非空的排序键列（无期限时为 9999-12-31）并建 (agency, state, 排序键) 索引。")
+NOTE = ("说明：工作台按“答复期限升序、无期限者排后”排序。为让两种数据库都能直接按索引顺序取前 50 行，"
+        "申请表维护两个派生列：sort_due（答复期限；无期限时为 9999-12-31）与 is_open（未办结），"
+        "索引 (agency, is_open, sort_due, id) 服务默认的“未办结”列表，(agency, state, sort_due, id) 服务按状态筛选。"
+        "本基准人为设了约 2 万件未办结（真实乡镇同时未办结的只有几件到几十件）。"
+        "此前 SQLite 用 NULLS LAST 排序，不能用索引，默认工作台页为 183.9 ms。")
 
 
 def setup(count):
@@ -76,6 +77,7 @@ def _fill(count):
             channel="in_person", applicant_type="natural_person", applicant_name=f"申请人{i % 5000}",
             applicant_key=f"id:{i % 5000}", description=f"第{i}号申请：某年某项资金发放名单", form_wanted="paper",
             delivery="post", submitted_on=received, received_on=received, due_on=received + timedelta(days=28),
+            sort_due=received + timedelta(days=28), is_open=state != State.CLOSED,
             state=state, closed_on=received + timedelta(days=20) if state == State.CLOSED else None,
             outcome="granted" if state == State.CLOSED else None))
         if len(batch) == 5000:
@@ -85,7 +87,9 @@ def _fill(count):
     from django.db import connection
 
     with connection.cursor() as cur:  # a live database has planner statistics; a fresh bulk load has none
-        cur.execute("ANALYZE")
+        # PostgreSQL: VACUUM also sets the visibility map (autovacuum does on a live database), so counts can
+        # be answered from the index alone.
+        cur.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     return clerk, Request.objects.order_by("-id").first()
 
 

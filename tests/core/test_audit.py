@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from gongkai.core.audit import log_action, verify_chain
+from gongkai.core.models import AuditEntry
 from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,17 @@ def test_a_deleted_last_row_is_found_through_the_head():
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [entries[-1].pk])
     assert any("末尾" in b.message for b in verify_chain())
+
+
+def test_admin_edits_of_master_data_are_in_the_audit_trail(admin_client):
+    agency = AgencyFactory()
+    response = admin_client.post(f"/admin/agencies/agency/{agency.pk}/change/", {
+        "name": agency.name, "short_name": "新简称", "level": agency.level, "kind": agency.kind,
+        "uscc": agency.uscc, "org_code": agency.org_code,
+        "request_number_format": agency.request_number_format, "index_number_format": agency.index_number_format,
+        "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.filter(action="agencies.agency.changed").get()
+    assert entry.data["fields"] == {"short_name": "新简称"}
+    assert verify_chain() == []

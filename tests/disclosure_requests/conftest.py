@@ -71,3 +71,13 @@ def register(agency, clerk):
         return services.register_request(agency=agency, actor=clerk, received_on=day,
                                          fields=person(channel=channel, **fields))
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The query page counts failed look-ups in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

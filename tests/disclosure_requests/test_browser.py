@@ -1,6 +1,7 @@
 """The issue's whole walk in Chromium: file on /ysqgk/, register, 补正 online, consult, extend, partial reply."""
 
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -8,6 +9,7 @@ from django.utils import timezone
 from docx import Document as Docx
 
 from gongkai.agencies.models import Role
+from gongkai.catalog.models import Item
 from gongkai.workdays.models import HolidayYear
 from tests.disclosure_requests.conftest import make_agency
 from tests.factories import staff
@@ -51,6 +53,8 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
     clerk, head = staff(agency, Role.CLERK), staff(agency, Role.HEAD)
     # Pauses near year end reach into next year: its notice must be entered (as an administrator would).
     HolidayYear.objects.get_or_create(year=timezone.localdate().year + 1, defaults={"source": "测试：按周一至周五"})
+    Item.objects.create(agency=agency, title="宗朗乡2025年草原生态保护补助奖励资金发放情况公示", state="published",
+                        published_at=timezone.now())
     base = live_server.url
 
     # 1. The applicant files on /ysqgk/ and gets a receipt.
@@ -61,7 +65,18 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
     page.select_option("select[name=id_type]", "resident_id")
     page.fill("input[name=id_number]", "11010519491231002X")
     page.fill("input[name=phone]", "13800000000")
-    page.fill("textarea[name=description]", "宗朗乡2025年草原生态保护补助奖励资金发放名单")
+    # Organisation fields show only for 法人或其他组织.
+    assert page.locator("#org-fields").is_hidden()
+    page.select_option("select[name=applicant_type]", "business")
+    assert page.locator("input[name=uscc]").is_visible()
+    page.select_option("select[name=applicant_type]", "natural_person")
+    assert page.locator("#org-fields").is_hidden()
+    # As the applicant types, the already-published catalog items appear (htmx, debounced).
+    page.locator("textarea[name=description]").press_sequentially("宗朗乡2025年草原生态保护补助奖励资金发放名单",
+                                                                   delay=5)
+    matches = page.locator("#matches")
+    matches.get_by_text("宗朗乡2025年草原生态保护补助奖励资金发放情况公示").wait_for(timeout=5000)
+    assert "已经主动公开" in matches.inner_text()
     page.select_option("select[name=form_wanted]", "email")
     page.select_option("select[name=delivery]", "online")
     page.click("button.primary")
@@ -108,3 +123,19 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
     assert "《中华人民共和国政府信息公开条例》第三十七条" in text
     assert "社员银行账号" in text
     assert "60日内向叶城县人民政府申请行政复议，或者在6个月内向人民法院提起行政诉讼" in text
+
+
+def test_the_public_form_fits_a_375_px_phone_screen(page, live_server, tmp_path):
+    county = make_agency(name="叶城县人民政府", short_name="叶城县", level="county")
+    make_agency(name="叶城县宗朗乡人民政府", short_name="宗朗乡", parent=county)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/ysqgk/")
+    # Nothing wider than the screen: no sideways scrolling on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for name in ("applicant_name", "id_number", "phone"):
+        box = page.locator(f"input[name={name}]").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375 and box["width"] > 250, (name, box)
+    assert page.locator("textarea[name=description]").bounding_box()["width"] > 250
+    page.screenshot(path=str(tmp_path / "ysqgk-375.png"), full_page=True)
+    if os.environ.get("GK_SCREENSHOT_DIR"):
+        page.screenshot(path=os.path.join(os.environ["GK_SCREENSHOT_DIR"], "ysqgk-375.png"), full_page=True)

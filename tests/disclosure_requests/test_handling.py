@@ -1,5 +1,6 @@
 """Handling a request on the real calendar: 补正 restart, consultation and fee pauses, extension, lapses."""
 
+import io
 from datetime import date
 
 import pytest
@@ -135,8 +136,7 @@ def test_withdrawal_closes_as_other(register):
 
 
 def _text(document) -> str:
-    with document.file.open("rb") as f:
-        return "\n".join(p.text for p in Docx(f).paragraphs)
+    return "\n".join(p.text for p in Docx(io.BytesIO(document.content)).paragraphs)
 
 
 def test_partial_reply_names_what_is_withheld_and_gives_review_or_litigation(register, clerk):

@@ -119,4 +119,17 @@ def test_supervisor_sees_who_is_late_and_a_count_per_status(client, county):
     assert "已逾期 2" in page and "已发布 1" in page
     late_line = page.split("已过法定发布期限仍未发布")[1].split("</p>")[0]
     assert "测试县乙镇人民政府" in late_line and "测试县人民政府" in late_line and "甲乡" not in late_line
-    assert "逾期 " in page and " 天" in page
+    assert "逾期 " in page and " 天" in page and "未开始" in page  # late, and how far each has got
+
+
+def test_the_home_panel_counts_down_to_this_years_report_once_last_years_is_published(client):
+    from datetime import date
+    from unittest import mock
+
+    from gongkai.core.demo import load_demo
+
+    ctx = load_demo()  # 宗朗乡's 2025 report was published in January 2026
+    client.force_login(ctx.users["zl_jingban"])
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 29)):
+        page = client.get("/").content.decode()
+    assert "2026年度报告" in page and "还剩 <strong>63</strong> 天" in page

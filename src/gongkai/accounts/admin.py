@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from gongkai.agencies.models import Membership
+from gongkai.core.admin_audit import AuditedAdmin
 
 from .models import User
 
@@ -14,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class GongkaiUserAdmin(UserAdmin):
+class GongkaiUserAdmin(AuditedAdmin, UserAdmin):
     fieldsets = UserAdmin.fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
     add_fieldsets = UserAdmin.add_fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
     list_display = ("username", "full_name", "email", "is_staff", "is_active")

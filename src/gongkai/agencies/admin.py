@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from gongkai.core.admin_audit import AuditedAdmin
+
 from .models import Agency, Membership
 from .permissions import agencies_for
 
@@ -11,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "level", "kind", "parent", "uscc", "org_code")
     list_filter = ("level", "kind")
     search_fields = ("name", "short_name", "uscc", "org_code")
@@ -31,7 +33,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("user", "agency", "role")
     list_filter = ("role",)
     search_fields = ("user__username", "user__full_name", "agency__name")

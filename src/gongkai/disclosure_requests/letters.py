@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from docx import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -98,8 +97,11 @@ def _body(request, kind, data, reason) -> list[str]:
         due = date.fromisoformat(data["supplement_due"])
         lines += [f"需补正事项：{data['items']}", f"补正期限：{_cn_date(due)}前。"]
     elif kind == "consultation_letter":
-        due = date.fromisoformat(data["answer_due"])
-        lines += [f"征求意见对象：{data['party_name']}", f"请于{_cn_date(due)}前书面答复。"]
+        lines.append(f"征求意见对象：{data['party_name']}")
+        if data.get("answer_due"):
+            lines.append(f"请于{_cn_date(date.fromisoformat(data['answer_due']))}前书面答复。")
+        else:
+            lines.append("请自收到本函之日起15个工作日内书面答复。")
         if data["party_kind"] == "third_party":
             lines.append("逾期未提出意见的，本机关将依照条例规定决定是否公开。")
         else:
@@ -169,8 +171,7 @@ def issue(request, *, kind, day, data, reason="", replaces=None):
     name = template_name(kind, data.get("outcome"))
     content = render(template_path(request.agency, name), context)
     document = Document(request=request, kind=kind, number=number, title=context["title"], data=context,
-                        issued_on=day, replaces=replaces)
-    document.file.save(f"{kind}-{serial}.docx", ContentFile(content), save=False)
+                        issued_on=day, replaces=replaces, content=content)
     document.save()
     return document
 

@@ -2,9 +2,13 @@
 RequestEvent rows are the history (append-only), Document rows are the letters issued (immutable)."""
 
 import secrets
+from datetime import date
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.functional import cached_property
 
 from gongkai.statute.outcomes import APPLICANT_LABELS, BY_KEY, ApplicantType
 
@@ -27,6 +31,11 @@ class State(models.TextChoices):
 
 
 OPEN_STATES = [s for s in State if s != State.CLOSED]
+NO_DUE = date(9999, 12, 31)  # sort key of a request without a due date: it goes last
+
+
+def missing_year_warning(year: int) -> str:
+    return f"答复期限无法计算：{year}年节假日安排未录入，请管理员在“管理后台 → 节假日安排”录入"
 
 
 class Channel(models.TextChoices):
@@ -110,6 +119,12 @@ class Request(models.Model):
     due_on = models.DateField("答复期限", null=True, blank=True, db_index=True)
     step_due_on = models.DateField("当前环节期限", null=True, blank=True, db_index=True,
                                    help_text="补正期限、缴费期限或征求意见期限")
+    due_unknown_year = models.PositiveSmallIntegerField(
+        "答复期限无法计算的年份", null=True, blank=True, db_index=True,
+        help_text="该年节假日安排未录入，答复期限暂无法计算")
+    sort_due = models.DateField("排序用答复期限", default=NO_DUE, editable=False,
+                                help_text="答复期限；无期限时为9999-12-31（排在最后），供索引排序")
+    is_open = models.BooleanField("未办结", default=True, editable=False)
     state = models.CharField("状态", max_length=30, choices=State.choices, db_index=True)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, null=True, blank=True)
@@ -118,11 +133,14 @@ class Request(models.Model):
     class Meta:
         verbose_name = "政府信息公开申请"
         verbose_name_plural = "政府信息公开申请"
-        ordering = ["due_on", "id"]
+        ordering = ["sort_due", "id"]
         indexes = [
-            models.Index(fields=["agency", "state", "due_on"]),
-            models.Index(fields=["agency", "due_on", "id"]),
+            # The workbench: equality on agency (and state, or open/closed), then due date order from the index.
+            models.Index(fields=["agency", "state", "sort_due", "id"]),
+            models.Index(fields=["agency", "is_open", "sort_due", "id"]),
+            models.Index(fields=["agency", "sort_due", "id"]),
             models.Index(fields=["agency", "received_on"]),
+            models.Index(fields=["agency", "state", "received_on"]),  # one state of one year: few rows to sort
         ]
 
     def __str__(self):
@@ -133,8 +151,26 @@ class Request(models.Model):
         return self.org_name or self.applicant_name
 
     @property
-    def is_open(self) -> bool:
-        return self.state != State.CLOSED
+    def due_warning(self) -> str:
+        return missing_year_warning(self.due_unknown_year) if self.due_unknown_year and self.is_open else ""
+
+
+class PrivateStorage(FileSystemStorage):
+    """Applicants' uploads hold personal data: kept OUTSIDE MEDIA_ROOT and without a URL, so the web server's
+    public /media/ never serves them. Only permission-checked views stream them.
+
+    Location: settings.PRIVATE_MEDIA_ROOT if set, else a "private" folder next to MEDIA_ROOT."""
+
+    @cached_property
+    def base_location(self):
+        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
+        return str(configured or Path(settings.MEDIA_ROOT).parent / "private")
+
+    def url(self, name):
+        raise ValueError("申请材料不通过公开网址提供")
+
+
+private_storage = PrivateStorage()
 
 
 def attachment_path(instance, filename):
@@ -144,7 +180,7 @@ def attachment_path(instance, filename):
 class Attachment(models.Model):
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
     event = models.ForeignKey("RequestEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField("附件", upload_to=attachment_path)
+    file = models.FileField("附件", upload_to=attachment_path, storage=private_storage)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -157,12 +193,10 @@ class Attachment(models.Model):
         return self.name
 
 
-def document_path(instance, filename):
-    return f"letters/{instance.request.agency_id}/{instance.request_id}/{filename}"
-
-
 class Document(models.Model):
-    """An issued letter. Never edited: a correction is a new Document whose `replaces` is the old one."""
+    """An issued letter. Never edited: a correction is a new Document whose `replaces` is the old one.
+
+    The .docx bytes live in the row itself: a rolled-back move leaves no file behind, and no public URL exists."""
 
     class Kind(models.TextChoices):
         SUPPLEMENT_NOTICE = "supplement_notice", "补正通知书"
@@ -176,7 +210,7 @@ class Document(models.Model):
     kind = models.CharField("文书类型", max_length=30, choices=Kind.choices)
     number = models.CharField("文号", max_length=80)
     title = models.CharField("标题", max_length=200)
-    file = models.FileField("文件", upload_to=document_path)
+    content = models.BinaryField("文件内容（.docx）")
     data = models.JSONField("文书数据", default=dict)
     replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="replaced_by", verbose_name="更正的文书")
@@ -190,6 +224,10 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.title}（{self.number}）"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.title}-{self.number}.docx"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -13,4 +13,5 @@ urlpatterns = [
     path("query/supplement/", views.supplement, name="supplement"),
     path("query/withdraw/", views.withdraw, name="withdraw"),
     path("query/documents/<int:doc>/", views.document, name="document"),
+    path("query/attachments/<int:att>/", views.attachment, name="attachment"),
 ]

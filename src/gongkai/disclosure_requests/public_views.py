@@ -1,10 +1,13 @@
 """The applicant's pages under /ysqgk/: the form (Art. 29), the receipt, the status lookup with 补正 and withdrawal."""
 
+import hashlib
 import secrets
+from contextlib import contextmanager
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.errors import DomainError
 
 from . import services
+from .downloads import attachment_response, docx_response
 from .forms import PublicRequestForm, QueryForm, SupplementUploadForm
 from .models import Attachment, Delivery, FormToken, Request, State
 
@@ -48,16 +52,29 @@ def request_form(request):
 def _submit(form) -> Request | None:
     data = form.cleaned_data
     fields = {f: data[f] for f in form.Meta.fields}
+    saved = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), removing_files_on_error(saved):
             token = FormToken.objects.create(token=data["token"])
             created = services.submit_online(agency=data["agency"], fields=fields)
             FormToken.objects.filter(pk=token.pk).update(request=created)
             for f in data.get("attachments") or []:
-                Attachment.objects.create(request=created, file=f, name=f.name[:200], size=f.size)
+                saved.append(Attachment.objects.create(request=created, file=f, name=f.name[:200], size=f.size))
     except IntegrityError:  # the same token raced in twice at once
         return None
     return created
+
+
+@contextmanager
+def removing_files_on_error(saved: list):
+    """Uploaded files are written when their row is saved; if the transaction then fails, remove them again
+    so a rolled-back submission leaves no orphan file in the private storage."""
+    try:
+        yield
+    except BaseException:
+        for attachment in saved:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
 
 
 def receipt(request):
@@ -68,13 +85,44 @@ def receipt(request):
     return render(request, "disclosure_requests/public/receipt.html", {"req": req})
 
 
+QUERY_FAILURE_LIMIT = 10
+QUERY_FAILURE_WINDOW = 15 * 60  # seconds
+TOO_MANY = "查询失败次数过多，请15分钟后再试"
+
+
+def _failure_keys(request, number: str) -> list[str]:
+    """One counter per client address and one per request number: guessing codes is slow either way."""
+    digest = hashlib.sha256(number.encode()).hexdigest()[:32]
+    return [f"ysqgk:query-fail:ip:{request.META.get('REMOTE_ADDR', '')}", f"ysqgk:query-fail:number:{digest}"]
+
+
+def _blocked(keys) -> bool:
+    return any((cache.get(key) or 0) >= QUERY_FAILURE_LIMIT for key in keys)
+
+
+def _count_failure(keys) -> None:
+    for key in keys:
+        if not cache.add(key, 1, QUERY_FAILURE_WINDOW):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, QUERY_FAILURE_WINDOW)
+
+
 def query(request):
     form = QueryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        found = Request.objects.filter(number=form.cleaned_data["number"].strip()).first()
+        number = form.cleaned_data["number"].strip()
+        keys = _failure_keys(request, number)
+        if _blocked(keys):
+            form.add_error(None, TOO_MANY)
+            return render(request, "disclosure_requests/public/query.html", {"form": form}, status=429)
+        found = Request.objects.filter(number=number).first()
         if found and secrets.compare_digest(found.query_code, form.cleaned_data["code"].strip().upper()):
+            request.session.cycle_key()
             request.session[SESSION_QUERY] = found.pk
             return redirect("ysqgk:status")
+        _count_failure(keys)
         form.add_error("code", "申请编号或查询码不正确")
     return render(request, "disclosure_requests/public/query.html", {"form": form})
 
@@ -98,6 +146,7 @@ def _status_context(req, supplement_form=None):
         "supplement_form": supplement_form or SupplementUploadForm(),
         "supplement": req.events.filter(kind="supplement_requested").first(),
         "outcome_label": req.get_outcome_display() if req.outcome else "",
+        "attachments": req.attachments.all(),
     }
 
 
@@ -106,14 +155,16 @@ def supplement(request):
     req = _verified(request)
     form = SupplementUploadForm(request.POST, request.FILES)
     if form.is_valid():
+        saved = []
         try:
-            with transaction.atomic():
+            with transaction.atomic(), removing_files_on_error(saved):
                 names = [f.name for f in form.cleaned_data["attachments"]]
                 event = services.receive_supplement(req, actor=services.Applicant(req.applicant_name),
                                                     day=timezone.localdate(), text=form.cleaned_data["text"],
                                                     attachments=names)
                 for f in form.cleaned_data["attachments"]:
-                    Attachment.objects.create(request=req, event=event, file=f, name=f.name[:200], size=f.size)
+                    saved.append(Attachment.objects.create(request=req, event=event, file=f, name=f.name[:200],
+                                                           size=f.size))
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -134,7 +185,12 @@ def withdraw(request):
 def document(request, doc):
     req = _verified(request)
     d = get_object_or_404(req.documents, pk=doc)
-    return FileResponse(d.file.open("rb"), as_attachment=True, filename=f"{d.title}-{d.number}.docx")
+    return docx_response(d)
+
+
+def attachment(request, att):
+    req = _verified(request)
+    return attachment_response(get_object_or_404(req.attachments, pk=att))
 
 
 def matches(request):

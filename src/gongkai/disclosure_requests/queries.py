@@ -3,11 +3,10 @@
 from datetime import date
 
 import jieba
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
 from gongkai.agencies.permissions import agencies_for
-from gongkai.statute.clock import add_workdays
+from gongkai.statute.clock import CalendarYearMissing, add_workdays
 
 from .models import OPEN_STATES, Request
 
@@ -27,7 +26,7 @@ OPEN, ALL = "open", "all"
 def workbench(qs, *, state=OPEN, year=None, channel="", assignee=None, applicant_type="", agency=None):
     """Sorted by due date, then by id. By default only open requests (the clerk's to-do list)."""
     if state == OPEN or not state:
-        qs = qs.filter(state__in=OPEN_STATES)
+        qs = qs.filter(is_open=True)  # an equality, so the (agency, is_open, sort_due, id) index gives the order
     elif state != ALL:
         qs = qs.filter(state=state)
     if year:
@@ -40,13 +39,9 @@ def workbench(qs, *, state=OPEN, year=None, channel="", assignee=None, applicant
         qs = qs.filter(applicant_type=applicant_type)
     if agency:
         qs = qs.filter(agency_id=agency)
-    # Without a running clock (补正 outstanding, or closed before one started) a request goes last.
-    due = F("due_on").asc(nulls_last=True)
-    if year:
-        # A year's requests are few: let the planner pick them by receipt date and sort them, rather than
-        # walk the due-date index from the first year on (it cannot know due and receipt dates go together).
-        due = Coalesce("due_on", Value(date(9999, 12, 31)))
-    return qs.select_related("agency", "assignee").order_by(due, "id")
+    # Without a due date (补正 outstanding, calendar year not entered, closed before a clock started) a
+    # request goes last: sort_due is 9999-12-31 then, a non-null key both backends read in index order.
+    return qs.select_related("agency", "assignee").order_by("sort_due", "id")
 
 
 def _in_year(qs, state, year):
@@ -61,7 +56,21 @@ def _in_year(qs, state, year):
 
 def soon_limit(today: date, calendar) -> date:
     """The last day that counts as “due within 3 working days”."""
-    return add_workdays(today, SOON_WORKDAYS, calendar)
+    try:
+        return add_workdays(today, SOON_WORKDAYS, calendar)
+    except CalendarYearMissing:  # late December before next year's notice: Monday–Friday is near enough to colour
+        return add_workdays(today, SOON_WORKDAYS, _WeekdaysWhereUnknown(calendar))
+
+
+class _WeekdaysWhereUnknown:
+    def __init__(self, calendar):
+        self.calendar = calendar
+
+    def is_workday(self, day: date) -> bool:
+        try:
+            return self.calendar.is_workday(day)
+        except CalendarYearMissing:
+            return day.weekday() < 5
 
 
 def urgency(request: Request, *, today: date, soon: date) -> str:

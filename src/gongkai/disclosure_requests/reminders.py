@@ -15,15 +15,26 @@ def due_or_overdue(*, today, calendar):
             .select_related("assignee", "agency").order_by("due_on"))
 
 
+def unknown_due(*, today=None):
+    """Open requests whose due date cannot be computed: a holiday schedule is not entered yet."""
+    return (Request.objects.filter(is_open=True, due_unknown_year__isnull=False)
+            .select_related("assignee", "agency").order_by("due_unknown_year", "id"))
+
+
 def send_reminders(*, today, calendar) -> int:
     """One e-mail per assignee with an e-mail address; returns the number of e-mails sent."""
     by_user = defaultdict(list)
-    for r in due_or_overdue(today=today, calendar=calendar):
+    for r in list(due_or_overdue(today=today, calendar=calendar)) + list(unknown_due()):
         if r.assignee and r.assignee.email:
             by_user[r.assignee].append(r)
     for user, requests in by_user.items():
-        lines = [f"{r.number}　答复期限 {r.due_on.isoformat()}{'（已逾期）' if r.due_on < today else ''}"
-                 for r in requests]
-        send_mail(f"依申请公开：{len(requests)}件申请即将到期或已逾期", "\n".join(lines),
+        lines = [_line(r, today) for r in requests]
+        send_mail(f"依申请公开：{len(requests)}件申请即将到期、已逾期或期限无法计算", "\n".join(lines),
                   settings.DEFAULT_FROM_EMAIL, [user.email])
     return len(by_user)
+
+
+def _line(r, today) -> str:
+    if r.due_on is None:
+        return f"{r.number}　{r.due_warning}"
+    return f"{r.number}　答复期限 {r.due_on.isoformat()}{'（已逾期）' if r.due_on < today else ''}"

@@ -16,17 +16,19 @@ from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.sequences import next_number
 from gongkai.statute.clock import (
     MAX_EXTENSION_WORKDAYS,
+    SUPPLEMENT_NOTICE_WORKDAYS,
     CalendarYearMissing,
     consultation_due,
     fee_payment_due,
     supplement_notice_due,
+    workdays_between,
 )
 from gongkai.statute.fees import marginal_item_fee, quote_by_page
 from gongkai.statute.outcomes import BY_KEY, OUTCOME_KEYS
 from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, letters
-from .models import Document, FeeNotice, Request, RequestEvent, State
+from .models import NO_DUE, Document, FeeNotice, Request, RequestEvent, State
 from .models import EventKind as K
 from .transitions import APPLICANT, HEAD, ROLE_LABELS, ROLES, STAFF, SYSTEM, TRANSITIONS, next_state
 
@@ -162,8 +164,9 @@ def record_event(request: Request, *, kind: str, actor, day: date, reason: str =
             event = _append(request, kind=kind, actor=actor, day=day, reason=reason, data=data, document=document)
             _after(request, event)
             _recompute(request, calendar)
-        except CalendarYearMissing as exc:
-            raise DomainError(str(exc)) from None
+        except CalendarYearMissing as exc:  # only a guard that itself needs a day of that year gets here
+            raise DomainError(f"不能“{K(kind).label}”：{exc.year}年节假日安排未录入，无法计算该事项的期限；"
+                              "请管理员在“管理后台 → 节假日安排”录入") from None
         _audit(request, event, actor)
     return event
 
@@ -206,18 +209,57 @@ def _recompute(request: Request, calendar=None) -> None:
     events = list(request.events.order_by("day", "id"))
     request.state = clockfeed.replay_state(events)
     request.received_on = clockfeed.received_on(events)
-    due = clockfeed.due_date(events, calendar)
+    # A due date in a year whose holiday schedule is not entered yet (December → next January) is not
+    # a reason to refuse the move: the date stays empty and the request carries a warning until an
+    # administrator enters the notice and `recompute_open_due_dates` runs.
+    missing = None
+    try:
+        due = clockfeed.due_date(events, calendar)
+    except CalendarYearMissing as exc:
+        due, missing = None, exc.year
+    try:
+        request.step_due_on = clockfeed.step_due(request.state, events, calendar)
+    except CalendarYearMissing as exc:
+        request.step_due_on, missing = None, missing or exc.year
     request.due_on = due.due if due else None
-    request.step_due_on = clockfeed.step_due(request.state, events, calendar)
     request.closed_on, request.outcome = clockfeed.closing(events)
+    request.is_open = request.state != State.CLOSED
+    request.due_unknown_year = missing if request.is_open else None
+    request.sort_due = request.due_on or NO_DUE
     assignee = next((e.data["assignee"] for e in reversed(events) if e.kind == K.ASSIGNED), None)
     if assignee is not None:
         request.assignee_id = assignee
     Request.objects.filter(pk=request.pk).update(
         state=request.state, received_on=request.received_on, due_on=request.due_on,
         step_due_on=request.step_due_on, closed_on=request.closed_on, outcome=request.outcome,
-        assignee=request.assignee_id,
+        assignee=request.assignee_id, is_open=request.is_open, due_unknown_year=request.due_unknown_year,
+        sort_due=request.sort_due,
     )
+
+
+def recompute_open_due_dates(*, actor) -> list[tuple[Request, date | None, date | None]]:
+    """After an administrator enters a year's holiday notice: recompute every open request's due date.
+
+    Returns the requests whose due date changed, with the old and the new date; each change is audited."""
+    calendar = _calendar()
+    changed = []
+    for pk in Request.objects.filter(is_open=True).order_by("id").values_list("pk", flat=True):
+        with transaction.atomic():
+            request = Request.objects.select_for_update().select_related("agency").get(pk=pk)
+            old, old_step, old_missing = request.due_on, request.step_due_on, request.due_unknown_year
+            _recompute(request, calendar)
+            if (old, old_step, old_missing) == (request.due_on, request.step_due_on, request.due_unknown_year):
+                continue
+            log_action("requests.due.recomputed", actor=actor, obj=request, agency=request.agency, data={
+                "old_due": old.isoformat() if old else None,
+                "new_due": request.due_on.isoformat() if request.due_on else None,
+                "old_step_due": old_step.isoformat() if old_step else None,
+                "new_step_due": request.step_due_on.isoformat() if request.step_due_on else None,
+                "missing_year": request.due_unknown_year,
+            })
+            if old != request.due_on:
+                changed.append((request, old, request.due_on))
+    return changed
 
 
 def _audit(request, event, actor) -> None:
@@ -256,8 +298,10 @@ def _last(events, kind):
 def _guard_supplement_requested(request, *, events, day, data, calendar, **_):
     if _last(events, K.SUPPLEMENT_REQUESTED):
         raise DomainError("补正通知应一次性发出（条例第三十条），本申请已经要求过补正")
-    latest = supplement_notice_due(request.received_on, calendar)
-    if day > latest:
+    # Count the working days up to `day` first: that needs no day after it, so a notice sent in late
+    # December is not refused just because the 7th working day would fall in an unentered year.
+    if workdays_between(request.received_on, day, calendar) >= SUPPLEMENT_NOTICE_WORKDAYS and day > (
+            latest := supplement_notice_due(request.received_on, calendar)):
         raise DomainError(f"补正通知应在收到申请之日起7个工作日内发出（最迟 {latest.isoformat()}），已超过期限")
     if not data.get("items"):
         raise DomainError("请写明需要补正的事项", field="items")
@@ -285,7 +329,10 @@ def _guard_consultation_opened(request, *, events, day, data, calendar, **_):
     if not data.get("party_name"):
         raise DomainError("请填写征求意见对象名称", field="party_name")
     data["key"] = str(sum(1 for e in events if e.kind == K.CONSULTATION_OPENED) + 1)
-    data["answer_due"] = consultation_due(day, calendar).isoformat()
+    try:
+        data["answer_due"] = consultation_due(day, calendar).isoformat()
+    except CalendarYearMissing:  # the letter then states the 15 working days without a date
+        data["answer_due"] = None
 
 
 def _guard_consultation_answered(request, *, events, data, **_):

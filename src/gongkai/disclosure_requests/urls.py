@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/act/", views.act, name="act"),
     path("<int:pk>/receipt/", views.receipt, name="receipt"),
     path("<int:pk>/documents/<int:doc>/", views.document, name="document"),
+    path("<int:pk>/attachments/<int:att>/", views.attachment, name="attachment"),
 ]

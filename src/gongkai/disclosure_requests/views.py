@@ -4,20 +4,22 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.permissions import STAFF_ROLES, staff_agencies_for
+from gongkai.agencies.permissions import STAFF_ROLES, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.statute.clock import CalendarYearMissing
 from gongkai.statute.outcomes import APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, queries, services
+from .downloads import attachment_response, docx_response
 from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
-from .models import Channel, EventKind, Request, State
+from .models import Channel, EventKind, Request, State, missing_year_warning
 
 
 def _filters(request) -> dict:
@@ -90,8 +92,8 @@ def _detail_context(request, req, *, failed=None):
     events = list(req.events.select_related("document").order_by("day", "id"))
     try:
         due = clockfeed.due_date(events, get_calendar(), today=timezone.localdate())
-    except Exception as exc:  # noqa: BLE001 - a missing calendar year is shown, not a 500
-        due, due_error = None, str(exc)
+    except CalendarYearMissing as exc:  # shown as a warning, not a 500
+        due, due_error = None, missing_year_warning(exc.year)
     else:
         due_error = ""
     actions = services.available_actions(req, request.user)
@@ -139,7 +141,16 @@ def receipt(request, pk):
 def document(request, pk, doc):
     req = _get(request, pk)
     d = get_object_or_404(req.documents, pk=doc)
-    return FileResponse(d.file.open("rb"), as_attachment=True, filename=f"{d.title}-{d.number}.docx")
+    return docx_response(d)
+
+
+@login_required
+def attachment(request, pk, att):
+    """The applicant's uploads (ID copies, 补正 material): staff of the request's own agency only."""
+    req = _get(request, pk)
+    if not can_work_in(request.user, req.agency):
+        raise PermissionDenied("只有本机关工作人员可以查看申请人提交的材料")
+    return attachment_response(get_object_or_404(req.attachments, pk=att))
 
 
 @login_required

@@ -193,7 +193,8 @@ def _one_agency_tables(agency_id: int, year: int):
                "item": model_or_none("catalog.Item")}
     sql, roles = _compile_one_agency(present)
     start, end = _bounds(year)
-    values = {"agency": agency_id, "year": year, "start": start, "end": end}
+    adapt = connection.ops.adapt_datefield_value  # as the ORM binds dates (a string on SQLite)
+    values = {"agency": agency_id, "year": year, "start": adapt(start), "end": adapt(end)}
     with connection.cursor() as cursor:
         cursor.execute(sql, [values[v] if is_role else v for is_role, v in roles])
         rows = cursor.fetchall()

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 
+from gongkai.core.admin_audit import AuditedAdmin
 from gongkai.core.errors import DomainError
 
 from .models import HolidayOverride, HolidayYear
@@ -59,10 +60,27 @@ class HolidayYearAdmin(admin.ModelAdmin):
             messages.error(request, exc.message)
             raise
         obj.pk = saved.pk
+        self.report_moved_deadlines(request)
+
+    def report_moved_deadlines(self, request):
+        """The administrator sees at once which open requests' reply deadlines the notice moved."""
+        from gongkai.disclosure_requests.services import recompute_open_due_dates
+
+        moved = recompute_open_due_dates(actor=request.user)
+        if not moved:
+            messages.info(request, "未办结申请的答复期限均无变化。")
+            return
+        lines = "；".join(f"{r.number}：{_day(old)} → {_day(new)}" for r, old, new in moved[:20])
+        more = f"等{len(moved)}件" if len(moved) > 20 else f"共{len(moved)}件"
+        messages.warning(request, f"以下未办结申请的答复期限已按新的节假日安排重新计算（{more}）：{lines}")
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else "无法计算"
 
 
 @admin.register(HolidayOverride)
-class HolidayOverrideAdmin(admin.ModelAdmin):
+class HolidayOverrideAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("date", "is_workday", "note", "source")
     list_filter = ("is_workday",)
     date_hierarchy = "date"

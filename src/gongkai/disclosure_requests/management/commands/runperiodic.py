@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from gongkai.core.commands import GongkaiCommand, parse_date
 from gongkai.disclosure_requests import services
-from gongkai.disclosure_requests.reminders import send_reminders
+from gongkai.disclosure_requests.reminders import send_reminders, unknown_due
 from gongkai.workdays.calendar import get_calendar
 
 
@@ -21,4 +21,6 @@ class Command(GongkaiCommand):
         sent = send_reminders(today=today, calendar=get_calendar())
         for e in events:
             self.stdout.write(f"{e.request.number}：{e.get_kind_display()}")
+        for r in unknown_due():
+            self.stdout.write(f"{r.number}：{r.due_warning}")
         self.stdout.write(f"{today.isoformat()}：处理到期事项 {len(events)} 件，发送提醒邮件 {sent} 封")

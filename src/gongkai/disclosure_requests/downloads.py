@@ -1,0 +1,28 @@
+"""Streaming letters and attachments: only after the calling view has checked who is asking."""
+
+import mimetypes
+
+from django.http import FileResponse, HttpResponse
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_response(document) -> HttpResponse:
+    response = HttpResponse(bytes(document.content), content_type=DOCX)
+    response["Content-Disposition"] = _disposition(document.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def attachment_response(attachment) -> FileResponse:
+    kind = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
+                            content_type=kind)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _disposition(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename*=UTF-8''{quote(name)}"
