@@ -35,3 +35,22 @@ def test_dates_outside_the_year_are_shown_on_the_form(admin_client):
     })
     assert response.status_code == 200
     assert "不在2031年内" in response.content.decode()
+
+
+def test_entering_next_years_notice_shows_which_open_deadlines_moved(admin_client, monkeypatch):
+    from gongkai.agencies.models import Role
+    from gongkai.disclosure_requests import services
+    from tests.disclosure_requests.conftest import make_agency, person
+    from tests.factories import staff
+
+    monkeypatch.setattr(services, "_today", lambda: date(2026, 12, 31))
+    agency = make_agency(name="叶城县宗朗乡人民政府", short_name="宗朗乡")
+    request = services.register_request(agency=agency, actor=staff(agency, Role.CLERK), received_on=date(2026, 12, 14),
+                                        fields=person(channel="in_person"))
+    assert request.due_on is None  # 2027 is not known yet: no guess
+    response = admin_client.post("/admin/workdays/holidayyear/add/", {
+        "year": "2027", "source": "国务院办公厅关于2027年部分节假日安排的通知", "note": "",
+        "holidays": "元旦 2027-01-01 至 2027-01-03", "makeup_days": "",
+    }, follow=True)
+    page = response.content.decode()
+    assert f"{request.number}：无法计算 → 2027-01-12" in page

@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-from django.core.management.base import BaseCommand
+from gongkai.core.commands import GongkaiCommand
 
 SUBCOMMANDS = {
     "build": ("gongkai.reports.cli_build", "生成本机关年度报告（json/html/docx/pdf）"),
@@ -10,7 +10,7 @@ SUBCOMMANDS = {
 }
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "政府信息公开工作年度报告：生成（build）与检查（check）"
 
     def add_arguments(self, parser):
