@@ -141,6 +141,9 @@ class Request(models.Model):
             models.Index(fields=["agency", "sort_due", "id"]),
             models.Index(fields=["agency", "received_on"]),
             models.Index(fields=["agency", "state", "received_on"]),  # one state of one year: few rows to sort
+            # The annual report's 表三 and the county roll-up read only this index (bench/bench_report.py).
+            models.Index(fields=["agency", "received_on", "closed_on", "applicant_type", "outcome"],
+                         name="request_report_cover"),
         ]
 
     def __str__(self):

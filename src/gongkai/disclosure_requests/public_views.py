@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -93,7 +94,8 @@ TOO_MANY = "查询失败次数过多，请15分钟后再试"
 def _failure_keys(request, number: str) -> list[str]:
     """One counter per client address and one per request number: guessing codes is slow either way."""
     digest = hashlib.sha256(number.encode()).hexdigest()[:32]
-    return [f"ysqgk:query-fail:ip:{request.META.get('REMOTE_ADDR', '')}", f"ysqgk:query-fail:number:{digest}"]
+    client = request.META.get(settings.GONGKAI_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    return [f"ysqgk:query-fail:ip:{client}", f"ysqgk:query-fail:number:{digest}"]
 
 
 def _blocked(keys) -> bool:
