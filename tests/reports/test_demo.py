@@ -34,3 +34,13 @@ def test_demo_township_2024_report_reproduces_the_seed_and_2025_carries_over(cap
     assert report_2025.appeals["review"]["upheld"] == 1
     assert report_2025.appeals["litigation_direct"]["pending"] == 1
     assert report_2025.proactive.licensing == 6
+
+
+def test_the_published_reports_appear_in_the_catalog_on_their_own_publication_dates():
+    from gongkai.catalog.models import Item
+
+    load_demo()
+    items = {i.title: i for i in Item.objects.filter(columns__kind="annual_report", title__contains="宗朗乡人民政府")}
+    report_2024 = items["叶城县宗朗乡人民政府2024年政府信息公开工作年度报告"]
+    assert report_2024.published_at.astimezone().date().isoformat() == "2025-01-20"
+    assert "/2025-" in report_2024.index_number

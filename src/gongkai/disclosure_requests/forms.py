@@ -238,7 +238,7 @@ class ReplyForm(MoveForm):
         super().__init__(*args, **kwargs)
         from gongkai.statute.outcomes import OUTCOMES
 
-        from .services import LAPSE_ONLY_OUTCOMES
+        from .guards import LAPSE_ONLY_OUTCOMES
 
         self.fields["outcome"].choices = [("", "请选择")] + [
             (o.key, o.full_label) for o in OUTCOMES if o.key not in LAPSE_ONLY_OUTCOMES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -38,5 +39,13 @@ def _publish(report, data, user, Column, catalog) -> int:
         "title": report_title(data), "body": render_fragment(data), "publisher": report.agency.name,
         "written_on": data.published_on, "column_ids": [column.pk],
     })
-    catalog.publish_directly(item=item, when=timezone.now(), actor_label="年度报告终审通过")
+    catalog.publish_directly(item=item, when=_publication_time(data), actor_label="年度报告终审通过")
     return item.pk
+
+
+def _publication_time(data: Report) -> datetime:
+    """The report's own publication date (a report approved on an earlier day keeps that day and its 索引号 year)."""
+    now = timezone.localtime()
+    if data.published_on is None or data.published_on >= now.date():
+        return now
+    return timezone.make_aware(datetime.combine(data.published_on, time(9, 0)))
