@@ -16,8 +16,9 @@ from rapidfuzz import fuzz
 from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
 
+from .check_narrative import check_fee_statement, check_narrative
 from .parse import Parsed, missing_sections, parse_bytes, parse_path
-from .parse.document import AGENCY_SUFFIX, same_agency
+from .parse.document import AGENCY_SUFFIX, place_of, place_of_word, same_agency
 from .parse.normalize import to_ascii
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -190,7 +191,7 @@ def check_self_reference(parsed: Parsed) -> list[Finding]:
                     "self_reference",
                     Severity.WARNING,
                     f"报告机关为“{report.agency}”，正文却{count}处自称“我{wrong}”（应为“{own}”），疑似套用其他机关的报告",
-                    _where_word(parsed, f"我{wrong}"),
+                    place_of_word(parsed, f"我{wrong}"),
                 )
             )
     findings += _other_names(parsed)
@@ -246,7 +247,7 @@ def _other_names(parsed: Parsed) -> list[Finding]:
                 "self_reference",
                 Severity.ERROR,
                 f"报告机关为“{report.agency}”，文中却出现其他机关名称“{name}”，疑似套用其他机关的报告",
-                _where_position(parsed, match.start()),
+                place_of(parsed, match.start()),
             )
         )
     return findings
@@ -270,7 +271,7 @@ def _other_reporting_agency(parsed: Parsed) -> list[Finding]:
                 "self_reference",
                 Severity.ERROR,
                 f"报告机关为“{own}”，文中却称这是“{name}”的年度报告，疑似套用其他机关的报告",
-                _where_position(parsed, match.start()),
+                place_of(parsed, match.start()),
             )
         )
     return findings
@@ -278,21 +279,6 @@ def _other_reporting_agency(parsed: Parsed) -> list[Finding]:
 
 def _body(parsed: Parsed) -> str:
     return parsed.text
-
-
-def _where_word(parsed: Parsed, word: str) -> str | None:
-    position = parsed.text.find(word)
-    return _where_position(parsed, position) if position >= 0 else None
-
-
-def _where_position(parsed: Parsed, position: int) -> str:
-    from .parse.document import SECTION_NAMES
-
-    section = None
-    for key, (start, _end) in sorted(parsed.headings.items(), key=lambda item: item[1][0]):
-        if start <= position:
-            section = key
-    return SECTION_NAMES[section] if section else "标题与前言"
 
 
 # --- the year ------------------------------------------------------------------------------------
@@ -338,168 +324,6 @@ def _text_years(parsed: Parsed, year: int) -> list[Finding]:
                 Finding("year_mismatch", Severity.WARNING, f"{year}年度报告的“{name}”叙述的是{shown}的工作", name)
             )
     return findings
-
-
-# --- the narrative against the tables ------------------------------------------------------------
-
-NONE_RECEIVED = re.compile(
-    r"(?:未|没有|无)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依)?申请"
-    r"|(?:依申请公开|政府信息公开申请)(?:事项|件数)?(?:为)?(?:0|零)件"
-)
-RECEIVED = re.compile(
-    r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收|接到)[^。；;,，\d]{0,12}?"
-    r"(?:依申请|政府信息公开申请|申请)[^。；;,，\d]{0,8}?(\d+)\s*(?:件|条|份|个|次)"
-)
-PERCENT = re.compile(
-    r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开率|(?<!按时)(?<!按期)(?<!及时)(?:答复率|办结率))"
-    r"[^。；;]{0,24}?"
-    r"(\d+(?:\.\d+)?)\s*%"
-)
-PERCENT_ROWS = {
-    "予以公开": ("granted",),
-    "部分公开": ("partial",),
-    "公开率": ("granted", "partial"),
-    "不予公开": ("denied.",),
-    "无法提供": ("unable.",),
-    "不予处理": ("not_processed.",),
-    "其他处理": ("other.",),
-}
-
-
-def check_narrative(parsed: Parsed) -> list[Finding]:
-    """Numbers in the text must agree with 表三 (“未收到依申请公开事项”, “收到申请12件”, stated percentages)."""
-    apps = parsed.report.applications
-    new, carried = apps["new"]["total"], apps["carried_in"]["total"]
-    text = to_ascii(parsed.text)
-    narrative = _narrative(parsed, text)
-    findings = []
-    if new and NONE_RECEIVED.search(narrative):
-        match = NONE_RECEIVED.search(narrative)
-        findings.append(
-            Finding(
-                "narrative_mismatch",
-                Severity.ERROR,
-                f"正文称“{match.group(0)}”，但表三本年新收申请{new}件",
-                _where_text(parsed, match.group(0)),
-            )
-        )
-    if new is not None:
-        for match in RECEIVED.finditer(narrative):
-            stated = int(match.group(1))
-            if stated not in {new, new + (carried or 0)}:
-                findings.append(
-                    Finding(
-                        "narrative_mismatch",
-                        Severity.ERROR,
-                        f"正文称“{match.group(0)}”，但表三本年新收申请为{new}件",
-                        _where_text(parsed, match.group(0)),
-                    )
-                )
-    findings += _percentages(parsed, narrative)
-    findings += _stated_counts(parsed, narrative)
-    return findings
-
-
-STATED_COUNT = re.compile(
-    r"(予以公开|部分公开|不予公开|无法提供|不予处理|结转下一?年度?(?:继续办理)?|上年结转)"
-    r"[ ]*(?:的|申请)?[ ]*(\d+)[ ]*件"
-)
-
-
-def _count_rows(word: str) -> tuple[str, ...]:
-    if word.startswith("结转下"):
-        return ("carried_out",)
-    if word == "上年结转":
-        return ("carried_in",)
-    return PERCENT_ROWS[word]
-
-
-def _stated_counts(parsed: Parsed, narrative: str) -> list[Finding]:
-    """“予以公开5件” in the text against 表三 (only where the text names one outcome and a count)."""
-    apps = parsed.report.applications
-    findings = []
-    for match in STATED_COUNT.finditer(narrative):
-        prefixes = _count_rows(match.group(1))
-        values = [row["total"] for key, row in apps.items() if key.startswith(prefixes)]
-        if not values or any(v is None for v in values):
-            continue
-        stated, expected = int(match.group(2)), sum(values)
-        if stated != expected:
-            findings.append(
-                Finding(
-                    "narrative_mismatch",
-                    Severity.ERROR,
-                    f"正文称“{match.group(0)}”，但表三为{expected}件",
-                    _where_text(parsed, match.group(0)),
-                )
-            )
-    return findings
-
-
-def _narrative(parsed: Parsed, text: str) -> str:
-    sections = parsed.report.sections
-    parts = [sections.overview or "", sections.problems or "", sections.other or ""]
-    return to_ascii("\n".join(parts)) if any(parts) else text
-
-
-def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
-    apps = parsed.report.applications
-    total = apps["total"]["total"]
-    if not total:
-        return []
-    findings = []
-    for match in PERCENT.finditer(narrative):
-        word = match.group(1)
-        if word in ("办结率", "答复率"):
-            received = [apps["new"]["total"], apps["carried_in"]["total"]]
-            if None in received or not sum(received):
-                continue
-            values, base = [total], sum(received)
-        else:
-            prefixes = PERCENT_ROWS.get(word)
-            if not prefixes:
-                continue
-            values = [row["total"] for key, row in apps.items() if key.startswith(prefixes) and key not in ("total",)]
-            base = total
-        if any(v is None for v in values):
-            continue
-        expected = sum(values) * 100 / base
-        stated = float(match.group(2))
-        if abs(stated - expected) > 1.0:
-            findings.append(
-                Finding(
-                    "narrative_mismatch",
-                    Severity.ERROR,
-                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{base}）",
-                    _where_text(parsed, match.group(0)),
-                )
-            )
-    return findings
-
-
-def _where_text(parsed: Parsed, snippet: str) -> str:
-    position = to_ascii(parsed.text).find(snippet)
-    return _where_position(parsed, position) if position >= 0 else "正文"
-
-
-# --- section 六 ----------------------------------------------------------------------------------
-
-FEE_WORDS = re.compile(r"信息处理费|信息公开处理费|处理费|收取费用|收费|费用")
-
-
-def check_fee_statement(parsed: Parsed) -> list[Finding]:
-    """Section 六 should state the 信息处理费 collected (国办函〔2020〕109号; domain.md §3.6)."""
-    other = parsed.report.sections.other
-    if other is None or FEE_WORDS.search(other):
-        return []
-    return [
-        Finding(
-            "fee_statement_missing",
-            Severity.WARNING,
-            "“六、其他需要报告的事项”未说明信息处理费收取情况（国办函〔2020〕109号）",
-            "六、其他需要报告的事项",
-        )
-    ]
 
 
 TEXT_CHECKS = (

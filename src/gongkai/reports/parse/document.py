@@ -336,3 +336,18 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
             Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
         )
     return findings
+
+
+def place_of_word(parsed, word: str) -> str | None:
+    """The section a word first stands in, for a finding's `where`."""
+    position = parsed.text.find(word)
+    return place_of(parsed, position) if position >= 0 else None
+
+
+def place_of(parsed, position: int) -> str:
+    """The section a character position falls in."""
+    section = None
+    for key, (start, _end) in sorted(parsed.headings.items(), key=lambda item: item[1][0]):
+        if start <= position:
+            section = key
+    return SECTION_NAMES[section] if section else "标题与前言"

@@ -1,0 +1,172 @@
+"""The report's text against its own tables: 未收到 vs 表三, stated counts, percentages, the fee sentence."""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.statute.report import Finding, Severity
+
+from .parse import Parsed
+from .parse.document import place_of
+from .parse.normalize import to_ascii
+
+# --- the narrative against the tables ------------------------------------------------------------
+
+NONE_RECEIVED = re.compile(
+    r"(?:未|没有|无)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|信息公开)?(?:的)?(?:依)?申请"
+    r"|(?:依申请公开|政府信息公开申请)(?:事项|件数)?(?:为)?(?:0|零)件"
+)
+RECEIVED = re.compile(
+    r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收|接到)[^。；;,，\d]{0,12}?"
+    r"(?:依申请|政府信息公开申请|申请)[^。；;,，\d]{0,8}?(\d+)\s*(?:件|条|份|个|次)"
+)
+PERCENT = re.compile(
+    r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开率|(?<!按时)(?<!按期)(?<!及时)(?:答复率|办结率))"
+    r"[^。；;]{0,24}?"
+    r"(\d+(?:\.\d+)?)\s*%"
+)
+PERCENT_ROWS = {
+    "予以公开": ("granted",),
+    "部分公开": ("partial",),
+    "公开率": ("granted", "partial"),
+    "不予公开": ("denied.",),
+    "无法提供": ("unable.",),
+    "不予处理": ("not_processed.",),
+    "其他处理": ("other.",),
+}
+
+
+def check_narrative(parsed: Parsed) -> list[Finding]:
+    """Numbers in the text must agree with 表三 (“未收到依申请公开事项”, “收到申请12件”, stated percentages)."""
+    apps = parsed.report.applications
+    new, carried = apps["new"]["total"], apps["carried_in"]["total"]
+    text = to_ascii(parsed.text)
+    narrative = _narrative(parsed, text)
+    findings = []
+    if new and NONE_RECEIVED.search(narrative):
+        match = NONE_RECEIVED.search(narrative)
+        findings.append(
+            Finding(
+                "narrative_mismatch",
+                Severity.ERROR,
+                f"正文称“{match.group(0)}”，但表三本年新收申请{new}件",
+                _where_text(parsed, match.group(0)),
+            )
+        )
+    if new is not None:
+        for match in RECEIVED.finditer(narrative):
+            stated = int(match.group(1))
+            if stated not in {new, new + (carried or 0)}:
+                findings.append(
+                    Finding(
+                        "narrative_mismatch",
+                        Severity.ERROR,
+                        f"正文称“{match.group(0)}”，但表三本年新收申请为{new}件",
+                        _where_text(parsed, match.group(0)),
+                    )
+                )
+    findings += _percentages(parsed, narrative)
+    findings += _stated_counts(parsed, narrative)
+    return findings
+
+
+STATED_COUNT = re.compile(
+    r"(予以公开|部分公开|不予公开|无法提供|不予处理|结转下一?年度?(?:继续办理)?|上年结转)"
+    r"[ ]*(?:的|申请)?[ ]*(\d+)[ ]*件"
+)
+
+
+def _count_rows(word: str) -> tuple[str, ...]:
+    if word.startswith("结转下"):
+        return ("carried_out",)
+    if word == "上年结转":
+        return ("carried_in",)
+    return PERCENT_ROWS[word]
+
+
+def _stated_counts(parsed: Parsed, narrative: str) -> list[Finding]:
+    """“予以公开5件” in the text against 表三 (only where the text names one outcome and a count)."""
+    apps = parsed.report.applications
+    findings = []
+    for match in STATED_COUNT.finditer(narrative):
+        prefixes = _count_rows(match.group(1))
+        values = [row["total"] for key, row in apps.items() if key.startswith(prefixes)]
+        if not values or any(v is None for v in values):
+            continue
+        stated, expected = int(match.group(2)), sum(values)
+        if stated != expected:
+            findings.append(
+                Finding(
+                    "narrative_mismatch",
+                    Severity.ERROR,
+                    f"正文称“{match.group(0)}”，但表三为{expected}件",
+                    _where_text(parsed, match.group(0)),
+                )
+            )
+    return findings
+
+
+def _narrative(parsed: Parsed, text: str) -> str:
+    sections = parsed.report.sections
+    parts = [sections.overview or "", sections.problems or "", sections.other or ""]
+    return to_ascii("\n".join(parts)) if any(parts) else text
+
+
+def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
+    apps = parsed.report.applications
+    total = apps["total"]["total"]
+    if not total:
+        return []
+    findings = []
+    for match in PERCENT.finditer(narrative):
+        word = match.group(1)
+        if word in ("办结率", "答复率"):
+            received = [apps["new"]["total"], apps["carried_in"]["total"]]
+            if None in received or not sum(received):
+                continue
+            values, base = [total], sum(received)
+        else:
+            prefixes = PERCENT_ROWS.get(word)
+            if not prefixes:
+                continue
+            values = [row["total"] for key, row in apps.items() if key.startswith(prefixes) and key not in ("total",)]
+            base = total
+        if any(v is None for v in values):
+            continue
+        expected = sum(values) * 100 / base
+        stated = float(match.group(2))
+        if abs(stated - expected) > 1.0:
+            findings.append(
+                Finding(
+                    "narrative_mismatch",
+                    Severity.ERROR,
+                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{base}）",
+                    _where_text(parsed, match.group(0)),
+                )
+            )
+    return findings
+
+
+def _where_text(parsed: Parsed, snippet: str) -> str:
+    position = to_ascii(parsed.text).find(snippet)
+    return place_of(parsed, position) if position >= 0 else "正文"
+
+
+# --- section 六 ----------------------------------------------------------------------------------
+
+FEE_WORDS = re.compile(r"信息处理费|信息公开处理费|处理费|收取费用|收费|费用")
+
+
+def check_fee_statement(parsed: Parsed) -> list[Finding]:
+    """Section 六 should state the 信息处理费 collected (国办函〔2020〕109号; domain.md §3.6)."""
+    other = parsed.report.sections.other
+    if other is None or FEE_WORDS.search(other):
+        return []
+    return [
+        Finding(
+            "fee_statement_missing",
+            Severity.WARNING,
+            "“六、其他需要报告的事项”未说明信息处理费收取情况（国办函〔2020〕109号）",
+            "六、其他需要报告的事项",
+        )
+    ]
