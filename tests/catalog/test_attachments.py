@@ -1,12 +1,17 @@
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.agencies.models import Role
 from gongkai.catalog import services
 from gongkai.catalog.attachments import MAX_BYTES, upload_problem
 from gongkai.catalog.models import Attachment, Item
+from gongkai.catalog.queries import public_attachments
+from gongkai.catalog.review import Action
 from gongkai.core.audit import AuditEntry
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, PermissionDenied
+from tests.factories import AgencyFactory, staff
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 
@@ -87,3 +92,182 @@ def test_service_refuses_an_executable_too(make_item, clerk):
         services.add_attachment(item=item, version=services.latest_version(item), user=clerk,
                                 upload=SimpleUploadedFile("a.pdf", b"\x7fELF\x02"))
     assert exc.value.field == "attachment" and "可执行程序" in exc.value.message
+
+
+# --- removal and replacement ------------------------------------------------------------------
+
+
+def _attach(item, user, name="项目清单.pdf"):
+    return services.add_attachment(item=item, version=services.latest_version(item), user=user,
+                                   upload=SimpleUploadedFile(name, PDF))
+
+
+def _new_draft(item, user):
+    return services.save_draft(item=item, author=user, data={"title": item.title})
+
+
+def _public_page(client, item) -> str:
+    return client.get(reverse("xxgk:item", args=[item.pk])).content.decode()
+
+
+@pytest.fixture
+def published_with_file(make_item, clerk, walk):
+    """A published item whose approved version 1 carries 项目清单.pdf."""
+    item = make_item()
+    attachment = _attach(item, clerk)
+    walk(item)
+    return Item.objects.get(pk=item.pk), attachment
+
+
+def test_a_removed_public_attachment_stays_public_until_the_draft_passes_all_three_levels(
+        client, published_with_file, clerk, first, second, final):
+    item, attachment = published_with_file
+    draft = _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    attachment.refresh_from_db()
+    assert attachment.removed_in == draft
+    assert default_storage.exists(attachment.file.name)
+
+    review = services.submit_for_review(item=item, user=clerk)
+    for reviewer in (first, second):
+        assert attachment.file.url in _public_page(client, item)
+        review = services.act_on_review(review=review, user=reviewer, action=Action.APPROVE)
+    assert attachment.file.url in _public_page(client, item)
+    services.act_on_review(review=review, user=final, action=Action.APPROVE)
+
+    item.refresh_from_db()
+    assert list(public_attachments(item)) == []
+    assert "项目清单.pdf" not in _public_page(client, item)
+    assert Attachment.objects.filter(pk=attachment.pk).exists()  # kept as a record of what was published
+    client.force_login(clerk)
+    assert "已随第2版移除" in client.get(reverse("catalog:item", args=[item.pk])).content.decode()
+
+
+def test_a_rejected_removal_carries_into_the_next_draft(published_with_file, clerk, first, walk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    review = services.submit_for_review(item=item, user=clerk)
+    services.act_on_review(review=review, user=first, action=Action.REJECT, comment="附件不应删除前请说明")
+    assert list(public_attachments(Item.objects.get(pk=item.pk))) == [attachment]
+    _new_draft(item, clerk)
+    walk(item)
+    assert list(public_attachments(Item.objects.get(pk=item.pk))) == []
+
+
+def test_removing_a_draft_only_attachment_deletes_it_and_its_file(
+        published_with_file, clerk, django_capture_on_commit_callbacks):
+    item, _ = published_with_file
+    _new_draft(item, clerk)
+    extra = _attach(item, clerk, "补充说明.pdf")
+    name = extra.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = services.remove_attachment(item=item, attachment=extra, user=clerk)
+    assert removed.pk is None and removed.removed_in_id is None
+    assert not Attachment.objects.filter(name="补充说明.pdf").exists()
+    assert not default_storage.exists(name)
+
+
+def test_an_attachment_of_a_never_published_item_is_deleted(make_item, clerk, django_capture_on_commit_callbacks):
+    item = make_item()
+    attachment = _attach(item, clerk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    assert not Attachment.objects.exists()
+
+
+def test_replacing_an_attachment_in_the_editor_swaps_the_files_on_approval(
+        client, agency, published_with_file, clerk, first, second, final):
+    item, old = published_with_file
+    client.force_login(clerk)
+    upload = SimpleUploadedFile("项目清单（修订）.pdf", PDF, content_type="application/pdf")
+    client.post(reverse("catalog:item_edit", args=[item.pk]), {**_draft_fields(agency, item.title),
+                                                                "attachment": upload})
+    response = client.post(reverse("catalog:attachment_remove", args=[item.pk, old.pk]), follow=True)
+    assert "附件“项目清单.pdf”将在新版本通过三审后从公开平台移除" in response.content.decode()
+    assert "将在审核通过后移除" in response.content.decode()
+    new = Attachment.objects.get(name="项目清单（修订）.pdf")
+    page = _public_page(client, item)
+    assert old.file.url in page and new.file.url not in page
+
+    review = services.submit_for_review(item=item, user=clerk)
+    client.force_login(first)
+    diff = client.get(reverse("catalog:review", args=[review.pk])).content.decode()
+    assert "新增附件：" in diff and "项目清单（修订）.pdf" in diff and "删除附件：" in diff
+    for reviewer in (first, second, final):
+        review = services.act_on_review(review=review, user=reviewer, action=Action.APPROVE)
+    page = _public_page(client, item)
+    assert new.file.url in page and old.file.url not in page
+
+
+def test_another_agencys_author_may_not_remove(published_with_file, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    outsider = staff(AgencyFactory(), Role.CLERK)
+    with pytest.raises(PermissionDenied):
+        services.remove_attachment(item=item, attachment=attachment, user=outsider)
+    attachment.refresh_from_db()
+    assert attachment.removed_in is None
+
+
+def test_removal_needs_an_editable_draft(published_with_file, clerk):
+    item, attachment = published_with_file
+    with pytest.raises(DomainError) as exc:  # published, no new draft saved yet
+        services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    assert exc.value.message.startswith("附件：没有可修改的草稿版本")
+    _new_draft(item, clerk)
+    services.submit_for_review(item=item, user=clerk)
+    with pytest.raises(DomainError) as exc:
+        services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    assert exc.value.message.startswith("附件：该信息正在审核中")
+    assert Attachment.objects.get(pk=attachment.pk).removed_in is None
+
+
+def test_removal_is_refused_twice_and_for_another_items_file(published_with_file, make_item, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    with pytest.raises(DomainError, match="已标记删除"):
+        services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    other = make_item("另一条信息")
+    with pytest.raises(DomainError, match="不属于此信息"):
+        services.remove_attachment(item=other, attachment=attachment, user=clerk)
+
+
+def test_removal_is_audited(published_with_file, clerk):
+    item, attachment = published_with_file
+    draft = _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    entry = AuditEntry.objects.get(action="catalog.attachment.removed")
+    assert entry.actor == clerk and entry.object_id == str(item.pk)
+    assert entry.data == {"name": "项目清单.pdf", "version": draft.number, "deleted": False}
+
+
+def test_remove_view_answers_bad_input_with_a_chinese_message(client, agency, published_with_file, make_item, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    other = make_item("另一条信息")
+    url = reverse("catalog:attachment_remove", args=[other.pk, attachment.pk])
+    client.force_login(clerk)
+    assert client.get(reverse("catalog:attachment_remove", args=[item.pk, attachment.pk])).status_code == 405
+    response = client.post(url, follow=True)
+    assert response.status_code == 200 and "附件：找不到该附件" in response.content.decode()
+
+    supervisor = staff(agency, Role.SUPERVISOR)
+    client.force_login(supervisor)
+    page = client.get(reverse("catalog:item", args=[item.pk])).content.decode()
+    assert "删除</button>" not in page
+    response = client.post(reverse("catalog:attachment_remove", args=[item.pk, attachment.pk]), follow=True)
+    assert response.status_code == 200 and "不能删除附件" in response.content.decode()
+    assert Attachment.objects.get(pk=attachment.pk).removed_in is None
+
+
+def test_item_page_offers_removal_only_with_a_draft(client, published_with_file, clerk):
+    item, attachment = published_with_file
+    client.force_login(clerk)
+    url = reverse("catalog:item", args=[item.pk])
+    assert "删除</button>" not in client.get(url).content.decode()
+    _new_draft(item, clerk)
+    page = client.get(url).content.decode()
+    assert reverse("catalog:attachment_remove", args=[item.pk, attachment.pk]) in page
+    assert "confirm(" in page and "csrfmiddlewaretoken" in page

@@ -1,5 +1,6 @@
 from gongkai.catalog.models import Item, Topic
-from gongkai.catalog.search import Filters, highlight, query_terms, search_ids
+from gongkai.catalog.search import highlight, search_ids
+from gongkai.catalog.search_terms import Filters, query_terms
 
 
 def test_two_character_query_finds_a_longer_word(make_item, walk):

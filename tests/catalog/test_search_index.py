@@ -1,7 +1,11 @@
+import pytest
+from django.db import connection
+
 from gongkai.agencies.models import Role
-from gongkai.catalog import search, services
+from gongkai.catalog import search, search_postgres, services
 from gongkai.catalog.models import Item, Openness
-from gongkai.catalog.search import Filters, search_ids
+from gongkai.catalog.search import search_ids
+from gongkai.catalog.search_terms import Filters, segment
 from tests.factories import AgencyFactory, staff
 
 
@@ -58,7 +62,29 @@ def test_an_item_turned_not_public_leaves_the_index(make_item, walk, clerk):
 
 def test_a_deleted_public_row_leaves_the_index(agency):
     row = Item.objects.create(agency=agency, title="安全生产通报", state="published",
-                              search_text=search.segment("安全生产通报"))
+                              search_text=segment("安全生产通报"))
     assert search_ids("安全生产").ids == [row.pk]
     row.delete()
     assert search_ids("安全生产").ids == []
+
+
+def _public(agency, pk, title):
+    return Item.objects.create(pk=pk, agency=agency, title=title, state="published", search_text=segment(title))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the id-bucket windows are PostgreSQL's")
+def test_windows_over_id_buckets_return_exactly_the_newest_matches(monkeypatch, agency):
+    """Dense, sparse and lone matches spread over 60 buckets: each search equals the brute-force answer."""
+    monkeypatch.setattr(search, "CANDIDATES", 5)
+    step = search_postgres.BUCKET
+    dense = [_public(agency, b * step + 11, "低保资金发放公示").pk for b in range(60)]
+    sparse = [_public(agency, b * step + 22, "财政预算执行情况").pk for b in range(0, 60, 9)]
+    lone = _public(agency, 7, "审计整改结果公告").pk
+    _public(agency, 59 * step + 33, "防汛应急演练")  # the newest row matches none of the words
+    page = search_ids("低保", limit=10)
+    assert page.capped and sorted(page.ids) == sorted(dense[-5:])
+    page = search_ids("财政", limit=10)
+    assert page.capped and sorted(page.ids) == sorted(sparse[-5:])
+    assert search_ids("审计", limit=10).ids == [lone] and not search_ids("审计").capped
+    assert search_ids("财政 低保").ids == []
+    assert search_ids("财政", Filters(agency_id=agency.pk + 1)).ids == []

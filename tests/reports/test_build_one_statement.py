@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 
 from gongkai.appeals.models import Appeal
 from gongkai.catalog.models import Item
@@ -57,3 +58,16 @@ def test_one_statement_report_equals_the_per_table_queries_and_ignores_other_age
     assert (report.proactive.licensing, report.proactive.fees_10k_yuan) == (10, 0.5)
     both = build_rollup([mine, other], 2025)
     assert both.proactive.licensing == 23 and both.applications["new"]["total"] == 4 + 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_statement_survives_a_new_database_connection():
+    """On PostgreSQL the statement is prepared per connection: a reconnect must prepare it again, not fail."""
+    agency = make_agency()
+    records_for(agency, offset=1)
+    before = build_report(agency, 2025)
+    connection.close()
+    after = build_report(agency, 2025)
+    assert (after.applications, after.appeals, after.proactive) == (before.applications, before.appeals,
+                                                                    before.proactive)
+    assert after.applications["granted"]["research"] == 3

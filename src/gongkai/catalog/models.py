@@ -296,11 +296,17 @@ class ItemVersion(models.Model):
 
 
 class Attachment(models.Model):
-    """A file of an item. One uploaded with a draft goes public only when that version (or a later one) does."""
+    """A file of an item, public from the version it was added in up to the version that removes it.
+
+    Both ends take effect only when their version is approved, so removing a public file in a draft leaves it
+    on the portal until the draft passes 三审. The row stays afterwards: it records what was once published.
+    """
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
     added_in = models.ForeignKey(ItemVersion, verbose_name="随版本上传", null=True, blank=True,
                                  on_delete=models.CASCADE, related_name="attachments")
+    removed_in = models.ForeignKey(ItemVersion, verbose_name="随版本删除", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="removed_attachments")
     name = models.CharField("附件名称", max_length=200)
     file = models.FileField("文件", upload_to="catalog/%Y/%m/")
     size = models.PositiveIntegerField("大小（字节）", default=0)

@@ -11,7 +11,7 @@ from gongkai.agencies.models import Membership
 
 from .models import LEVEL_ROLES, VERSION_FIELDS, Attachment, Item, ItemVersion, Review, ReviewState, ReviewStep
 from .review import LEVEL_OF_STATE
-from .search import plain_text
+from .search_terms import plain_text
 
 
 def items_for_agencies(agencies):
@@ -65,11 +65,31 @@ def public_catalog(agency, filters: CatalogFilters):
     return items.order_by("-published_at", "-id")
 
 
+def _attached_at(number: int) -> Q:
+    """Attachments that version `number` carries: added with it or earlier (or by import), not removed by then."""
+    added = Q(added_in__isnull=True) | Q(added_in__number__lte=number)
+    return added & (Q(removed_in__isnull=True) | Q(removed_in__number__gt=number))
+
+
 def public_attachments(item):
-    """The attachments of the approved version: those uploaded with it or an earlier one (or by import)."""
+    """The attachments of the approved version; a removal waiting in a draft leaves them here until approval."""
     live = item.live_version.number if item.live_version_id else 0
-    return (Attachment.objects.filter(item=item).filter(Q(added_in__isnull=True) | Q(added_in__number__lte=live))
-            .order_by("id"))
+    return Attachment.objects.filter(item=item).filter(_attached_at(live)).order_by("id")
+
+
+@dataclass(frozen=True)
+class AttachmentChanges:
+    added: list[Attachment]
+    removed: list[Attachment]
+
+
+def attachment_changes(old: ItemVersion | None, new: ItemVersion) -> AttachmentChanges:
+    """Files the submitted version adds to or takes from the last approved one (for the reviewer's page)."""
+    rows = Attachment.objects.filter(item_id=new.item_id).order_by("id")
+    before = set(rows.filter(_attached_at(old.number if old else 0)).values_list("pk", flat=True))
+    after = set(rows.filter(_attached_at(new.number)).values_list("pk", flat=True))
+    return AttachmentChanges(added=list(rows.filter(pk__in=after - before)),
+                             removed=list(rows.filter(pk__in=before - after)))
 
 
 def publishers_for(agency) -> list[str]:

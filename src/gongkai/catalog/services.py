@@ -29,7 +29,7 @@ from .models import (
     Validity,
 )
 from .permissions import can_edit_items, can_reply_feedback, can_withdraw
-from .search import search_text_for
+from .search_terms import search_text_for
 
 LINK_FIELDS = ("column_ids", "channel_ids", "interprets_ids")
 
@@ -126,8 +126,72 @@ def add_attachment(*, item, version, upload, user, name: str = "") -> Attachment
     return attachment
 
 
+def remove_attachment(*, item, attachment, user) -> Attachment:
+    """Take a file off the item in its draft: a public one leaves the portal only when the draft is approved.
+
+    A file that was never public is simply deleted (row, and file once the transaction commits); a public
+    one is marked `removed_in` the draft, so the published version keeps showing it until 三审 passes.
+    Returns the attachment: `removed_in` set when marked, `pk` None when deleted.
+    """
+    if not can_edit_items(user, item.agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能删除附件")
+    if attachment.item_id != item.pk:
+        raise DomainError("附件：该附件不属于此信息", field="attachment")
+    with transaction.atomic():
+        item = Item.objects.select_for_update().get(pk=item.pk)
+        draft = _draft_for_attachments(item)
+        attachment = Attachment.objects.select_related("added_in").filter(pk=attachment.pk, item=item).first()
+        if attachment is None:
+            raise DomainError("附件：该附件已被删除", field="attachment")
+        if attachment.removed_in_id is not None:
+            raise DomainError(f"附件：“{attachment.name}”已标记删除，将在审核通过后移除", field="attachment")
+        deleted = not _ever_public(item, attachment)
+        name = attachment.name
+        if deleted:
+            _delete_with_file(attachment)
+        else:
+            attachment.removed_in = draft
+            attachment.save(update_fields=["removed_in"])
+        log_action("catalog.attachment.removed", actor=user, obj=item,
+                   data={"name": name, "version": draft.number, "deleted": deleted})
+    return attachment
+
+
+def _draft_for_attachments(item) -> ItemVersion:
+    """The saved, unsubmitted version a removal belongs to; refused while 三审 runs or before a new draft."""
+    if item.reviews.filter(state__in=OPEN_REVIEW_STATES).exists():
+        raise DomainError("附件：该信息正在审核中，不能删除附件；请先撤回提交再修改", field="attachment")
+    draft = editable_draft(item)
+    if draft is None:
+        raise DomainError("附件：没有可修改的草稿版本，请先点“修改”保存新版本草稿，再删除附件", field="attachment")
+    return draft
+
+
+def _ever_public(item, attachment) -> bool:
+    """Imported files, and files of the approved version or an earlier one, have been on the portal."""
+    if attachment.added_in_id is None:
+        return True
+    return item.live_version_id is not None and attachment.added_in.number <= item.live_version.number
+
+
+def _delete_with_file(attachment) -> None:
+    # The file goes only after commit: a rolled-back removal must not leave a row pointing at nothing.
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def latest_version(item) -> ItemVersion | None:
     return item.versions.order_by("-number").first()
+
+
+def editable_draft(item) -> ItemVersion | None:
+    """The latest version while save_draft would still overwrite it (saved, never submitted); else None."""
+    version = latest_version(item)
+    if version is None or Review.objects.filter(version=version).exists():
+        return None
+    return version
 
 
 # --- 三审 -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/submit/", views.item_submit, name="item_submit"),
     path("<int:pk>/withdraw/", views.item_withdraw, name="item_withdraw"),
     path("<int:pk>/posting/", views.item_posting, name="item_posting"),
+    path("<int:pk>/attachments/<int:attachment_pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("inbox/", views.inbox, name="inbox"),
     path("reviews/<int:pk>/", views.review_detail, name="review"),
     path("feedback/", views.feedback_inbox, name="feedback"),

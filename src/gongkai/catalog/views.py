@@ -109,7 +109,9 @@ def item_detail(request, pk):
         and item.state == ItemState.PUBLISHED else None,
         "posting_form": PostingForm(agency=item.agency) if can_edit_items(request.user, item.agency) else None,
         "publications": item.publications.select_related("channel"),
-        "attachments": item.attachments.select_related("added_in").order_by("id"),
+        "attachments": item.attachments.select_related("added_in", "removed_in").order_by("id"),
+        "live_number": item.live_version.number if item.live_version_id else 0,
+        "attachment_draft": services.editable_draft(item) if can_edit_items(request.user, item.agency) else None,
     })
 
 
@@ -137,6 +139,24 @@ def item_withdraw(request, pk):
     item = _item_for(request, pk)
     _run(request, services.withdraw_item, "已撤稿", item=item, user=request.user,
          reason=request.POST.get("reason", ""))
+    return redirect("catalog:item", pk=item.pk)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    item = _item_for(request, pk)
+    attachment = item.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        messages.error(request, "附件：找不到该附件，可能已被删除")
+        return redirect("catalog:item", pk=item.pk)
+    try:
+        done = services.remove_attachment(item=item, attachment=attachment, user=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        outcome = "将在新版本通过三审后从公开平台移除" if done.removed_in_id else "已删除"
+        messages.success(request, f"附件“{done.name}”{outcome}")
     return redirect("catalog:item", pk=item.pk)
 
 
@@ -180,6 +200,7 @@ def review_detail(request, pk):
         "review": review, "item": review.item, "baseline": baseline, "actions": actions,
         "changes": queries.version_changes(baseline, review.version),
         "body_diff": queries.body_diff(baseline, review.version), "steps": review.steps.select_related("reviewer"),
+        "attachment_changes": queries.attachment_changes(baseline, review.version),
         "form": ReviewActionForm(), "now": timezone.localtime(),
     })
 

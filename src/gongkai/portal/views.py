@@ -12,7 +12,8 @@ from gongkai.catalog import services
 from gongkai.catalog.forms import FeedbackForm
 from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topic
 from gongkai.catalog.queries import CatalogFilters, public_attachments, public_catalog, publishers_for
-from gongkai.catalog.search import Filters, highlight, plain_text, search_ids
+from gongkai.catalog.search import highlight, search_ids
+from gongkai.catalog.search_terms import Filters, plain_text
 
 
 def _int(value) -> int | None:

@@ -6,6 +6,9 @@ row is loaded into Python. By construction the result passes statute.report.chec
 
 from __future__ import annotations
 
+import hashlib
+import re
+import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -188,6 +191,33 @@ def _compile_one_agency(present) -> tuple[str, list[tuple[bool, object]]]:
     return _compiled[key]
 
 
+# The statement is parsed and planned once per database connection, as Python's sqlite3 module does by itself
+# with its statement cache: on PostgreSQL, Django binds parameters client-side, so each call would otherwise
+# send the whole text to be parsed and planned again — longer than executing it for one agency.
+_prepared: dict[str, weakref.WeakSet] = {}
+_PLACEHOLDER = re.compile(r"%s|%%")
+
+
+def _numbered(sql: str) -> str:
+    """Django's %s placeholders as PostgreSQL's $1, $2, … (and %% back to %) for PREPARE."""
+    count = iter(range(1, sql.count("%s") + 1))
+    return _PLACEHOLDER.sub(lambda m: f"${next(count)}" if m.group() == "%s" else "%", sql)
+
+
+def _run_compiled(sql: str, args: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, args)
+            return cursor.fetchall()
+        name = "gongkai_report_" + hashlib.sha1(sql.encode()).hexdigest()[:16]
+        done = _prepared.setdefault(name, weakref.WeakSet())
+        if connection.connection not in done:
+            cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
+            done.add(connection.connection)
+        cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(args))})", args)
+        return cursor.fetchall()
+
+
 def _one_agency_tables(agency_id: int, year: int):
     present = {"request": model_or_none("disclosure_requests.Request"), "appeal": model_or_none("appeals.Appeal"),
                "item": model_or_none("catalog.Item")}
@@ -195,9 +225,7 @@ def _one_agency_tables(agency_id: int, year: int):
     start, end = _bounds(year)
     adapt = connection.ops.adapt_datefield_value  # as the ORM binds dates (a string on SQLite)
     values = {"agency": agency_id, "year": year, "start": adapt(start), "end": adapt(end)}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values[v] if is_role else v for is_role, v in roles])
-        rows = cursor.fetchall()
+    rows = _run_compiled(sql, [values[v] if is_role else v for is_role, v in roles])
     from gongkai.appeals.queries import tally_appeals
 
     apps, appeals, docs, figures = [], [], [], None

@@ -15,7 +15,8 @@ from datetime import date
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
 
 from .normalize import clean, to_ascii
-from .tables import is_2019_proactive, read_appeals, read_applications, read_proactive
+from .proactive_table import is_2019_proactive, read_proactive
+from .tables import read_appeals, read_applications
 from .tokens import tokenize
 
 SECTION_PATTERNS = {
