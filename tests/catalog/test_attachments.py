@@ -1,5 +1,4 @@
 import pytest
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -11,6 +10,7 @@ from gongkai.catalog.queries import public_attachments
 from gongkai.catalog.review import Action
 from gongkai.core.audit import AuditEntry
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.storage import private_storage
 from tests.factories import AgencyFactory, staff
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
@@ -19,6 +19,10 @@ PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 def _draft_fields(agency, title="2024年衔接项目实施方案"):
     return {"agency": agency.pk, "title": title, "topic": "agriculture", "genre": "plan", "openness": "proactive",
             "validity": "valid", "publisher": agency.name, "body": "<p>正文</p>"}
+
+
+def _public_url(attachment) -> str:
+    return reverse("xxgk:attachment", args=[attachment.item_id, attachment.pk])
 
 
 def test_clerk_uploads_an_attachment_with_the_draft_and_it_goes_public_with_the_approval(
@@ -37,7 +41,7 @@ def test_clerk_uploads_an_attachment_with_the_draft_and_it_goes_public_with_the_
 
     walk(item)
     page = client.get(reverse("xxgk:item", args=[item.pk])).content.decode()
-    assert "附件" in page and "2024年项目清单" in page and attachment.file.url in page
+    assert "附件" in page and "2024年项目清单" in page and _public_url(attachment) in page
 
 
 def test_attachment_added_while_editing_a_published_item_waits_for_the_new_version(
@@ -126,13 +130,13 @@ def test_a_removed_public_attachment_stays_public_until_the_draft_passes_all_thr
     services.remove_attachment(item=item, attachment=attachment, user=clerk)
     attachment.refresh_from_db()
     assert attachment.removed_in == draft
-    assert default_storage.exists(attachment.file.name)
+    assert private_storage.exists(attachment.file.name)
 
     review = services.submit_for_review(item=item, user=clerk)
     for reviewer in (first, second):
-        assert attachment.file.url in _public_page(client, item)
+        assert _public_url(attachment) in _public_page(client, item)
         review = services.act_on_review(review=review, user=reviewer, action=Action.APPROVE)
-    assert attachment.file.url in _public_page(client, item)
+    assert _public_url(attachment) in _public_page(client, item)
     services.act_on_review(review=review, user=final, action=Action.APPROVE)
 
     item.refresh_from_db()
@@ -165,7 +169,7 @@ def test_removing_a_draft_only_attachment_deletes_it_and_its_file(
         removed = services.remove_attachment(item=item, attachment=extra, user=clerk)
     assert removed.pk is None and removed.removed_in_id is None
     assert not Attachment.objects.filter(name="补充说明.pdf").exists()
-    assert not default_storage.exists(name)
+    assert not private_storage.exists(name)
 
 
 def test_an_attachment_of_a_never_published_item_is_deleted(make_item, clerk, django_capture_on_commit_callbacks):
@@ -188,7 +192,7 @@ def test_replacing_an_attachment_in_the_editor_swaps_the_files_on_approval(
     assert "将在审核通过后移除" in response.content.decode()
     new = Attachment.objects.get(name="项目清单（修订）.pdf")
     page = _public_page(client, item)
-    assert old.file.url in page and new.file.url not in page
+    assert _public_url(old) in page and _public_url(new) not in page
 
     review = services.submit_for_review(item=item, user=clerk)
     client.force_login(first)
@@ -197,7 +201,7 @@ def test_replacing_an_attachment_in_the_editor_swaps_the_files_on_approval(
     for reviewer in (first, second, final):
         review = services.act_on_review(review=review, user=reviewer, action=Action.APPROVE)
     page = _public_page(client, item)
-    assert new.file.url in page and old.file.url not in page
+    assert _public_url(new) in page and _public_url(old) not in page
 
 
 def test_another_agencys_author_may_not_remove(published_with_file, clerk):
@@ -271,3 +275,90 @@ def test_item_page_offers_removal_only_with_a_draft(client, published_with_file,
     page = client.get(url).content.decode()
     assert reverse("catalog:attachment_remove", args=[item.pk, attachment.pk]) in page
     assert "confirm(" in page and "csrfmiddlewaretoken" in page
+
+
+# --- undoing a removal ------------------------------------------------------------------------
+
+
+def test_restoring_a_removal_in_the_draft_keeps_the_file_through_approval(published_with_file, clerk, walk):
+    item, attachment = published_with_file
+    draft = _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    restored = services.restore_attachment(item=item, attachment=attachment, user=clerk)
+    assert restored.removed_in is None
+    entry = AuditEntry.objects.get(action="catalog.attachment.restored")
+    assert entry.actor == clerk and entry.data == {"name": "项目清单.pdf", "version": draft.number}
+    walk(item)
+    assert list(public_attachments(Item.objects.get(pk=item.pk))) == [attachment]
+
+
+def test_restore_button_sits_beside_the_pending_label_and_undoes_the_removal(client, published_with_file, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    client.force_login(clerk)
+    url = reverse("catalog:attachment_restore", args=[item.pk, attachment.pk])
+    page = client.get(reverse("catalog:item", args=[item.pk])).content.decode()
+    assert "将在审核通过后移除" in page and url in page and "撤销删除</button>" in page
+    assert client.get(url).status_code == 405
+    response = client.post(url, follow=True)
+    html = response.content.decode()
+    assert "已撤销删除，附件“项目清单.pdf”保留" in html and "将在审核通过后移除" not in html
+    assert Attachment.objects.get(pk=attachment.pk).removed_in is None
+
+
+def test_restore_is_refused_when_there_is_nothing_to_undo(published_with_file, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    with pytest.raises(DomainError, match="没有被标记删除"):
+        services.restore_attachment(item=item, attachment=attachment, user=clerk)
+
+
+def test_restore_is_refused_while_the_removal_is_under_review(published_with_file, clerk):
+    item, attachment = published_with_file
+    draft = _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    services.submit_for_review(item=item, user=clerk)
+    with pytest.raises(DomainError) as exc:
+        services.restore_attachment(item=item, attachment=attachment, user=clerk)
+    assert exc.value.message == "附件：该信息正在审核中，不能撤销删除附件；请先撤回提交再修改"
+    assert Attachment.objects.get(pk=attachment.pk).removed_in == draft
+    assert not AuditEntry.objects.filter(action="catalog.attachment.restored").exists()
+
+
+def test_an_approved_removal_cannot_be_restored(published_with_file, clerk, walk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    walk(item)
+    with pytest.raises(DomainError, match="没有可修改的草稿版本"):
+        services.restore_attachment(item=item, attachment=attachment, user=clerk)
+    _new_draft(item, clerk)
+    with pytest.raises(DomainError, match="已随第2版从公开平台移除，不能撤销"):
+        services.restore_attachment(item=item, attachment=attachment, user=clerk)
+
+
+def test_a_removal_submitted_with_a_rejected_version_is_not_undone_from_a_later_draft(
+        client, published_with_file, clerk, first):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    review = services.submit_for_review(item=item, user=clerk)
+    services.act_on_review(review=review, user=first, action=Action.REJECT, comment="请说明")
+    _new_draft(item, clerk)
+    with pytest.raises(DomainError, match="随第2版提交过审核"):
+        services.restore_attachment(item=item, attachment=attachment, user=clerk)
+    client.force_login(clerk)
+    page = client.get(reverse("catalog:item", args=[item.pk])).content.decode()
+    assert "将在审核通过后移除" in page and "撤销删除</button>" not in page
+
+
+def test_restore_is_refused_to_another_agency_and_for_another_items_file(published_with_file, make_item, clerk):
+    item, attachment = published_with_file
+    _new_draft(item, clerk)
+    services.remove_attachment(item=item, attachment=attachment, user=clerk)
+    with pytest.raises(PermissionDenied):
+        services.restore_attachment(item=item, attachment=attachment, user=staff(AgencyFactory(), Role.CLERK))
+    with pytest.raises(DomainError, match="不属于此信息"):
+        services.restore_attachment(item=make_item("另一条信息"), attachment=attachment, user=clerk)
+    assert Attachment.objects.get(pk=attachment.pk).removed_in is not None

@@ -52,3 +52,15 @@ def test_punctuation_only_query_finds_nothing(make_item, walk):
     walk(make_item(title="财政"))
     assert query_terms("，。") == []
     assert search_ids("，。").total == 0
+
+
+def test_a_name_jieba_does_not_know_is_matched_as_adjacent_characters(make_item, walk):
+    """宗朗乡 is cut into 宗/朗/乡: the three must stand together, not anywhere in the text."""
+    name = make_item(title="宗朗乡召开乡村振兴推进会")
+    scattered = make_item(title="乡村振兴简报", summary="宗和朗和乡")  # 宗, 朗 and 乡 as words, apart
+    walk(name)
+    walk(scattered)
+    assert query_terms("宗朗乡 低保") == ["宗 朗 乡", "低保"]
+    assert search_ids("宗朗乡").ids == [name.pk]
+    assert search_ids("宗朗乡 振兴").ids == [name.pk]
+    assert str(highlight("宗朗乡召开会议，乡里", ["宗 朗 乡"])) == "<mark>宗朗乡</mark>召开会议，乡里"

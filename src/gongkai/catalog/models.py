@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.agencies.models import Agency, Role
+from gongkai.core.storage import private_storage
 
 # --- columns and channels ---------------------------------------------------------------------
 
@@ -300,6 +301,8 @@ class Attachment(models.Model):
 
     Both ends take effect only when their version is approved, so removing a public file in a draft leaves it
     on the portal until the draft passes 三审. The row stays afterwards: it records what was once published.
+    The file sits in private storage: a draft's or a removed file must not be reachable by a guessable
+    /media/ URL, so only the portal and staff download views (which check exactly this) stream it.
     """
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
@@ -308,7 +311,7 @@ class Attachment(models.Model):
     removed_in = models.ForeignKey(ItemVersion, verbose_name="随版本删除", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="removed_attachments")
     name = models.CharField("附件名称", max_length=200)
-    file = models.FileField("文件", upload_to="catalog/%Y/%m/")
+    file = models.FileField("文件", upload_to="catalog/%Y/%m/", storage=private_storage)
     size = models.PositiveIntegerField("大小（字节）", default=0)
 
     class Meta:

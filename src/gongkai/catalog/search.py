@@ -56,13 +56,14 @@ def search_ids(q: str, filters: Filters = Filters(), *, limit: int = 20, offset:
 def highlight(text: str, terms: list[str], *, width: int | None = None) -> str:
     """Escaped text with each term in <mark>; with `width`, a window around the first hit."""
     text = text or ""
+    words = sorted((t.replace(" ", "") for t in terms), key=len, reverse=True)  # a phrase term is adjacent
     if width and len(text) > width:
-        positions = [p for p in (text.find(t) for t in terms) if p >= 0]
+        positions = [p for p in (text.find(w) for w in words) if p >= 0]
         start = max(0, min(positions) - width // 4) if positions else 0
         text = ("…" if start else "") + text[start:start + width] + "…"
-    if not terms:
+    if not words:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(w) for w in words))
     out, last = [], 0
     for m in pattern.finditer(text):
         out.append(escape(text[last:m.start()]))

@@ -29,26 +29,32 @@ SETUP = [
 ]
 
 
-def _window(cursor, words: str, buckets: range | None, below: int, filters: Filters, limit: int):
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery_text(terms: list[str], facet: str = "") -> str:
+    """to_tsquery input: every term (a phrase term's characters adjacent, <->), and the facet word if any."""
+    parts = [" <-> ".join(_lexeme(w) for w in term.split()) for term in terms]
+    return " & ".join(parts + ([_lexeme(facet)] if facet else []))
+
+
+def _window(cursor, query: str, buckets: range | None, below: int, filters: Filters, limit: int):
     """Matches with id < `below`, restricted to the given buckets (None: all of them), newest first."""
     clauses, params = filter_clauses(filters)
-    bucket_query = " | ".join(f"{BUCKET_PREFIX}{b}" for b in buckets) if buckets is not None else ""
-    match = "plainto_tsquery('simple', %s) && to_tsquery('simple', %s)" if bucket_query else \
-        "plainto_tsquery('simple', %s)"
+    match = f"({query}) & ({' | '.join(f'{BUCKET_PREFIX}{b}' for b in buckets)})" if buckets is not None else query
     # "id + 0" hides the key order from the planner, so it takes the GIN bitmap and sorts the few hits.
     cursor.execute(
-        "SELECT i.id, -ts_rank(i.search_vector, plainto_tsquery('simple', %s)) FROM catalog_item i "
-        f"WHERE i.search_vector @@ ({match}) AND i.id < %s "
+        "SELECT i.id, -ts_rank(i.search_vector, to_tsquery('simple', %s)) FROM catalog_item i "
+        "WHERE i.search_vector @@ to_tsquery('simple', %s) AND i.id < %s "
         + "".join(f"AND {c} " for c in clauses) + "ORDER BY i.id + 0 DESC LIMIT %s",
-        [words, words, *([bucket_query] if bucket_query else []), below, *params, limit])
+        [query, match, below, *params, limit])
     return cursor.fetchall()
 
 
 def newest_matches(cursor, terms: list[str], filters: Filters, limit: int) -> list[tuple[int, float]]:
     """(id, score) of the newest `limit` matches, newest first; a lower score is better (-ts_rank)."""
-    words = " ".join(terms)
-    if filters.agency_id:
-        words += f" {FACET_PREFIX}{int(filters.agency_id)}"
+    query = tsquery_text(terms, f"{FACET_PREFIX}{int(filters.agency_id)}" if filters.agency_id else "")
     cursor.execute("SELECT max(id) FROM catalog_item")
     top = cursor.fetchone()[0]
     if top is None:
@@ -60,7 +66,7 @@ def newest_matches(cursor, terms: list[str], filters: Filters, limit: int) -> li
     while True:
         low = max(low, 0)
         buckets = range(high, low - 1, -1) if low else None  # from bucket 0 on, no token is needed
-        rows.extend(_window(cursor, words, buckets, (high + 1) * BUCKET, filters, limit - len(rows)))
+        rows.extend(_window(cursor, query, buckets, (high + 1) * BUCKET, filters, limit - len(rows)))
         if len(rows) >= limit or not low:
             return rows
         density = len(rows) / (top + 1 - low * BUCKET)

@@ -17,6 +17,7 @@ from django.utils import timezone
 jieba.setLogLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w", re.UNICODE)
+_SINGLE_HAN = re.compile(r"[\u3400-\u9fff]")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote)>", re.IGNORECASE)
 
@@ -39,12 +40,25 @@ def search_text_for(item) -> str:
 
 
 def query_terms(q: str) -> list[str]:
-    words = [w.strip() for w in jieba.cut(q or "", HMM=False)]
-    seen: list[str] = []
-    for w in words:
-        if _WORD.search(w) and w not in seen:
-            seen.append(w)
-    return seen[:12]
+    """The words every match must hold, at most 12.
+
+    jieba leaves a name it does not know, such as 宗朗乡, as single characters, and the index holds them the
+    same way, side by side. Such a run becomes one phrase term, its characters separated by spaces
+    ("宗 朗 乡"): matched as adjacent words, so an item with 宗, 朗 and 乡 scattered about does not count.
+    """
+    terms: list[str] = []
+    run: list[str] = []
+    for w in [*jieba.cut(q or "", HMM=False), ""]:
+        w = w.strip()
+        if _SINGLE_HAN.fullmatch(w):
+            run.append(w)
+            continue
+        if run:
+            terms.append(" ".join(run))
+            run = []
+        if _WORD.search(w):
+            terms.append(w)
+    return list(dict.fromkeys(terms))[:12]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.core.files.storage import default_storage
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -127,7 +126,7 @@ def attachment_findings(agency, today: date) -> list[Finding]:
     findings = []
     attachments = Attachment.objects.filter(item__in=_public_items(agency, today)).select_related("item")
     for attachment in attachments:
-        if not attachment.file or not default_storage.exists(attachment.file.name):
+        if not attachment.file or not attachment.file.storage.exists(attachment.file.name):
             findings.append(Finding("attachment.missing", "warning",
                                     f"“{attachment.item.title}”的附件“{attachment.name}”无法打开（文件不存在）",
                                     attachment.item.index_number or ""))

@@ -139,7 +139,7 @@ def remove_attachment(*, item, attachment, user) -> Attachment:
         raise DomainError("附件：该附件不属于此信息", field="attachment")
     with transaction.atomic():
         item = Item.objects.select_for_update().get(pk=item.pk)
-        draft = _draft_for_attachments(item)
+        draft = _draft_for_attachments(item, "删除附件")
         attachment = Attachment.objects.select_related("added_in").filter(pk=attachment.pk, item=item).first()
         if attachment is None:
             raise DomainError("附件：该附件已被删除", field="attachment")
@@ -157,13 +157,48 @@ def remove_attachment(*, item, attachment, user) -> Attachment:
     return attachment
 
 
-def _draft_for_attachments(item) -> ItemVersion:
+def restore_attachment(*, item, attachment, user) -> Attachment:
+    """Undo a removal marked in the current draft, before it is submitted: the file stays as it was.
+
+    Only the draft's own marks are undone; a removal approved (already off the portal) or carried by a
+    submitted version belongs to a version that is no longer editable and stays on record.
+    """
+    if not can_edit_items(user, item.agency):
+        raise PermissionDenied("您不是本机关的工作人员，不能撤销删除附件")
+    if attachment.item_id != item.pk:
+        raise DomainError("附件：该附件不属于此信息", field="attachment")
+    with transaction.atomic():
+        item = Item.objects.select_for_update().get(pk=item.pk)
+        draft = _draft_for_attachments(item, "撤销删除附件")
+        attachment = Attachment.objects.select_related("removed_in").filter(pk=attachment.pk, item=item).first()
+        if attachment is None:
+            raise DomainError("附件：该附件已被删除", field="attachment")
+        if attachment.removed_in_id != draft.pk:
+            raise DomainError(_not_restorable(item, attachment, draft), field="attachment")
+        attachment.removed_in = None
+        attachment.save(update_fields=["removed_in"])
+        log_action("catalog.attachment.restored", actor=user, obj=item,
+                   data={"name": attachment.name, "version": draft.number})
+    return attachment
+
+
+def _not_restorable(item, attachment, draft) -> str:
+    name, removed_in = attachment.name, attachment.removed_in
+    if removed_in is None:
+        return f"附件：“{name}”没有被标记删除，无需撤销"
+    if item.live_version_id and removed_in.number <= item.live_version.number:
+        return f"附件：“{name}”已随第{removed_in.number}版从公开平台移除，不能撤销；如需恢复请重新上传"
+    return (f"附件：“{name}”的删除随第{removed_in.number}版提交过审核，不是当前第{draft.number}版草稿中的操作，"
+            "不能撤销；如需保留请重新上传")
+
+
+def _draft_for_attachments(item, verb: str) -> ItemVersion:
     """The saved, unsubmitted version a removal belongs to; refused while 三审 runs or before a new draft."""
     if item.reviews.filter(state__in=OPEN_REVIEW_STATES).exists():
-        raise DomainError("附件：该信息正在审核中，不能删除附件；请先撤回提交再修改", field="attachment")
+        raise DomainError(f"附件：该信息正在审核中，不能{verb}；请先撤回提交再修改", field="attachment")
     draft = editable_draft(item)
     if draft is None:
-        raise DomainError("附件：没有可修改的草稿版本，请先点“修改”保存新版本草稿，再删除附件", field="attachment")
+        raise DomainError(f"附件：没有可修改的草稿版本，请先点“修改”保存新版本草稿，再{verb}", field="attachment")
     return draft
 
 

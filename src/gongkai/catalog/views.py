@@ -13,6 +13,7 @@ from gongkai.agencies.permissions import agencies_for, staff_agencies_for
 from gongkai.core.errors import DomainError
 
 from . import queries, services
+from .downloads import attachment_response
 from .forms import ItemForm, PostingForm, ReplyForm, ReviewActionForm, WithdrawForm
 from .models import Feedback, Item, ItemState, Review
 from .permissions import can_edit_items, can_withdraw
@@ -143,12 +144,26 @@ def item_withdraw(request, pk):
 
 
 @login_required
-@require_POST
-def attachment_remove(request, pk, attachment_pk):
+def attachment_download(request, pk, attachment_pk):
+    """Any file of an item the user may read, drafts' included, so reviewers can open what they approve."""
     item = _item_for(request, pk)
+    found = get_object_or_404(item.attachments, pk=attachment_pk)
+    return attachment_response(request, found, cache_control="private, no-store")
+
+
+def _item_attachment(request, item, attachment_pk):
     attachment = item.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         messages.error(request, "附件：找不到该附件，可能已被删除")
+    return attachment
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    item = _item_for(request, pk)
+    attachment = _item_attachment(request, item, attachment_pk)
+    if attachment is None:
         return redirect("catalog:item", pk=item.pk)
     try:
         done = services.remove_attachment(item=item, attachment=attachment, user=request.user)
@@ -157,6 +172,17 @@ def attachment_remove(request, pk, attachment_pk):
     else:
         outcome = "将在新版本通过三审后从公开平台移除" if done.removed_in_id else "已删除"
         messages.success(request, f"附件“{done.name}”{outcome}")
+    return redirect("catalog:item", pk=item.pk)
+
+
+@login_required
+@require_POST
+def attachment_restore(request, pk, attachment_pk):
+    item = _item_for(request, pk)
+    attachment = _item_attachment(request, item, attachment_pk)
+    if attachment is not None:
+        _run(request, services.restore_attachment, f"已撤销删除，附件“{attachment.name}”保留",
+             item=item, attachment=attachment, user=request.user)
     return redirect("catalog:item", pk=item.pk)
 
 

@@ -3,13 +3,12 @@ RequestEvent rows are the history (append-only), Document rows are the letters i
 
 import secrets
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import cached_property
 
+# PrivateStorage stays importable here: migration 0001 names it by this path.
+from gongkai.core.storage import PrivateStorage, private_storage  # noqa: F401
 from gongkai.statute.outcomes import APPLICANT_LABELS, BY_KEY, ApplicantType
 
 APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_LABELS[t]) for t in ApplicantType]
@@ -158,22 +157,6 @@ class Request(models.Model):
         return missing_year_warning(self.due_unknown_year) if self.due_unknown_year and self.is_open else ""
 
 
-class PrivateStorage(FileSystemStorage):
-    """Applicants' uploads hold personal data: kept OUTSIDE MEDIA_ROOT and without a URL, so the web server's
-    public /media/ never serves them. Only permission-checked views stream them.
-
-    Location: settings.PRIVATE_MEDIA_ROOT if set, else a "private" folder next to MEDIA_ROOT."""
-
-    @cached_property
-    def base_location(self):
-        configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-        return str(configured or Path(settings.MEDIA_ROOT).parent / "private")
-
-    def url(self, name):
-        raise ValueError("申请材料不通过公开网址提供")
-
-
-private_storage = PrivateStorage()
 
 
 def attachment_path(instance, filename):

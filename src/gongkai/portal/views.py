@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.catalog import services
+from gongkai.catalog.downloads import attachment_response
 from gongkai.catalog.forms import FeedbackForm
 from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topic
 from gongkai.catalog.queries import CatalogFilters, public_attachments, public_catalog, publishers_for
@@ -92,11 +93,24 @@ def catalog(request, agency_id):
         columns=Column.objects.filter(agency=agency), querystring=query.urlencode()))
 
 
+def _public_item(pk) -> Item:
+    return get_object_or_404(Item.objects.public().select_related("agency", "live_version"), pk=pk)
+
+
 def item(request, pk):
-    obj = get_object_or_404(Item.objects.public().select_related("agency", "live_version"), pk=pk)
+    obj = _public_item(pk)
     return render(request, "portal/item.html", _ctx(
         obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
         attachments=public_attachments(obj), columns=obj.columns.all()))
+
+
+def attachment(request, pk, attachment_pk):
+    """A file of the approved version only: a draft's file, or one whose removal passed 三审, is a plain 404,
+    the same answer as an id that never existed, so drafts cannot be probed."""
+    obj = _public_item(pk)
+    found = get_object_or_404(public_attachments(obj), pk=attachment_pk)
+    # no-cache: once a removal is approved, no intermediate cache should keep handing the file out.
+    return attachment_response(request, found, cache_control="no-cache")
 
 
 def search(request):

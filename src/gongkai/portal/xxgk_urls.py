@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("search", views.search, name="search"),
     path("item/<int:pk>/", views.item, name="item"),
+    path("item/<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("column/<int:pk>/feed/", ColumnFeed(), name="column_feed"),
     path("<int:agency_id>/", views.agency_home, name="agency"),
     path("<int:agency_id>/guide/", views.guide, name="guide"),
