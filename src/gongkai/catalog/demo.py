@@ -1,8 +1,11 @@
 """The 宗朗乡 catalogue as its 2024 annual report describes it, plus 2025 items and live 三审 work."""
 
 from datetime import date, datetime, time
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from docx import Document
 
 from gongkai.agencies.models import Agency
 
@@ -50,15 +53,30 @@ class _Loader:
         }
         self.count = 0
 
-    def item(self, title, published: date, *, columns, channels=("portal",), written: date | None = None, **data):
+    def item(self, title, published: date, *, columns, channels=("portal",), written: date | None = None,
+             attachment: list[str] | None = None, **data):
         data.setdefault("publisher", self.agency.name)
         item = services.create_item(agency=self.agency, author=self.clerk, data={
             "title": title, "written_on": written, **data,
             "column_ids": [self.columns[c].pk for c in columns],
             "channel_ids": [self.channels[c].pk for c in channels],
         })
+        if attachment:
+            services.add_attachment(item=item, version=services.latest_version(item), user=self.clerk,
+                                    upload=_docx(f"{title}.docx", title, attachment))
         self.count += 1
         return services.publish_directly(item=item, when=_at(published), actor_label="演示数据（历史记录）")
+
+
+def _docx(filename: str, title: str, paragraphs: list[str]) -> SimpleUploadedFile:
+    """A real Word file, so the demo's attachment links open something."""
+    document = Document()
+    document.add_heading(title, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile(filename, buffer.getvalue())
 
 
 def _items_2024(load: _Loader):
@@ -69,7 +87,9 @@ def _items_2024(load: _Loader):
                   summary=f"2024年财政衔接推进乡村振兴补助资金{project}项目的建设内容、资金规模、实施期限和绩效目标。",
                   body=f"<p>为巩固拓展脱贫攻坚成果同乡村振兴有效衔接，宗朗乡实施{project}项目。</p>"
                        "<p>一、项目建设内容及规模</p><p>二、资金来源：财政衔接推进乡村振兴补助资金。</p>"
-                       "<p>三、实施期限和绩效目标</p><p>四、监督管理：项目公示于乡政府大院及各村三务公开栏。</p>")
+                       "<p>三、实施期限和绩效目标</p><p>四、监督管理：项目公示于乡政府大院及各村三务公开栏。</p>",
+                  attachment=[f"项目名称：{project}", "资金来源：财政衔接推进乡村振兴补助资金", "实施地点：宗朗乡各村",
+                              "监督电话：0998-7281234"])
     load.item("宗朗乡2024年高标准农田建设项目招标公告", date(2024, 5, 20), written=date(2024, 5, 16),
               columns=["招标采购"], channels=("trading",), topic=Topic.AGRICULTURE, genre=Genre.ANNOUNCEMENT,
               art20_item=10, summary="项目招标范围、投标人资格要求、招标文件获取方式和投标截止时间。")
