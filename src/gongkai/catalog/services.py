@@ -133,16 +133,8 @@ def remove_attachment(*, item, attachment, user) -> Attachment:
     one is marked `removed_in` the draft, so the published version keeps showing it until 三审 passes.
     Returns the attachment: `removed_in` set when marked, `pk` None when deleted.
     """
-    if not can_edit_items(user, item.agency):
-        raise PermissionDenied("您不是本机关的工作人员，不能删除附件")
-    if attachment.item_id != item.pk:
-        raise DomainError("附件：该附件不属于此信息", field="attachment")
     with transaction.atomic():
-        item = Item.objects.select_for_update().get(pk=item.pk)
-        draft = _draft_for_attachments(item, "删除附件")
-        attachment = Attachment.objects.select_related("added_in").filter(pk=attachment.pk, item=item).first()
-        if attachment is None:
-            raise DomainError("附件：该附件已被删除", field="attachment")
+        item, draft, attachment = _locked_for_change(item, attachment, user, "删除附件")
         if attachment.removed_in_id is not None:
             raise DomainError(f"附件：“{attachment.name}”已标记删除，将在审核通过后移除", field="attachment")
         deleted = not _ever_public(item, attachment)
@@ -157,22 +149,28 @@ def remove_attachment(*, item, attachment, user) -> Attachment:
     return attachment
 
 
+def _locked_for_change(item, attachment, user, verb: str):
+    """Inside the caller's transaction: the item locked, its editable draft, the attachment as stored now."""
+    if not can_edit_items(user, item.agency):
+        raise PermissionDenied(f"您不是本机关的工作人员，不能{verb}")
+    if attachment.item_id != item.pk:
+        raise DomainError("附件：该附件不属于此信息", field="attachment")
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    draft = _draft_for_attachments(item, verb)
+    attachment = Attachment.objects.select_related("added_in", "removed_in").filter(pk=attachment.pk, item=item).first()
+    if attachment is None:
+        raise DomainError("附件：该附件已被删除", field="attachment")
+    return item, draft, attachment
+
+
 def restore_attachment(*, item, attachment, user) -> Attachment:
     """Undo a removal marked in the current draft, before it is submitted: the file stays as it was.
 
     Only the draft's own marks are undone; a removal approved (already off the portal) or carried by a
     submitted version belongs to a version that is no longer editable and stays on record.
     """
-    if not can_edit_items(user, item.agency):
-        raise PermissionDenied("您不是本机关的工作人员，不能撤销删除附件")
-    if attachment.item_id != item.pk:
-        raise DomainError("附件：该附件不属于此信息", field="attachment")
     with transaction.atomic():
-        item = Item.objects.select_for_update().get(pk=item.pk)
-        draft = _draft_for_attachments(item, "撤销删除附件")
-        attachment = Attachment.objects.select_related("removed_in").filter(pk=attachment.pk, item=item).first()
-        if attachment is None:
-            raise DomainError("附件：该附件已被删除", field="attachment")
+        item, draft, attachment = _locked_for_change(item, attachment, user, "撤销删除附件")
         if attachment.removed_in_id != draft.pk:
             raise DomainError(_not_restorable(item, attachment, draft), field="attachment")
         attachment.removed_in = None
