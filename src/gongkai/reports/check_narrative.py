@@ -45,26 +45,12 @@ def check_narrative(parsed: Parsed) -> list[Finding]:
     findings = []
     if new and NONE_RECEIVED.search(narrative):
         match = NONE_RECEIVED.search(narrative)
-        findings.append(
-            Finding(
-                "narrative_mismatch",
-                Severity.ERROR,
-                f"正文称“{match.group(0)}”，但表三本年新收申请{new}件",
-                _where_text(parsed, match.group(0)),
-            )
-        )
+        findings.append(_mismatch(parsed, match.group(0), f"但表三本年新收申请{new}件"))
     if new is not None:
         for match in RECEIVED.finditer(narrative):
             stated = int(match.group(1))
             if stated not in {new, new + (carried or 0)}:
-                findings.append(
-                    Finding(
-                        "narrative_mismatch",
-                        Severity.ERROR,
-                        f"正文称“{match.group(0)}”，但表三本年新收申请为{new}件",
-                        _where_text(parsed, match.group(0)),
-                    )
-                )
+                findings.append(_mismatch(parsed, match.group(0), f"但表三本年新收申请为{new}件"))
     findings += _percentages(parsed, narrative)
     findings += _stated_counts(parsed, narrative)
     return findings
@@ -95,14 +81,7 @@ def _stated_counts(parsed: Parsed, narrative: str) -> list[Finding]:
             continue
         stated, expected = int(match.group(2)), sum(values)
         if stated != expected:
-            findings.append(
-                Finding(
-                    "narrative_mismatch",
-                    Severity.ERROR,
-                    f"正文称“{match.group(0)}”，但表三为{expected}件",
-                    _where_text(parsed, match.group(0)),
-                )
-            )
+            findings.append(_mismatch(parsed, match.group(0), f"但表三为{expected}件"))
     return findings
 
 
@@ -136,15 +115,14 @@ def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
         expected = sum(values) * 100 / base
         stated = float(match.group(2))
         if abs(stated - expected) > 1.0:
-            findings.append(
-                Finding(
-                    "narrative_mismatch",
-                    Severity.ERROR,
-                    f"正文称“{match.group(0)}”，按表三计算应为{expected:.1f}%（{sum(values)}/{base}）",
-                    _where_text(parsed, match.group(0)),
-                )
-            )
+            findings.append(_mismatch(parsed, match.group(0), f"按表三计算应为{expected:.1f}%（{sum(values)}/{base}）"))
     return findings
+
+
+def _mismatch(parsed: Parsed, snippet: str, tables_say: str) -> Finding:
+    """The narrative states `snippet`; `tables_say` is what table 三 shows instead."""
+    message = f"正文称“{snippet}”，{tables_say}"
+    return Finding("narrative_mismatch", Severity.ERROR, message, _where_text(parsed, snippet))
 
 
 def _where_text(parsed: Parsed, snippet: str) -> str:
