@@ -1,7 +1,7 @@
 """Time `gongkai report check` over a folder of 1,000 text reports in one process.
 
-The reports are the shared fixtures and hand-made reports in several layouts (tabs, pipes, one cell
-per line, a whole page on one line), each varied by agency name, year and figures. Results go to
+The reports are the real reports of tests/fixtures/reports and hand-made reports in several layouts
+(tabs, pipes, one cell per line, a whole page on one line), each varied by agency name, year and figures. Results go to
 docs/benchmarks.md under “## 报告检查”.
 
     .venv/bin/python bench/bench_check.py [--count 1000] [--write]
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "reports"
+FIXTURES = ROOT / "tests" / "fixtures" / "reports"
 SECTION = "## 报告检查"
 
 

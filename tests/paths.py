@@ -1,8 +1,10 @@
-"""Where the shared folder is: beside the repository, in development and in CI alike."""
+"""Where the tests' own data lives: inside the repository, so that a fresh clone needs nothing beside it."""
 
 from pathlib import Path
 
+from gongkai.statute.schema import SCHEMA_PATH
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SCHEMA = SHARED / "schema" / "annual-report.schema.json"
-REPORT_FIXTURES = SHARED / "fixtures" / "reports"
+FIXTURES = REPO / "tests" / "fixtures"
+SCHEMA = SCHEMA_PATH
+REPORT_FIXTURES = FIXTURES / "reports"

@@ -1,7 +1,6 @@
 """The checks beyond arithmetic, and `gongkai report check` (exit codes, --json, folders, --xlsx)."""
 
 import json
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -9,9 +8,9 @@ from django.core.management import call_command
 
 from gongkai.reports.check import check_parsed, is_county_or_above_government
 from gongkai.reports.parse import parse_text
+from gongkai.statute.schema import annual_report_schema
+from tests.paths import REPORT_FIXTURES as FIXTURES
 from tests.reports.fixtures_check.build import figures, text_report
-
-FIXTURES = Path(__file__).parents[2].parent / "shared" / "fixtures" / "reports"
 
 
 def findings(text, code):
@@ -124,7 +123,7 @@ def run(*args):
 def test_the_command_prints_zonglang_as_json_that_validates(capsys):
     import jsonschema
 
-    schema = json.loads((FIXTURES.parent.parent / "schema" / "annual-report.schema.json").read_text())
+    schema = annual_report_schema()
     assert run(str(FIXTURES / "zonglang-2024.txt"), "--json") == 0
     data = json.loads(capsys.readouterr().out)
     jsonschema.validate(data, schema)

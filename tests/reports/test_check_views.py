@@ -1,16 +1,15 @@
 """The checker page: supervisors upload reports and see findings marked on the tables."""
 
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.agencies.models import Kind, Level, Membership, Role
+from tests.paths import REPORT_FIXTURES as FIXTURES
 from tests.reports.fixtures_check.build import figures, text_report
 from tests.reports.helpers import make_agency
 
-FIXTURES = Path(__file__).parents[2].parent / "shared" / "fixtures" / "reports"
 pytestmark = pytest.mark.django_db
 
 

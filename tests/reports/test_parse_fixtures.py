@@ -1,18 +1,17 @@
-"""Every real report of shared/fixtures/reports: parsed without a traceback, each shown cell read right,
+"""Every real report of tests/fixtures/reports: parsed without a traceback, each shown cell read right,
 what is not shown is null with missing_section / unreadable findings."""
 
-import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from gongkai.reports.check import check_path
 from gongkai.statute.report import COLUMNS, ROW_KEYS, Severity
+from gongkai.statute.schema import annual_report_schema
+from tests.paths import REPO
+from tests.paths import REPORT_FIXTURES as FIXTURES
 
-SHARED = Path(__file__).parents[2].parent / "shared"
-FIXTURES = SHARED / "fixtures" / "reports"
-SCHEMA = json.loads((SHARED / "schema" / "annual-report.schema.json").read_text(encoding="utf-8"))
+SCHEMA = annual_report_schema()
 ARITHMETIC = {"balance", "outcome_sum", "column_sum", "appeal_sum", "counts"}
 NULL_ROW = dict.fromkeys(COLUMNS)
 
@@ -27,7 +26,7 @@ def codes(report, severity=None):
 
 def test_the_fixture_path_is_computed_from_the_repository():
     assert (FIXTURES / "README.md").is_file()
-    assert FIXTURES.parent.parent == SHARED
+    assert FIXTURES.is_relative_to(REPO)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.name)

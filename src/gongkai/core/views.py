@@ -1,7 +1,10 @@
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
 
 from gongkai.agencies.permissions import agencies_for
+from gongkai.statute.schema import SCHEMA_PATH
 
 from .dashboard import dashboard_panels
 
@@ -11,3 +14,11 @@ def home(request):
     """The staff home page: what needs doing today, panel by panel, from every app that has one."""
     agencies = list(agencies_for(request.user).order_by("path"))
     return render(request, "core/home.html", {"agencies": agencies, "panels": dashboard_panels(request, agencies)})
+
+
+@cache_control(public=True, max_age=3600)
+def annual_report_schema(request):
+    """The annual-report JSON Schema at a stable address, for systems that exchange reports as data."""
+    response = FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

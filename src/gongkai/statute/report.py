@@ -124,7 +124,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The schema's JSON object (../shared/schema/annual-report.schema.json)."""
+        """The schema's JSON object (statute/annual-report.schema.json)."""
         return {
             "schema": SCHEMA_ID,
             "agency": self.agency,

@@ -1,4 +1,4 @@
-"""The report as the shared schema's JSON (../shared/schema/annual-report.schema.json)."""
+"""The report as the project's schema's JSON (statute/annual-report.schema.json)."""
 
 from __future__ import annotations
 
