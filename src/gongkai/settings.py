@@ -102,6 +102,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    "gongkai.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,9 +190,22 @@ if not DEBUG:
 GONGKAI_FEE_PAUSES_CLOCK = envbool("GONGKAI_FEE_PAUSES_CLOCK", True)
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "政府信息公开平台")
 
+# One JSON line per request (gongkai.request) and per state change (gongkai.audit) on standard error, for a log
+# shipper; plain text on a developer's machine. GONGKAI_LOG_FORMAT=json|text overrides.
+LOG_FORMAT = os.environ.get("GONGKAI_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"GONGKAI_LOG_FORMAT must be json or text, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "gongkai.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "gongkai.request": {"level": os.environ.get("GONGKAI_REQUEST_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+        "gongkai.audit": {"level": os.environ.get("GONGKAI_AUDIT_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+    },
 }

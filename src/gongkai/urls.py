@@ -16,6 +16,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
     path("schema/annual-report.schema.json", core_views.annual_report_schema, name="annual-report-schema"),
 ]
 

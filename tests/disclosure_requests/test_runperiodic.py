@@ -34,3 +34,19 @@ def test_runperiodic_refuses_a_bad_date():
 
     with pytest.raises(CommandError, match="格式不正确"):
         call_command("runperiodic", "--today", "2025-13-01")
+
+
+def test_reminders_go_out_once_a_day_however_many_hosts_run_the_job(register, clerk):
+    """Two hosts' cron both run runperiodic in the morning: one e-mail, and the second run says why it sent none."""
+    clerk.email = "clerk@example.gov.cn"
+    clerk.save()
+    overdue = register(date(2025, 9, 1))
+    services.record_event(overdue, kind="assigned", actor=clerk, day=date(2025, 9, 2), data={"assignee": clerk.pk})
+    call_command("runperiodic", "--today", "2025-10-13", stdout=StringIO())
+    second = StringIO()
+    call_command("runperiodic", "--today", "2025-10-13", stdout=second)
+    assert len(mail.outbox) == 1
+    assert "今日已由其他运行发送" in second.getvalue()
+    call_command("runperiodic", "--today", "2025-10-14", stdout=StringIO())
+    call_command("runperiodic", "--today", "2025-10-14", "--resend", stdout=StringIO())
+    assert len(mail.outbox) == 3

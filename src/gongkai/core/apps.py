@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "gongkai.core"
     verbose_name = "核心"
+
+    def ready(self):
+        from . import logs
+
+        logs.connect()

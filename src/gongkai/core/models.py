@@ -95,3 +95,24 @@ class Counter(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.year}: {self.value}"
+
+
+class PeriodicRun(models.Model):
+    """One row per periodic job and day: the host that inserts it runs the job, every other host skips it.
+
+    Cron or a systemd timer may run the same job on several hosts of one installation; the unique row is the lock
+    that keeps, for example, the morning's reminder e-mails from going out twice."""
+
+    job = models.CharField("任务", max_length=50)
+    day = models.DateField("日期")
+    host = models.CharField("主机", max_length=255)
+    started_at = models.DateTimeField("开始时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "定时任务运行记录"
+        verbose_name_plural = "定时任务运行记录"
+        constraints = [models.UniqueConstraint(fields=["job", "day"], name="periodic_run_once_a_day")]
+
+    def __str__(self):
+        return f"{self.job} {self.day} @ {self.host}"

@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 
 from gongkai.agencies.permissions import agencies_for
 from gongkai.statute.schema import SCHEMA_PATH
 
 from .dashboard import dashboard_panels
+from .health import run_checks
 
 
 @login_required
@@ -22,3 +23,9 @@ def annual_report_schema(request):
     response = FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@never_cache
+def healthz(request):
+    status, body = run_checks()
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from gongkai.core.commands import GongkaiCommand, parse_date
+from gongkai.core.periodic import once_a_day
 from gongkai.disclosure_requests import services
 from gongkai.disclosure_requests.reminders import send_reminders, unknown_due
 from gongkai.workdays.calendar import get_calendar
@@ -14,13 +15,17 @@ class Command(GongkaiCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="按指定日期运行（YYYY-MM-DD），默认今天")
+        parser.add_argument("--resend", action="store_true", help="当日提醒邮件已发送过的，再发送一次")
 
     def handle(self, *args, **options):
         today = parse_date(options["today"], "日期") if options.get("today") else timezone.localdate()
         events = services.close_lapsed(today=today)
-        sent = send_reminders(today=today, calendar=get_calendar())
+        # Closing lapsed deadlines is idempotent; the e-mails are not, so one host a day sends them.
+        with once_a_day("reminders", today, force=options["resend"]) as mine:
+            sent = send_reminders(today=today, calendar=get_calendar()) if mine else None
         for e in events:
             self.stdout.write(f"{e.request.number}：{e.get_kind_display()}")
         for r in unknown_due():
             self.stdout.write(f"{r.number}：{r.due_warning}")
-        self.stdout.write(f"{today.isoformat()}：处理到期事项 {len(events)} 件，发送提醒邮件 {sent} 封")
+        mails = f"发送提醒邮件 {sent} 封" if sent is not None else "提醒邮件今日已由其他运行发送（--resend 可重发）"
+        self.stdout.write(f"{today.isoformat()}：处理到期事项 {len(events)} 件，{mails}")
