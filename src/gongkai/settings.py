@@ -156,7 +156,32 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "private": {"BACKEND": "gongkai.core.storage.PrivateStorage"},
 }
+
+
+def s3_private_storage() -> dict | None:
+    """Several hosts share one S3-compatible bucket (MinIO, Ceph, a cloud's object storage) for private files."""
+    bucket = os.environ.get("GONGKAI_S3_BUCKET", "")
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+            "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("GONGKAI_S3_SECRET_KEY") or None,
+            "location": os.environ.get("GONGKAI_S3_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+
+STORAGES["private"] = s3_private_storage() or STORAGES["private"]
 WHITENOISE_USE_FINDERS = DEBUG
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # run `gongkai collectstatic` to fill it for production
 MEDIA_URL = "/media/"
@@ -167,13 +192,24 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 GONGKAI_MAX_ATTACHMENT_BYTES = envint("GONGKAI_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
 
-# A file cache is shared by every worker process on the machine (the query-code rate limit counts there).
-CACHES = {
-    "default": {
+# Rate limits, lockouts and cached pages must count the same on every worker and every host: Redis when
+# GONGKAI_CACHE_URL is set (required with several hosts), else a file cache shared by the workers of this host.
+def cache_config() -> dict:
+    url = os.environ.get("GONGKAI_CACHE_URL", "")
+    if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured(f"GONGKAI_CACHE_URL must be a redis:// URL, got {url!r}")
+        return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "gongkai",
+                "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}}
+    return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
+        # Culling would silently drop lockout counters once enough keys exist: keep far more than a host writes.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     }
-}
+
+
+CACHES = {"default": cache_config()}
 # Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP).
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "REMOTE_ADDR")
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.agencies.models import Agency, Role
-from gongkai.core.storage import private_storage
+from gongkai.core.storage import private_storage_backend
 
 # --- columns and channels ---------------------------------------------------------------------
 
@@ -311,7 +311,7 @@ class Attachment(models.Model):
     removed_in = models.ForeignKey(ItemVersion, verbose_name="随版本删除", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="removed_attachments")
     name = models.CharField("附件名称", max_length=200)
-    file = models.FileField("文件", upload_to="catalog/%Y/%m/", storage=private_storage)
+    file = models.FileField("文件", upload_to="catalog/%Y/%m/", storage=private_storage_backend)
     size = models.PositiveIntegerField("大小（字节）", default=0)
 
     class Meta:

@@ -8,8 +8,9 @@ with a message until an administrator enters the State Council's notice, but the
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import connection
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ def _database() -> str:
 
 
 def _cache() -> str:
+    cache = caches["default"]
     key = f"healthz:{uuid.uuid4().hex}"
     cache.set(key, "1", 10)
     if cache.get(key) != "1":
@@ -31,8 +33,7 @@ def _cache() -> str:
 
 
 def _storage() -> str:
-    from gongkai.core.storage import private_storage
-
+    private_storage = storages["private"]
     name = private_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
     try:
         with private_storage.open(name) as handle:

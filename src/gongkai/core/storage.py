@@ -1,10 +1,15 @@
-"""Private file storage: uploads that only permission-checked views may stream."""
+"""Private file storage: uploads that only permission-checked views may stream.
+
+Which backend holds them is a setting (STORAGES["private"]): a folder on this host by default, or an
+S3-compatible object store when several hosts serve one installation (settings: GONGKAI_S3_*). Models name the
+callable `private_storage_backend`, so the choice is made at run time and never written into a migration.
+"""
 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
+from django.core.files.storage import FileSystemStorage, storages
+from django.utils.functional import LazyObject, cached_property
 
 
 class PrivateStorage(FileSystemStorage):
@@ -30,4 +35,14 @@ class PrivateStorage(FileSystemStorage):
             self.__dict__.pop("location", None)
 
 
-private_storage = PrivateStorage()
+def private_storage_backend():
+    """The configured private storage (FileField(storage=...) calls this when the model class is built)."""
+    return storages["private"]
+
+
+class _PrivateStorageProxy(LazyObject):
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+private_storage = _PrivateStorageProxy()

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 
 # PrivateStorage stays importable here: migration 0001 names it by this path.
-from gongkai.core.storage import PrivateStorage, private_storage  # noqa: F401
+from gongkai.core.storage import PrivateStorage, private_storage, private_storage_backend  # noqa: F401
 from gongkai.statute.outcomes import APPLICANT_LABELS, BY_KEY, ApplicantType
 
 APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_LABELS[t]) for t in ApplicantType]
@@ -166,7 +166,7 @@ def attachment_path(instance, filename):
 class Attachment(models.Model):
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="attachments")
     event = models.ForeignKey("RequestEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField("附件", upload_to=attachment_path, storage=private_storage)
+    file = models.FileField("附件", upload_to=attachment_path, storage=private_storage_backend)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField(auto_now_add=True)
