@@ -13,7 +13,9 @@ from gongkai.statute.report import Sections
 from tests.reports.fixtures_check.build import text_report
 from tests.reports.helpers import make_agency, make_requests, request_row
 
-STALE = "（一）存在问题：栏目“通知公告”（通知公告类（6个月内须更新））最近一次更新为2025-04-21，超过6个月未更新。\n（二）改进措施：明确责任人。"
+STALE = ("（一）存在问题：栏目“通知公告”（通知公告类（6个月内须更新））最近一次更新为2025-04-21，超过6个月未更新。\n"
+         "（二）改进措施：明确责任人。")
+CLAIM = "年度自查发现问题4项，已逐项整改。"
 
 
 def findings(text, code):
@@ -30,12 +32,12 @@ def test_a_drafting_prompt_left_in_the_text_is_an_error(prompt):
 
 
 def test_all_rectified_in_section_one_while_section_five_lists_stale_columns_is_an_error():
-    found = findings(text_report(overview="年度自查发现问题4项，已逐项整改。", problems=STALE), "selfcheck_contradiction")
+    found = findings(text_report(overview=CLAIM, problems=STALE), "selfcheck_contradiction")
     assert [f.severity for f in found] == ["error"]
     assert "已逐项整改" in found[0].message and "通知公告" in found[0].message
     # the same problem reported as fixed, or no claim of rectification: nothing to flag
     fixed = STALE.replace("未更新。", "未更新，已整改。")
-    assert findings(text_report(overview="年度自查发现问题4项，已逐项整改。", problems=fixed),
+    assert findings(text_report(overview=CLAIM, problems=fixed),
                     "selfcheck_contradiction") == []
     assert findings(text_report(overview="年度自查发现问题4项，具体见第五部分。", problems=STALE),
                     "selfcheck_contradiction") == []

@@ -60,7 +60,8 @@ def test_a_correction_supersedes_the_published_report_which_stays_reachable(team
     with pytest.raises(DomainError, match="已有正在起草或审核"):
         start_correction(report=published, actor=people["clerk"], reason="再次更正")
 
-    correction = _through(correction, people, date(2025, 3, 2), problems="（一）存在问题：更正后的问题。\n（二）改进措施：培训。")
+    correction = _through(correction, people, date(2025, 3, 2),
+                          problems="（一）存在问题：更正后的问题。\n（二）改进措施：培训。")
     published.refresh_from_db()
     assert published.state == ReportState.SUPERSEDED and published.superseded_on == date(2025, 3, 2)
     assert published_report(agency, 2024) == correction

@@ -92,8 +92,8 @@ def test_a_checker_error_blocks_publication(team):
     make_requests([request_row(agency, received_on=date(2025, 3, 3), closed_on=date(2025, 3, 20), outcome="granted"),
                    request_row(agency, received_on=date(2025, 5, 3))])
     report = _drafted(agency, people)
-    save_sections(report=report, actor=people["clerk"], overview=report.overview + "\n本年度我乡未收到政府信息公开申请。",
-                  problems=FILLED, other=report.other)
+    save_sections(report=report, actor=people["clerk"], problems=FILLED, other=report.other,
+                  overview=report.overview + "\n本年度我乡未收到政府信息公开申请。")
     report = _through_final(report, people)
     with pytest.raises(DomainError, match="报告未通过检查，不能发布：.*未收到政府信息公开申请.*表三本年新收申请2件"):
         review_report(report=report, user=people["head"], action=Action.APPROVE, today=date(2026, 1, 20))
@@ -101,8 +101,9 @@ def test_a_checker_error_blocks_publication(team):
 
 def test_a_self_inspection_claim_that_section_five_contradicts_blocks_publication(team):
     agency, people = team
-    report = _drafted(agency, people, problems="（一）存在问题：栏目“通知公告”最近一次更新为2025-04-21，超过6个月未更新。\n"
-                                              "（二）改进措施：明确更新责任人。")
+    report = _drafted(agency, people,
+                      problems="（一）存在问题：栏目“通知公告”最近一次更新为2025-04-21，超过6个月未更新。\n"
+                               "（二）改进措施：明确更新责任人。")
     report.refresh_from_db()
     save_sections(report=report, actor=people["clerk"], overview=report.overview + "\n经自查，发现的问题已逐项整改。",
                   problems=report.problems, other=report.other)
@@ -117,14 +118,15 @@ def test_the_sentences_follow_the_frozen_tables_at_each_review_step_and_staff_wo
     make_requests([request_row(agency, received_on=date(2025, 3, 3), closed_on=date(2025, 3, 20), outcome="granted")])
     report = _drafted(agency, people)
     assert "2025年共新收政府信息公开申请1件，上年结转0件，办结1件" in report.overview
-    own_words = report.overview.replace("（三）政府信息管理情况。", "（三）政府信息管理情况。乡党委会专题研究政务公开工作。")
+    heading = "（三）政府信息管理情况。"
+    own_words = report.overview.replace(heading, heading + "乡党委会专题研究政务公开工作。")
     save_sections(report=report, actor=people["clerk"], overview=own_words, problems=FILLED, other=report.other)
     make_requests([request_row(agency, received_on=date(2025, 6, 3), closed_on=date(2025, 6, 20), outcome="partial"),
                    request_row(agency, received_on=date(2025, 12, 30))])
     submit_report(report=report, user=people["clerk"])
     report.refresh_from_db()
-    assert "2025年共新收政府信息公开申请3件，上年结转0件，办结2件，其中予以公开1件，部分公开1件；结转下年度继续办理1件" \
-        in report.overview
+    assert ("2025年共新收政府信息公开申请3件，上年结转0件，办结2件，其中予以公开1件，部分公开1件；"
+            "结转下年度继续办理1件") in report.overview
     assert "乡党委会专题研究政务公开工作。" in report.overview and report.problems == FILLED
     assert report_data(report).applications["new"]["total"] == 3  # the frozen 表三
     latest = report.versions.first()
