@@ -27,12 +27,17 @@ def team():
     return agency, {
         "clerk": staff(agency, Role.CLERK), "first": staff(agency, Role.REVIEWER_FIRST),
         "second": staff(agency, Role.REVIEWER_SECOND), "final": staff(agency, Role.REVIEWER_FINAL),
+        "head": staff(agency, Role.HEAD),
     }
 
 
 def _publish(report, people, today=date(2026, 1, 20)):
+    """三审 and the head's sign-off, after the clerk has written section 五 where the draft left prompts."""
+    report.refresh_from_db()
+    save_sections(report=report, actor=people["clerk"], overview=report.overview,
+                  problems="（一）存在问题：无。\n（二）改进措施：加强培训。", other=report.other)
     submit_report(report=report, user=people["clerk"])
-    for level in ("first", "second", "final"):
+    for level in ("first", "second", "final", "head"):
         report = review_report(report=report, user=people[level], action=Action.APPROVE, today=today)
     return report
 
@@ -55,13 +60,14 @@ def test_every_edit_keeps_a_new_version(team):
     assert list(report.versions.values_list("number", flat=True)) == [2, 1]
 
 
-def test_three_levels_of_review_publish_the_report_with_its_date(team):
+def test_three_levels_of_review_and_the_heads_sign_off_publish_the_report_with_its_date(team):
     agency, people = team
     report = _publish(start_report(agency=agency, year=2025, actor=people["clerk"]), people)
     assert report.state == ReportState.PUBLISHED
     assert report.published_on == date(2026, 1, 20)
     assert report_data(report).published_on == date(2026, 1, 20)
-    assert [s.decision for s in report.review_steps.all()] == ["submitted", "approved", "approved", "approved"]
+    assert [s.decision for s in report.review_steps.all()] == ["submitted", "approved", "approved", "approved",
+                                                               "approved"]
 
 
 def test_a_reviewer_without_the_level_role_cannot_approve(team):

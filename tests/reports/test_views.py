@@ -133,3 +133,28 @@ def test_the_home_panel_counts_down_to_this_years_report_once_last_years_is_publ
     with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 29)):
         page = client.get("/").content.decode()
     assert "2026年度报告" in page and "还剩 <strong>63</strong> 天" in page
+
+
+def test_the_head_signs_off_and_a_clerk_starts_a_correction_on_the_page(client, county):
+    from gongkai.reports.services import review_report, save_sections, start_report, submit_report
+    from gongkai.reports.transitions import Action
+
+    _, town = county
+    clerk, head = staff(town, Role.CLERK), staff(town, Role.HEAD)
+    report = start_report(agency=town, year=2024, actor=clerk)
+    save_sections(report=report, actor=clerk, overview=report.overview, other=report.other,
+                  problems="（一）存在问题：无。\n（二）改进措施：培训。")
+    submit_report(report=report, user=clerk)
+    for role in (Role.REVIEWER_FIRST, Role.REVIEWER_SECOND, Role.REVIEWER_FINAL):
+        report = review_report(report=report, user=staff(town, role), action=Action.APPROVE)
+    client.force_login(head)
+    page = client.get(reverse("reports:detail", args=[town.pk, 2024])).content.decode()
+    assert "待负责人签发" in page and "签发并发布" in page
+    client.post(reverse("reports:act", args=[town.pk, 2024]), {"action": "approve"})
+    client.force_login(clerk)
+    page = client.get(reverse("reports:detail", args=[town.pk, 2024])).content.decode()
+    assert "已发布" in page and "发起更正" in page
+    client.post(reverse("reports:correct", args=[town.pk, 2024]), {"reason": "表三数字有误"})
+    page = client.get(reverse("reports:detail", args=[town.pk, 2024])).content.decode()
+    assert "更正稿（更正原因：表三数字有误）" in page and "保存为新版本" in page
+    assert AnnualReport.objects.filter(agency=town, year=2024).count() == 2

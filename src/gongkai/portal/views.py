@@ -63,9 +63,12 @@ def system(request, agency_id):
 
 
 def annual_reports(request, agency_id):
+    """One current report per year; a superseded version (更正) is linked under it, marked as such."""
+    from gongkai.reports.superseded import annual_report_listing
+
     agency = get_object_or_404(Agency, pk=agency_id)
-    return render(request, "portal/list.html", _ctx(agency, heading="政府信息公开工作年度报告",
-                                                    items=_column_items(agency, ColumnKind.ANNUAL_REPORT)))
+    return render(request, "portal/annual_reports.html", _ctx(agency, heading="政府信息公开工作年度报告",
+                                                              listing=annual_report_listing(agency)))
 
 
 def statutory(request, agency_id):
@@ -98,10 +101,12 @@ def _public_item(pk) -> Item:
 
 
 def item(request, pk):
+    from gongkai.reports.superseded import current_version_of
+
     obj = _public_item(pk)
     return render(request, "portal/item.html", _ctx(
         obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
-        attachments=public_attachments(obj), columns=obj.columns.all()))
+        attachments=public_attachments(obj), columns=obj.columns.all(), superseded_by=current_version_of(obj)))
 
 
 def attachment(request, pk, attachment_pk):

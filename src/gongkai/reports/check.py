@@ -2,7 +2,8 @@
 
 The arithmetic rules live in statute.report (check_arithmetic); this module adds what a reader of
 the published text checks: missing sections, the old format, the publication date, what the report
-calls itself, the year, the narrative against the tables, and the fee statement of section 六.
+calls itself, the year, the narrative against the tables, the fee statement of section 六, a template prompt
+left in the text, and a self-inspection claim that section 五 contradicts.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rapidfuzz import fuzz
 from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
 
-from .check_narrative import check_fee_statement, check_narrative
+from .check_narrative import check_fee_statement, check_narrative, check_placeholders, check_selfcheck_claims
 from .parse import Parsed, missing_sections, parse_bytes, parse_path
 from .parse.document import AGENCY_SUFFIX, place_of, place_of_word, same_agency
 from .parse.normalize import to_ascii
@@ -333,4 +334,6 @@ TEXT_CHECKS = (
     check_year_mismatch,
     check_narrative,
     check_fee_statement,
+    check_placeholders,
+    check_selfcheck_claims,
 )

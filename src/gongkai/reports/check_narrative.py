@@ -148,3 +148,41 @@ def check_fee_statement(parsed: Parsed) -> list[Finding]:
             "六、其他需要报告的事项",
         )
     ]
+
+
+# --- what a published report must not still say ------------------------------------------------
+
+# “（请根据本年度工作实际填写。）”, “（请填写改进措施）”, “【请补充】”: a drafting template's prompt left in the text.
+PLACEHOLDER = re.compile(r"[（(]\s*请[^（）()]{0,40}?(?:填写|补充|完善)[^（）()]*[)）]"
+                         r"|【[^【】]{0,40}?(?:填写|补充)[^【】]*】")
+
+
+def check_placeholders(parsed: Parsed) -> list[Finding]:
+    """A template prompt that reached the text: the report says nothing where it should say something."""
+    findings = []
+    for match in PLACEHOLDER.finditer(parsed.text):
+        findings.append(Finding("placeholder_left", Severity.ERROR,
+                                f"正文仍有未填写的模板提示“{match.group(0)}”", place_of(parsed, match.start())))
+    return findings
+
+
+# Section 一 says the self-inspection's problems were all rectified …
+ALL_RECTIFIED = re.compile(r"(?:已|均已|全部|均)(?:逐项|全部)?整改(?:到位|完毕|完成)?(?![^。；]*(?:中|推进))")
+# … while section 五 lists a column as not updated, or blank, as an existing problem (not as fixed).
+OPEN_COLUMN_PROBLEM = re.compile(r"[^。；]*(?:栏目[^。；]*(?:未更新|没有任何已发布信息)|空白栏目)[^。；]*")
+
+
+def check_selfcheck_claims(parsed: Parsed) -> list[Finding]:
+    """“年度自查发现问题3项，已逐项整改” against a section 五 that still lists stale or blank columns as problems."""
+    sections = parsed.report.sections
+    overview, problems = sections.overview or "", sections.problems or ""
+    claim = ALL_RECTIFIED.search(overview)
+    if not claim:
+        return []
+    existing = problems.split("改进措施")[0]  # （一）存在问题 … before （二）改进措施
+    still_open = [m.group(0) for m in OPEN_COLUMN_PROBLEM.finditer(existing) if "已整改" not in m.group(0)]
+    if not still_open:
+        return []
+    return [Finding("selfcheck_contradiction", Severity.ERROR,
+                    f"“一、总体情况”称自查问题“{claim.group(0)}”，但“五、存在的主要问题及改进情况”仍列出"
+                    f"“{still_open[0].strip('：: ')}”等未整改问题", "一、总体情况")]

@@ -24,11 +24,11 @@ def add_arguments(parser) -> None:
 def render_bytes(agency, year: int, fmt: str) -> tuple[str, str, bytes]:
     """The published report's frozen data when there is one, else the live build with the current draft text."""
     from .build import build_report
-    from .models import AnnualReport
     from .narrative import draft_sections
+    from .queries import published_report, working_report
     from .services import report_data
 
-    stored = AnnualReport.objects.filter(agency=agency, year=year).first()
+    stored = published_report(agency, year) or working_report(agency, year)
     if stored is not None:
         report = report_data(stored)
     else:

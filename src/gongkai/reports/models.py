@@ -1,4 +1,5 @@
-"""Annual reports: the draft text with its versions, the 三审 steps, the data frozen at approval, and the
+"""Annual reports: the draft text with its versions, the 三审 steps and the head's sign-off, the data frozen at
+each review step, 更正 (a correction supersedes the published report of its year), and the
 第二十条 figures (许可/处罚/强制/收费) that come from the agency's business systems, not from our records."""
 
 from django.conf import settings
@@ -41,7 +42,13 @@ class ReportState(models.TextChoices):
     FIRST_REVIEW = "first_review", "待初审"
     SECOND_REVIEW = "second_review", "待复审"
     FINAL_REVIEW = "final_review", "待终审"
+    SIGN_OFF = "sign_off", "待负责人签发"
     PUBLISHED = "published", "已发布"
+    SUPERSEDED = "superseded", "已被更正"
+
+
+# A report in neither state is open (drafting, in review or awaiting sign-off): at most one per agency and year.
+CLOSED_STATES = (ReportState.PUBLISHED, ReportState.SUPERSEDED)
 
 
 class AnnualReport(models.Model):
@@ -52,10 +59,17 @@ class AnnualReport(models.Model):
     overview = models.TextField("一、总体情况", blank=True)
     problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
     other = models.TextField("六、其他需要报告的事项", blank=True)
-    frozen = models.JSONField("终审时冻结的报告数据", null=True, blank=True, editable=False)
+    frozen = models.JSONField("审核时冻结的报告数据", null=True, blank=True, editable=False)
     frozen_at = models.DateTimeField("冻结时间", null=True, blank=True, editable=False)
     published_on = models.DateField("发布日期", null=True, blank=True)
     catalog_item_id = models.PositiveIntegerField("对应的主动公开信息", null=True, blank=True, editable=False)
+    corrects = models.ForeignKey("self", verbose_name="更正的报告", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="corrections")
+    correction_reason = models.TextField("更正原因", blank=True)
+    superseded_on = models.DateField("被更正日期", null=True, blank=True, editable=False)
+    # Catalog items of the same year published before this report (outside the platform, or by hand): the
+    # portal lists them under this report as superseded versions, never beside it as a second report.
+    replaced_item_ids = models.JSONField("替代的主动公开信息", default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,7 +77,15 @@ class AnnualReport(models.Model):
         verbose_name = "年度报告"
         verbose_name_plural = "年度报告"
         ordering = ["-year", "agency__path"]
-        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="annual_report_one_per_year")]
+        constraints = [
+            # one current published report per agency and year; a 更正 first marks the old one superseded
+            models.UniqueConstraint(fields=["agency", "year"], condition=models.Q(state="published"),
+                                    name="annual_report_one_published_per_year"),
+            # and one report in drafting or review (the first report, or the 更正 of the published one)
+            models.UniqueConstraint(fields=["agency", "year"],
+                                    condition=~models.Q(state__in=["published", "superseded"]),
+                                    name="annual_report_one_open_per_year"),
+        ]
 
     def __str__(self):
         return f"{self.agency.name} {self.year} 年政府信息公开工作年度报告"
@@ -101,6 +123,7 @@ class ReviewLevel(models.TextChoices):
     FIRST = "first", "初审"
     SECOND = "second", "复审"
     FINAL = "final", "终审"
+    SIGN_OFF = "sign_off", "负责人签发"
 
 
 class ReviewDecision(models.TextChoices):

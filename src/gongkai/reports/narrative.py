@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db.models import Count
@@ -63,14 +64,13 @@ def channel_column_counts(agency, year: int) -> list[tuple[str, str | None, int]
     return [(r["channel__name"], r["item__columns__name"], r["n"]) for r in rows]
 
 
-def _proactive_paragraph(agency, year: int) -> str:
+def proactive_sentence(agency, year: int) -> str:
     rows = channel_column_counts(agency, year)
-    text = "（一）主动公开情况。"
     if not rows:
-        return text + f"{year}年度平台未记录主动公开信息的发布。"
+        return f"{year}年度平台未记录主动公开信息的发布。"
     parts = [f"在{channel}公开{'“' + column + '”' if column else ''}信息{n}条" for channel, column, n in rows]
     total = sum(n for _, n in channel_counts(agency, year))
-    return text + f"{year}年度共发布信息{total}条次：" + "，".join(parts) + "。"
+    return f"{year}年度共发布信息{total}条次：" + "，".join(parts) + "。"
 
 
 def _outcome_words(key: str) -> str:
@@ -80,13 +80,13 @@ def _outcome_words(key: str) -> str:
     return group if outcome.number == 0 else f"{group}（{outcome.label}）"
 
 
-def _requests_paragraph(report: Report) -> str:
+def requests_sentences(report: Report) -> str:
+    """表三 and 表四 in words, from the given (frozen) numbers."""
     apps, year = report.applications, report.year
     new, carried_in = apps["new"]["total"], apps["carried_in"]["total"]
-    text = "（二）依申请公开情况。"
     if not (new or carried_in):
-        return text + f"{year}年我单位未收到政府信息公开申请。"
-    text += f"{year}年共新收政府信息公开申请{new}件，上年结转{carried_in}件，办结{apps['total']['total']}件"
+        return f"{year}年我单位未收到政府信息公开申请。"
+    text = f"{year}年共新收政府信息公开申请{new}件，上年结转{carried_in}件，办结{apps['total']['total']}件"
     ended = [(_outcome_words(k), apps[k]["total"]) for k in BY_KEY if apps[k]["total"]]
     if ended:
         text += "，其中" + "，".join(f"{label}{n}件" for label, n in ended)
@@ -95,7 +95,18 @@ def _requests_paragraph(report: Report) -> str:
     if appeals:
         return text + f"因政府信息公开被申请行政复议、提起行政诉讼共{appeals}件。"
     return text + "未发生因政府信息公开引起的行政复议、行政诉讼。"
-    return text
+
+
+def supervision_sentence(findings: list[str]) -> str:
+    # The self-inspection runs as at 31 December: what it finds is open then, so the sentence claims no
+    # rectification (section 五 lists the findings as existing problems; the checker flags a contradiction).
+    if findings:
+        return f"年度自查发现问题{len(findings)}项，具体见“五、存在的主要问题及改进情况”。"
+    return "对已公开信息定期开展自查，未发现需要整改的问题。"
+
+
+# Staff fill these in; the checker (check_narrative.check_placeholders) refuses a report that still has one.
+PLACEHOLDER = "（请根据本年度工作实际填写。）"
 
 
 def draft_sections(agency, report: Report) -> Sections:
@@ -104,18 +115,44 @@ def draft_sections(agency, report: Report) -> Sections:
     channels = channel_counts(agency, year)
     platform = ("通过" + "、".join(n for n, _ in channels) + "等渠道公开政府信息。") if channels \
         else "依托政府门户网站信息公开专栏公开政府信息。"
-    supervision = f"年度自查发现问题{len(findings)}项，已逐项整改。" if findings \
-        else "对已公开信息定期开展自查，未发现需要整改的问题。"
     overview = "\n".join([
-        _proactive_paragraph(agency, year),
-        _requests_paragraph(report),
+        "（一）主动公开情况。" + proactive_sentence(agency, year),
+        "（二）依申请公开情况。" + requests_sentences(report),
         "（三）政府信息管理情况。严格落实信息发布“三审”制度，公开前逐条审核，确保发布信息准确、规范。",
         "（四）平台建设情况。" + platform,
-        "（五）监督保障情况。" + supervision,
+        "（五）监督保障情况。" + supervision_sentence(findings),
     ])
-    found = "；".join(findings[:5]) + "。" if findings else "（请根据本年度工作实际填写。）"
-    problems = "（一）存在问题：" + found + "\n（二）改进措施：（请根据本年度工作实际填写。）"
+    found = "；".join(findings[:5]) + "。" if findings else PLACEHOLDER
+    problems = "（一）存在问题：" + found + "\n（二）改进措施：" + PLACEHOLDER
     return Sections(overview=overview, problems=problems, other=fee_paragraph(fee_summary([agency], year), year))
+
+
+# --- the data-driven sentences, regenerated from the frozen numbers at each review step ---------------
+# Each pattern matches the sentence draft_sections wrote, whatever numbers it holds (also when someone
+# edited a number by hand); the rest of the text, which staff wrote, stays as it is.
+
+_PROACTIVE = re.compile(r"\d{4}年度(?:共发布信息\d+条次：[^。]*|平台未记录主动公开信息的发布)。")
+_REQUESTS = re.compile(
+    r"\d{4}年(?:我单位未收到政府信息公开申请|共新收政府信息公开申请\d+件，上年结转\d+件，办结\d+件[^。；]*"
+    r"；结转下年度继续办理\d+件)。"
+    r"(?:因政府信息公开被申请行政复议、提起行政诉讼共\d+件。|未发生因政府信息公开引起的行政复议、行政诉讼。)?")
+_SUPERVISION = re.compile(r"年度自查发现问题\d+项，[^。]*。|对已公开信息定期开展自查，未发现需要整改的问题。")
+_FEE = re.compile("我单位" + re.escape(FEE_RULE)
+                  + r"(?:\d{4}年度共收取信息处理费\d+元（\d+件）|本年度没有产生信息公开处理费，未收取信息处理费)。")
+
+
+def refresh_sections(agency, report: Report, sections: Sections) -> Sections:
+    """The sections with each data-driven sentence rewritten from `report`'s numbers (the frozen tables)."""
+    year = report.year
+    overview = _replace(_PROACTIVE, proactive_sentence(agency, year), sections.overview or "")
+    overview = _replace(_REQUESTS, requests_sentences(report), overview)
+    overview = _replace(_SUPERVISION, supervision_sentence(selfcheck_findings(agency, year)), overview)
+    other = _replace(_FEE, fee_paragraph(fee_summary([agency], year), year), sections.other or "")
+    return Sections(overview=overview, problems=sections.problems or "", other=other)
+
+
+def _replace(pattern: re.Pattern, sentence: str, text: str) -> str:
+    return pattern.sub(lambda _: sentence, text)
 
 
 def fee_paragraph(summary: FeeSummary, year: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime, time
 
 from django.db import transaction
@@ -30,6 +31,31 @@ def publish_in_catalog(report, data: Report, user) -> int | None:
     except DomainError as exc:  # e.g. the approver may not write catalog items: the report stays published
         log.warning("年度报告未能同步到主动公开目录：%s", exc.message)
         return None
+
+
+# “叶城县宗朗乡2024年政府信息公开工作年度报告”: the year a report item's title names.
+TITLE_YEAR = re.compile(r"(\d{4})年(?:度)?政府信息公开工作年度报告")
+
+
+def earlier_items(report) -> list[int]:
+    """Public items of the agency's annual-report column for the report's year that no platform report owns
+    (published by hand or before the platform): the new report replaces them, and the portal shows them only
+    as its superseded versions. The items themselves stay public and reachable."""
+    Item = model_or_none("catalog.Item")
+    if Item is None:
+        return []
+    from .models import AnnualReport
+
+    owned = set(AnnualReport.objects.filter(agency=report.agency, catalog_item_id__isnull=False)
+                .values_list("catalog_item_id", flat=True))
+    rows = Item.objects.public().filter(agency=report.agency, columns__kind="annual_report").distinct() \
+        .values_list("pk", "title")
+    return sorted(pk for pk, title in rows if pk not in owned and _title_year(title) == report.year)
+
+
+def _title_year(title: str) -> int | None:
+    match = TITLE_YEAR.search(title or "")
+    return int(match.group(1)) if match else None
 
 
 def _publish(report, data, user, Column, catalog) -> int:

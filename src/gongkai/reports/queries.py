@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Report, check_arithmetic
 
-from .models import AnnualReport, ReportState
+from .models import CLOSED_STATES, AnnualReport, ReportState
 from .sources import model_or_none
 
 STATUS_LABELS = {
@@ -19,6 +19,21 @@ STATUS_LABELS = {
 }
 STATUS_BADGES = {"not_started": "", "drafting": "orange", "in_review": "orange", "published": "green",
                  "late": "red", "checks_failing": "red"}
+
+
+def published_report(agency, year: int) -> AnnualReport | None:
+    """The agency's current published report of the year (a superseded one is never current), or None."""
+    return AnnualReport.objects.filter(agency=agency, year=year, state=ReportState.PUBLISHED).first()
+
+
+def open_report(agency, year: int) -> AnnualReport | None:
+    """The report of the year in drafting, review or awaiting sign-off — the first one, or a 更正 — or None."""
+    return AnnualReport.objects.filter(agency=agency, year=year).exclude(state__in=CLOSED_STATES).first()
+
+
+def working_report(agency, year: int) -> AnnualReport | None:
+    """What the staff page works on: the open report if there is one, else the published one."""
+    return open_report(agency, year) or published_report(agency, year)
 
 
 def deadline_for(agency, year: int) -> date:
@@ -55,7 +70,10 @@ def status_key(report: AnnualReport | None, deadline: date, today: date) -> str:
 
 def statuses_for(agencies, year: int, today: date) -> list[ReportStatus]:
     """One query for the reports of all the agencies."""
-    reports = {r.agency_id: r for r in AnnualReport.objects.filter(agency__in=agencies, year=year)}
+    reports = {}
+    for r in AnnualReport.objects.filter(agency__in=agencies, year=year).exclude(state=ReportState.SUPERSEDED):
+        if r.agency_id not in reports or r.state == ReportState.PUBLISHED:  # a 更正 in progress: still published
+            reports[r.agency_id] = r
     out = []
     for agency in agencies:
         deadline = deadline_for(agency, year)

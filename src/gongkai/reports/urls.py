@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:agency_id>/<int:year>/start/", views.start, name="start"),
     path("<int:agency_id>/<int:year>/save/", views.save, name="save"),
     path("<int:agency_id>/<int:year>/act/", views.act, name="act"),
+    path("<int:agency_id>/<int:year>/correct/", views.correct, name="correct"),
     path("<int:agency_id>/<int:year>/figures/", views.figures, name="figures"),
     path("<int:agency_id>/<int:year>/preview/", views.preview, name="preview"),
     path("<int:agency_id>/<int:year>/download/<str:fmt>/", views.download, name="download"),

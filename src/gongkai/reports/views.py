@@ -21,9 +21,9 @@ from gongkai.statute.report import check_arithmetic
 from .build import build_rollup
 from .figures import enter_figures, import_figures
 from .forms import FiguresForm, ImportForm, SectionsForm
-from .models import AnnualReport, ArticleTwentyFigures
+from .models import AnnualReport, ArticleTwentyFigures, ReportState
 from .permissions import can_edit_report, can_view_report
-from .queries import STATUS_BADGES, STATUS_LABELS, deadline_for, statuses_for, yearly_series
+from .queries import STATUS_BADGES, STATUS_LABELS, deadline_for, statuses_for, working_report, yearly_series
 from .render.html import render_fragment
 from .render.layout import applications_table
 from .services import (
@@ -32,10 +32,11 @@ from .services import (
     report_data,
     review_report,
     save_sections,
+    start_correction,
     start_report,
     submit_report,
 )
-from .transitions import ACTION_LABELS, Action
+from .transitions import ACTION_LABELS, SIGN_OFF_LABEL, Action
 
 
 def _year(request) -> int:
@@ -76,7 +77,7 @@ def _agency_for(request, agency_id):
 @login_required
 def detail(request, agency_id, year):
     agency = _agency_for(request, agency_id)
-    report = AnnualReport.objects.filter(agency=agency, year=year).first()
+    report = working_report(agency, year)
     context = {"agency": agency, "year": year, "report": report, "deadline": deadline_for(agency, year),
                "can_edit": can_edit_report(request.user, agency),
                "days_left": (deadline_for(agency, year) - timezone.localdate()).days}
@@ -85,7 +86,9 @@ def detail(request, agency_id, year):
         figures = ArticleTwentyFigures.objects.filter(agency=agency, year=year).first()
         context.update({
             "document": render_fragment(data), "findings": check_arithmetic(data),
-            "actions": [(a.value, ACTION_LABELS[a]) for a in available_actions(report, request.user)],
+            "actions": [(a.value, _action_label(report, a)) for a in available_actions(report, request.user)],
+            "superseded": AnnualReport.objects.filter(agency=agency, year=year, state=ReportState.SUPERSEDED)
+            .order_by("-superseded_on", "-pk"),
             "form": SectionsForm(initial={"overview": report.overview, "problems": report.problems,
                                           "other": report.other}),
             "figures_form": FiguresForm(initial=figures.__dict__ if figures else None), "figures": figures,
@@ -93,6 +96,11 @@ def detail(request, agency_id, year):
             "steps": report.review_steps.all(), "differences": differences(report),
         })
     return render(request, "reports/detail.html", context)
+
+
+def _action_label(report, action) -> str:
+    return SIGN_OFF_LABEL if report.state == ReportState.SIGN_OFF and action == Action.APPROVE \
+        else ACTION_LABELS[action]
 
 
 @login_required
@@ -105,7 +113,20 @@ def start(request, agency_id, year):
 
 
 def _report(request, agency_id, year):
-    return get_object_or_404(AnnualReport, agency=_agency_for(request, agency_id), year=year)
+    report = working_report(_agency_for(request, agency_id), year)
+    if report is None:
+        raise Http404
+    return report
+
+
+@login_required
+@require_POST
+def correct(request, agency_id, year):
+    """更正 of the published report: a new draft of the year that supersedes it once signed off."""
+    report = _report(request, agency_id, year)
+    start_correction(report=report, actor=request.user, reason=request.POST.get("reason", ""))
+    messages.success(request, "已创建更正稿，修改后按三审及负责人签发发布；发布后原报告标注为已被更正。")
+    return redirect("reports:detail", agency_id=agency_id, year=year)
 
 
 @login_required

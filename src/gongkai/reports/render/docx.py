@@ -7,6 +7,7 @@ import io
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -54,6 +55,15 @@ def _table(doc, table: Table) -> None:
             if cell.number or cell.header:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             set_run_font(p.add_run(cell.text), TABLE_FONT, 9, bold=False)
+    for row in t.rows[:table.header_rows]:
+        _repeat_as_header(row)
+
+
+def _repeat_as_header(row) -> None:
+    """w:tblHeader: Word prints the row again at the top of each page the table continues on."""
+    mark = OxmlElement("w:tblHeader")
+    mark.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(mark)
 
 
 def build_document(report: Report):

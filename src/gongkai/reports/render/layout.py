@@ -43,6 +43,24 @@ class Table:
     def height(self) -> int:
         return len(self.rows)
 
+    @property
+    def header_rows(self) -> int:
+        """The leading rows made only of header cells: printed again at the top of every page the table spans."""
+        count = 0
+        for row in self.rows:
+            if not row or not all(cell.header for cell in row):
+                break
+            count += 1
+        return count
+
+    @property
+    def head(self) -> list[list[Cell]]:
+        return self.rows[:self.header_rows]
+
+    @property
+    def body(self) -> list[list[Cell]]:
+        return self.rows[self.header_rows:]
+
 
 def _n(value) -> Cell:
     if isinstance(value, float):
