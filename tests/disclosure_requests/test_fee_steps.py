@@ -29,6 +29,8 @@ def test_a_second_notice_is_refused_even_with_the_same_method(register, clerk):
     request = register(D(2025, 9, 1))
     services.notify_fee(request, actor=clerk, day=D(2025, 9, 3), method="by_page", quantity=100)
     services.record_fee_paid(request, actor=clerk, day=D(2025, 9, 10))
+    request.refresh_from_db()
+    assert "fee_notified" not in services.available_actions(request, clerk)
     with pytest.raises(DomainError, match="一份收费通知"):
         services.notify_fee(request, actor=clerk, day=D(2025, 9, 11), method="by_page", quantity=754)
 
@@ -120,8 +122,10 @@ def _awaiting_supplement(register, clerk):
 
 def test_a_supplement_after_its_deadline_needs_a_reason_accepted_by_the_head(register, clerk, boss):
     request = _awaiting_supplement(register, clerk)
-    with pytest.raises(DomainError, match="正当理由"):
+    with pytest.raises(DomainError, match="补正期限2024-10-15已过.*请与受理机关联系"):
         services.receive_supplement(request, actor=services.Applicant("张三"), day=D(2024, 10, 16), text="宗政发3号")
+    with pytest.raises(DomainError, match="正当理由"):
+        services.receive_supplement(request, actor=clerk, day=D(2024, 10, 16), text="宗政发3号")
     with pytest.raises(DomainError, match="负责人"):
         services.receive_supplement(request, actor=clerk, day=D(2024, 10, 16), text="宗政发3号", reason="邮路延误")
     services.receive_supplement(request, actor=boss, day=D(2024, 10, 16), text="宗政发3号",

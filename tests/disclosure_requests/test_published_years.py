@@ -82,3 +82,19 @@ def test_appeals_filed_or_closed_in_a_published_year_follow_the_same_rule(agency
                  correction_reason="复议决定书12月20日作出，2026年11月才收到")
     flag = CorrectionFlag.objects.get(report=report)
     assert "尚未审结" in flag.finding and "结果维持" in flag.finding
+
+
+def test_the_registration_page_names_the_correction_field_instead_of_failing(client, agency, clerk):
+    from django.urls import reverse
+
+    _publish(agency, 2025, D(2026, 1, 20))
+    client.force_login(clerk)
+    data = {**person(), "agency": agency.pk, "channel": "post_signed", "received_on": "2025-06-02"}
+    response = client.post(reverse("requests:register"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["correction_reason"][0].startswith("2025年度政府信息公开工作年度报告")
+    assert not Request.objects.exists()
+    data["correction_reason"] = "信件夹在其他公文中"
+    response = client.post(reverse("requests:register"), data, follow=True)
+    assert Request.objects.get().received_on == D(2025, 6, 2)
+    assert CorrectionFlag.objects.count() == 1

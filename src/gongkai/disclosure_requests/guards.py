@@ -22,7 +22,7 @@ from gongkai.statute.outcomes import BY_KEY, OUTCOME_KEYS
 from .clockfeed import fee_notice_day
 from .models import EventKind as K
 from .models import Request
-from .transitions import HEAD
+from .transitions import APPLICANT, HEAD
 
 LAPSE_ONLY_OUTCOMES = {"other.no_supplement", "other.fee_unpaid"}  # only a lapse gives these; a reply cannot
 
@@ -68,6 +68,9 @@ def _guard_supplement_received(request, *, events, day, data, reason, roles, **_
 
 def _accept_late(data, *, reason, roles, what, limit) -> None:
     """A step after its deadline goes on only with a 正当理由 recorded and accepted by the head (负责人)."""
+    if APPLICANT in roles:  # the query page: the applicant explains the reason to the agency, which decides
+        raise DomainError(f"{what}期限{limit.isoformat()}已过，网上不能再提交。如有正当理由，请与受理机关联系说明",
+                          field="text")
     if not reason.strip():
         raise DomainError(f"{what}期限{limit.isoformat()}已过：逾期{what}须写明申请人的正当理由，"
                           f"否则视为放弃申请", field="reason")

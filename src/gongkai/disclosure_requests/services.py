@@ -419,7 +419,7 @@ def available_actions(request: Request, user) -> list[str]:
         if not roles & ROLES[kind] or kind in (K.SUPPLEMENT_LAPSED, K.FEE_LAPSED, K.CONSULTATION_LAPSED):
             if not (roles & ROLES[kind] and request.step_due_on and request.step_due_on < _today()):
                 continue
-        if kind in (K.SUPPLEMENT_REQUESTED, K.EXTENDED):
+        if kind in (K.SUPPLEMENT_REQUESTED, K.EXTENDED, K.FEE_NOTIFIED):  # once per request
             events = events if events is not None else list(request.events.all())
             if any(e.kind == kind for e in events):
                 continue
