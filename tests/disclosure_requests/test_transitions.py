@@ -49,6 +49,7 @@ def _move(kind, boss):
         EventKind.CONSULTATION_LAPSED: (D(2024, 11, 1), {}),
         EventKind.EXTENDED: (D(2024, 10, 8), {"days": 10}),
         EventKind.FEE_NOTIFIED: (D(2024, 10, 8), {"method": "by_page", "quantity": 40}),
+        EventKind.FEE_CORRECTED: (D(2024, 10, 8), {"method": "by_page", "quantity": 60}),
         EventKind.FEE_PAID: (D(2024, 10, 10), {}),
         EventKind.FEE_LAPSED: (D(2024, 11, 15), {}),
         EventKind.ASSIGNED: (D(2024, 10, 8), {"assignee": boss.pk}),
@@ -68,7 +69,7 @@ def test_every_state_event_pair_follows_the_table(state, kind, agency, boss, reg
     request = _in_state(state, agency=agency, actor=boss, register=register)
     day, data = _move(kind, boss)
     correcting = request.documents.filter(kind="reply").first() if kind == EventKind.CORRECTED else None
-    reason = "理由" if kind == EventKind.CORRECTED else ""
+    reason = "理由" if kind in (EventKind.CORRECTED, EventKind.FEE_CORRECTED) else ""
     before = request.events.count()
     if kind in TRANSITIONS[state]:
         services.record_event(request, kind=kind, actor=boss, day=day, data=data, reason=reason,

@@ -265,6 +265,19 @@ def test_an_unpaid_fee_keeps_the_clock_paused():
     assert reply_due(events, CAL, today=d("2024-11-12"), fee_pause=False).running is True
 
 
+def test_a_corrected_fee_notice_restarts_the_payment_period_and_keeps_the_clock_paused():
+    # 109号: the applicant pays within 20 working days of receiving the notice in force — the corrected one.
+    first = [RECEIVED, ev(E.FEE_NOTIFIED, "2024-11-08")]
+    corrected = [*first, ev(E.FEE_CORRECTED, "2024-11-12")]
+    assert fee_payment_due(d("2024-11-08"), CAL) == d("2024-12-06")
+    assert fee_payment_due(d("2024-11-12"), CAL) == d("2024-12-10")
+    assert reply_due(corrected, CAL).due == add_workdays(reply_due(first, CAL).due, 2, CAL)
+    unpaid = reply_due(corrected, CAL)
+    assert unpaid.running is False and "暂计至 2024-12-10" in unpaid.explanation[-1]
+    paid = reply_due([*corrected, ev(E.FEE_PAID, "2024-11-13")], CAL)
+    assert paid.due == d("2024-12-05")
+
+
 def test_events_are_replayed_in_date_order():
     events = [ev(E.CONSULTATION_ANSWERED, "2024-11-13", "A"), RECEIVED, ev(E.CONSULTATION_OPENED, "2024-11-08", "A")]
     assert reply_due(events, CAL).due == d("2024-12-05")

@@ -24,6 +24,7 @@ _CLOCK_KINDS = {
     K.CONSULTATION_ANSWERED: ClockEvent.CONSULTATION_ANSWERED,
     K.EXTENDED: ClockEvent.EXTENDED,
     K.FEE_NOTIFIED: ClockEvent.FEE_NOTIFIED,
+    K.FEE_CORRECTED: ClockEvent.FEE_CORRECTED,
     K.FEE_PAID: ClockEvent.FEE_PAID,
 }
 INITIAL_STATES = {K.SUBMITTED: State.SUBMITTED, K.REGISTERED: State.PROCESSING}
@@ -49,10 +50,21 @@ def received_on(events) -> date | None:
     return next((e.day for e in events if e.kind in (K.REGISTERED, K.CONFIRMED)), None)
 
 
-def due_date(events, calendar, *, today: date | None = None) -> DueDate | None:
+def due_date(events, calendar) -> DueDate | None:
+    """The reply due date of the request, from its recorded events alone.
+
+    One rule for every page, the stored index (Request.due_on) and the reminders: an open consultation or
+    an unpaid fee notice is counted as pausing the clock up to its limit. The date therefore changes only
+    when an event is recorded (an earlier answer or payment brings it forward), never with the day it is
+    read, and the explanation lines say so."""
     if received_on(events) is None:
         return None
-    return reply_due(clock_events(events), calendar, today=today)
+    return reply_due(clock_events(events), calendar, today=None)
+
+
+def fee_notice_day(events) -> date | None:
+    """109号: the day the applicant received the fee notice in force (the corrected one, if any)."""
+    return next((e.day for e in reversed(events) if e.kind in (K.FEE_NOTIFIED, K.FEE_CORRECTED)), None)
 
 
 def step_due(state: str, events, calendar) -> date | None:
@@ -63,7 +75,7 @@ def step_due(state: str, events, calendar) -> date | None:
     if state == State.CONSULTING:
         return consultation_due(last[K.CONSULTATION_OPENED].day, calendar)
     if state == State.AWAITING_FEE:
-        return fee_payment_due(last[K.FEE_NOTIFIED].day, calendar)
+        return fee_payment_due(fee_notice_day(events), calendar)
     return None
 
 

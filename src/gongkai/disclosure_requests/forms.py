@@ -19,6 +19,8 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 _EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CORRECTION_HELP = ("仅当日期所在年度的政府信息公开工作年度报告已发布时填写："
+                   "本记录将作为更正记入审计记录，该年度报告标记为需要更正")
 
 
 class ApplicantForm(forms.ModelForm):
@@ -85,8 +87,12 @@ class RegisterForm(ApplicantForm):
         label="收到申请日期", widget=DATE,
         help_text="当面提交：提交之日；邮寄需签收：签收之日；平常信函：与申请人确认之日；传真、电子邮件：双方确认之日",
     )
+    correction_reason = forms.CharField(
+        label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=CORRECTION_HELP,
+    )
 
-    field_order = ["agency", "channel", "submitted_on", "received_on", *APPLICANT_FIELDS]
+    field_order = ["agency", "channel", "submitted_on", "received_on", *APPLICANT_FIELDS, "correction_reason"]
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,8 +195,17 @@ class MoveForm(forms.Form):
         self.initial.setdefault("day", timezone.localdate())
 
     def payload(self) -> dict:
-        data = {k: v for k, v in self.cleaned_data.items() if k not in ("day", "reason")}
-        return {"day": self.cleaned_data["day"], "reason": self.cleaned_data.get("reason", ""), "data": data}
+        top = ("day", "reason", "correction_reason")
+        data = {k: v for k, v in self.cleaned_data.items() if k not in top}
+        out = {"day": self.cleaned_data["day"], "reason": self.cleaned_data.get("reason", ""), "data": data}
+        if "correction_reason" in self.fields:
+            out["correction_reason"] = self.cleaned_data.get("correction_reason", "")
+        return out
+
+    def add_correction_field(self) -> None:
+        """For a move that decides a report figure (published_years.REPORTED_KINDS)."""
+        self.fields["correction_reason"] = forms.CharField(
+            label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=CORRECTION_HELP)
 
 
 def _reason(label="理由/说明", required=False):
@@ -204,6 +219,7 @@ class SupplementForm(MoveForm):
 
 class SupplementReceivedForm(MoveForm):
     text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = _reason("逾期补正的正当理由（超过补正期限时必填，须由负责人办理）")
 
 
 class ConsultationForm(MoveForm):
@@ -226,6 +242,14 @@ class ExtensionForm(MoveForm):
 class FeeForm(MoveForm):
     method = forms.ChoiceField(label="计费方式", choices=[("by_item", "按件计收"), ("by_page", "按量计收")])
     quantity = forms.IntegerField(label="页数（按量计收时填写）", min_value=0, required=False)
+
+
+class FeeCorrectionForm(FeeForm):
+    reason = _reason("更正理由", required=True)
+
+
+class FeePaidForm(MoveForm):
+    reason = _reason("逾期缴费的正当理由（超过缴费期限时必填，须由负责人办理）")
 
 
 class ReplyForm(MoveForm):
@@ -281,7 +305,8 @@ MOVE_FORMS = {
     EventKind.CONSULTATION_LAPSED: MoveForm,
     EventKind.EXTENDED: ExtensionForm,
     EventKind.FEE_NOTIFIED: FeeForm,
-    EventKind.FEE_PAID: MoveForm,
+    EventKind.FEE_CORRECTED: FeeCorrectionForm,
+    EventKind.FEE_PAID: FeePaidForm,
     EventKind.FEE_LAPSED: MoveForm,
     EventKind.ASSIGNED: AssignForm,
     EventKind.WITHDRAWN: ReasonForm,

@@ -9,7 +9,7 @@ from django.db import models
 
 # PrivateStorage stays importable here: migration 0001 names it by this path.
 from gongkai.core.storage import PrivateStorage, private_storage, private_storage_backend  # noqa: F401
-from gongkai.statute.outcomes import APPLICANT_LABELS, BY_KEY, ApplicantType
+from gongkai.statute.outcomes import APPLICANT_KEYS, APPLICANT_LABELS, BY_KEY, ApplicantType
 
 APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_LABELS[t]) for t in ApplicantType]
 OUTCOME_CHOICES = [(key, o.full_label) for key, o in BY_KEY.items()]
@@ -80,6 +80,7 @@ class EventKind(models.TextChoices):
     CONSULTATION_LAPSED = "consultation_lapsed", "征求意见期限届满未答复"
     EXTENDED = "extended", "延长答复期限"
     FEE_NOTIFIED = "fee_notified", "发出收费通知"
+    FEE_CORRECTED = "fee_corrected", "更正收费通知"
     FEE_PAID = "fee_paid", "申请人缴费"
     FEE_LAPSED = "fee_lapsed", "逾期未缴费"
     ASSIGNED = "assigned", "指定经办人"
@@ -144,6 +145,11 @@ class Request(models.Model):
             models.Index(fields=["agency", "received_on", "closed_on", "applicant_type", "outcome"],
                          name="request_report_cover"),
         ]
+        constraints = [
+            # 表三 has one column per applicant type: any other value would be counted under 其他 unseen.
+            models.CheckConstraint(condition=models.Q(applicant_type__in=APPLICANT_KEYS),
+                                   name="request_applicant_type_valid"),
+        ]
 
     def __str__(self):
         return self.number
@@ -156,7 +162,10 @@ class Request(models.Model):
     def due_warning(self) -> str:
         return missing_year_warning(self.due_unknown_year) if self.due_unknown_year and self.is_open else ""
 
-
+    @property
+    def is_paused(self) -> bool:
+        """The reply clock waits on a consultation or a payment: due_on is then a projection (clockfeed)."""
+        return self.state in (State.CONSULTING, State.AWAITING_FEE)
 
 
 def attachment_path(instance, filename):
@@ -256,6 +265,9 @@ class RequestEvent(models.Model):
 
 
 class FeeNotice(models.Model):
+    """国办函〔2020〕109号: one request, one charging method, one notice in force. A corrected notice is a
+    new row that `replaces` the old one, which keeps its figures and gets `superseded_on`."""
+
     class Method(models.TextChoices):
         BY_ITEM = "by_item", "按件计收"
         BY_PAGE = "by_page", "按量计收"
@@ -267,10 +279,18 @@ class FeeNotice(models.Model):
     explanation = models.JSONField("计算过程", default=list)
     notified_on = models.DateField("申请人收到通知日期")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
+    replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="replaced_by", verbose_name="更正的收费通知")
+    superseded_on = models.DateField("被更正日期", null=True, blank=True,
+                                     help_text="已由更正后的收费通知替代；不再有效")
 
     class Meta:
         verbose_name = "收费通知"
         verbose_name_plural = "收费通知"
+        constraints = [
+            models.UniqueConstraint(fields=["request"], condition=models.Q(superseded_on__isnull=True),
+                                    name="fee_notice_one_in_force_per_request"),
+        ]
 
     def __str__(self):
         return f"{self.request.number} {self.amount_yuan}元"

@@ -5,6 +5,7 @@ check the move's own rule (guards) → issue the letter → append the event →
 date from ALL events with the statute clock → audit entry, all in one transaction.
 """
 
+import logging
 from datetime import date
 
 from django.db import transaction
@@ -17,19 +18,23 @@ from gongkai.core.sequences import next_number
 from gongkai.statute.clock import (
     CalendarYearMissing,
 )
+from gongkai.statute.outcomes import APPLICANT_KEYS, APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
-from . import clockfeed, letters
+from . import clockfeed, letters, published_years
 from .guards import GUARDS, last_event, no_guard
 from .models import NO_DUE, Document, FeeNotice, Request, RequestEvent, State
 from .models import EventKind as K
 from .transitions import APPLICANT, HEAD, ROLE_LABELS, ROLES, STAFF, SYSTEM, TRANSITIONS, next_state
+
+log = logging.getLogger(__name__)
 
 LETTER_FOR = {
     K.SUPPLEMENT_REQUESTED: Document.Kind.SUPPLEMENT_NOTICE,
     K.CONSULTATION_OPENED: Document.Kind.CONSULTATION_LETTER,
     K.EXTENDED: Document.Kind.EXTENSION_NOTICE,
     K.FEE_NOTIFIED: Document.Kind.FEE_NOTICE,
+    K.FEE_CORRECTED: Document.Kind.FEE_NOTICE,
     K.TRANSFERRED: Document.Kind.TRANSFER_NOTICE,
     K.REPLIED: Document.Kind.REPLY,
     K.CORRECTED: Document.Kind.REPLY,
@@ -95,19 +100,36 @@ def _number(agency, year: int) -> str:
     return agency.request_number_format.format(short_name=agency.short_name, year=year, serial=serial)
 
 
-def _create(*, agency, kind, actor, day, fields, state) -> Request:
+def check_applicant_type(value) -> None:
+    """表三 has one column per applicant type: a request must be in exactly one of them."""
+    if value not in APPLICANT_KEYS:
+        names = "、".join(APPLICANT_LABELS[k] for k in APPLICANT_LABELS)
+        raise DomainError(f"申请人类型应为以下之一：{names}", field="applicant_type")
+
+
+def _create(*, agency, kind, actor, day, fields, state, correction_reason="") -> Request:
+    check_applicant_type(fields.get("applicant_type"))
     with transaction.atomic():
+        published = None
+        if kind in published_years.REPORTED_KINDS:
+            published = published_years.check_open_year(agency, day=day, what=K(kind).label,
+                                                         correction_reason=correction_reason)
         request = Request(agency=agency, number=_number(agency, day.year), state=state, submitted_on=fields.pop(
             "submitted_on", day), applicant_key=applicant_key(fields), **fields)
         request.save()
         event = _append(request, kind=kind, actor=actor, day=day, reason="", data={"channel": request.channel})
         _recompute(request)
         _audit(request, event, actor)
+        if published is not None:
+            published_years.record_correction(published, obj=request, what=K(kind).label, day=day,
+                                              correction_reason=correction_reason, actor=actor)
     return request
 
 
-def register_request(*, agency, actor, received_on: date, fields: dict) -> Request:
-    """条例 Art. 31: staff register a request received in person, by post, fax or e-mail on its receipt date."""
+def register_request(*, agency, actor, received_on: date, fields: dict, correction_reason: str = "") -> Request:
+    """条例 Art. 31: staff register a request received in person, by post, fax or e-mail on its receipt date.
+
+    A receipt date inside a year whose annual report is published needs `correction_reason` (published_years)."""
     if not can_work_in(actor, agency):
         raise PermissionDenied("只有本机关工作人员可以登记申请")
     if received_on > _today():
@@ -117,7 +139,7 @@ def register_request(*, agency, actor, received_on: date, fields: dict) -> Reque
         raise DomainError("收到申请日期不能早于提交（寄出）日期", field="received_on")
     _check_calendar(received_on)
     return _create(agency=agency, kind=K.REGISTERED, actor=actor, day=received_on, fields=dict(fields),
-                   state=State.PROCESSING)
+                   state=State.PROCESSING, correction_reason=correction_reason)
 
 
 def submit_online(*, agency, fields: dict, day: date | None = None) -> Request:
@@ -139,17 +161,29 @@ def _check_calendar(day: date) -> None:
 
 
 def record_event(request: Request, *, kind: str, actor, day: date, reason: str = "", data: dict | None = None,
-                 correcting: Document | None = None, issue_letter: bool = True) -> RequestEvent:
-    """The single entry point for every move on an existing request (web, admin, CLI, runperiodic)."""
+                 correcting: Document | None = None, issue_letter: bool = True,
+                 correction_reason: str = "") -> RequestEvent:
+    """The single entry point for every move on an existing request (web, admin, CLI, runperiodic).
+
+    A move that decides a report figure and is dated into a year whose annual report is published is
+    refused, or with `correction_reason` recorded as an audited correction flagging that report."""
     data = dict(data or {})
     with transaction.atomic():
         request = Request.objects.select_for_update().select_related("agency").get(pk=request.pk)
         _check_move(request, kind=kind, actor=actor)
         events = list(request.events.order_by("day", "id"))
         _check_day(request, events, day)
+        published = None
+        if kind in published_years.REPORTED_KINDS:
+            published = published_years.check_open_year(request.agency, day=day, what=K(kind).label,
+                                                         correction_reason=correction_reason)
         calendar = _calendar()
+        roles = actor_roles(request, actor)
         try:
-            GUARDS.get(kind, no_guard)(request, events=events, day=day, reason=reason, data=data, calendar=calendar)
+            GUARDS.get(kind, no_guard)(request, events=events, day=day, reason=reason, data=data, calendar=calendar,
+                                       roles=roles)
+            if kind == K.FEE_CORRECTED and correcting is None:
+                correcting = _fee_notice_document(request)
             document = (_issue_letter(request, kind=kind, day=day, data=data, reason=reason, correcting=correcting)
                         if issue_letter else None)
             event = _append(request, kind=kind, actor=actor, day=day, reason=reason, data=data, document=document)
@@ -159,7 +193,16 @@ def record_event(request: Request, *, kind: str, actor, day: date, reason: str =
             raise DomainError(f"不能“{K(kind).label}”：{exc.year}年节假日安排未录入，无法计算该事项的期限；"
                               "请管理员在“管理后台 → 节假日安排”录入") from None
         _audit(request, event, actor)
+        if published is not None:
+            published_years.record_correction(published, obj=request, what=K(kind).label, day=day,
+                                              correction_reason=correction_reason, actor=actor)
     return event
+
+
+def _fee_notice_document(request) -> Document | None:
+    """The fee notice in force: the one a correction replaces."""
+    return (request.documents.filter(kind=Document.Kind.FEE_NOTICE, replaced_by__isnull=True)
+            .order_by("-issued_on", "-id").first())
 
 
 def _check_move(request, *, kind, actor) -> None:
@@ -266,13 +309,17 @@ def _issue_letter(request, *, kind, day, data, reason, correcting) -> Document |
 
 
 def _after(request, event) -> None:
-    """Side records a move keeps besides its event: the fee notice row."""
-    if event.kind == K.FEE_NOTIFIED:
+    """Side records a move keeps besides its event: the fee notice row (one in force per request)."""
+    if event.kind in (K.FEE_NOTIFIED, K.FEE_CORRECTED):
+        old = FeeNotice.objects.filter(request=request, superseded_on__isnull=True).first()
+        if old is not None:  # only a correction gets here with one (the guard refuses a second notice)
+            FeeNotice.objects.filter(pk=old.pk).update(superseded_on=event.day)
         FeeNotice.objects.create(request=request, method=event.data["method"], quantity=event.data["quantity"],
                                  amount_yuan=event.data["amount_yuan"], explanation=event.data["explanation"],
-                                 notified_on=event.day)
+                                 notified_on=event.day, replaces=old)
     elif event.kind == K.FEE_PAID:
-        FeeNotice.objects.filter(request=request, paid_on__isnull=True).update(paid_on=event.day)
+        FeeNotice.objects.filter(request=request, superseded_on__isnull=True, paid_on__isnull=True) \
+            .update(paid_on=event.day)
 
 
 # --- thin named wrappers ------------------------------------------------------------------------
@@ -287,8 +334,9 @@ def request_supplement(request, *, actor, day, items: str, supplement_due: date)
                         data={"items": items, "supplement_due": supplement_due})
 
 
-def receive_supplement(request, *, actor, day, text: str = "", attachments: list | None = None):
-    return record_event(request, kind=K.SUPPLEMENT_RECEIVED, actor=actor, day=day,
+def receive_supplement(request, *, actor, day, text: str = "", attachments: list | None = None, reason: str = ""):
+    """条例 Art. 30: after the 补正 deadline only with the applicant's 正当理由, accepted by the head."""
+    return record_event(request, kind=K.SUPPLEMENT_RECEIVED, actor=actor, day=day, reason=reason,
                         data={"text": text, "attachments": attachments or []})
 
 
@@ -311,8 +359,15 @@ def notify_fee(request, *, actor, day, method: str, quantity: int | None = None)
                         data={"method": method, "quantity": quantity})
 
 
-def record_fee_paid(request, *, actor, day):
-    return record_event(request, kind=K.FEE_PAID, actor=actor, day=day)
+def correct_fee_notice(request, *, actor, day, method: str, reason: str, quantity: int | None = None):
+    """109号: a wrong, unpaid fee notice is replaced by a corrected one (same method); payment runs from it."""
+    return record_event(request, kind=K.FEE_CORRECTED, actor=actor, day=day, reason=reason,
+                        data={"method": method, "quantity": quantity})
+
+
+def record_fee_paid(request, *, actor, day, reason: str = ""):
+    """109号: after the 20-working-day limit only with a 正当理由 accepted by the head."""
+    return record_event(request, kind=K.FEE_PAID, actor=actor, day=day, reason=reason)
 
 
 def withdraw_request(request, *, actor, day, reason: str = ""):
@@ -348,7 +403,10 @@ def close_lapsed(*, today: date) -> list[RequestEvent]:
     lapses = {State.AWAITING_SUPPLEMENT: K.SUPPLEMENT_LAPSED, State.AWAITING_FEE: K.FEE_LAPSED,
               State.CONSULTING: K.CONSULTATION_LAPSED}
     for request in Request.objects.filter(state__in=list(lapses), step_due_on__lt=today).order_by("id"):
-        closed.append(record_event(request, kind=lapses[request.state], actor=SYSTEM_ACTOR, day=today))
+        try:
+            closed.append(record_event(request, kind=lapses[request.state], actor=SYSTEM_ACTOR, day=today))
+        except DomainError as exc:  # e.g. today's year already has a published report: staff decide
+            log.warning("%s：未能自动记录“%s”：%s", request.number, K(lapses[request.state]).label, exc.message)
     return closed
 
 
@@ -361,7 +419,7 @@ def available_actions(request: Request, user) -> list[str]:
         if not roles & ROLES[kind] or kind in (K.SUPPLEMENT_LAPSED, K.FEE_LAPSED, K.CONSULTATION_LAPSED):
             if not (roles & ROLES[kind] and request.step_due_on and request.step_due_on < _today()):
                 continue
-        if kind in (K.SUPPLEMENT_REQUESTED, K.EXTENDED):
+        if kind in (K.SUPPLEMENT_REQUESTED, K.EXTENDED, K.FEE_NOTIFIED):  # once per request
             events = events if events is not None else list(request.events.all())
             if any(e.kind == kind for e in events):
                 continue

@@ -44,6 +44,7 @@ TRANSITIONS: dict[str, dict[str, str | None]] = {
     },
     S.AWAITING_FEE: {
         **_WORKING,
+        K.FEE_CORRECTED: None,  # a corrected notice replaces the unpaid one (109号: one notice in force)
         K.FEE_PAID: S.PROCESSING,
         K.FEE_LAPSED: S.CLOSED,
     },
@@ -63,6 +64,7 @@ ROLES: dict[str, frozenset[str]] = {
     K.CONSULTATION_LAPSED: frozenset({STAFF, SYSTEM}),
     K.EXTENDED: frozenset({HEAD}),
     K.FEE_NOTIFIED: frozenset({STAFF}),
+    K.FEE_CORRECTED: frozenset({STAFF}),
     K.FEE_PAID: frozenset({STAFF}),
     K.FEE_LAPSED: frozenset({STAFF, SYSTEM}),
     K.ASSIGNED: frozenset({STAFF}),

@@ -20,6 +20,7 @@ from . import clockfeed, queries, services
 from .downloads import attachment_response, docx_response
 from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
 from .models import Channel, EventKind, Request, State, missing_year_warning
+from .published_years import REPORTED_KINDS
 
 
 def _filters(request) -> dict:
@@ -60,7 +61,8 @@ def register(request):
         try:
             created = services.register_request(agency=form.cleaned_data["agency"], actor=request.user,
                                                 received_on=form.cleaned_data["received_on"],
-                                                fields=form.applicant_fields())
+                                                fields=form.applicant_fields(),
+                                                correction_reason=form.cleaned_data.get("correction_reason", ""))
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -79,7 +81,10 @@ def _move_form(kind, req, data=None):
         staff = get_user_model().objects.filter(memberships__agency=req.agency,
                                                 memberships__role__in=STAFF_ROLES).distinct()
         return cls(data, staff=staff, prefix=kind)
-    return cls(data, prefix=kind)
+    form = cls(data, prefix=kind)
+    if kind in REPORTED_KINDS:
+        form.add_correction_field()
+    return form
 
 
 @login_required
@@ -91,7 +96,7 @@ def detail(request, pk):
 def _detail_context(request, req, *, failed=None):
     events = list(req.events.select_related("document").order_by("day", "id"))
     try:
-        due = clockfeed.due_date(events, get_calendar(), today=timezone.localdate())
+        due = clockfeed.due_date(events, get_calendar())  # the same rule as the stored due_on
     except CalendarYearMissing as exc:  # shown as a warning, not a 500
         due, due_error = None, missing_year_warning(exc.year)
     else:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AnnualReport, ArticleTwentyFigures, ReportReviewStep, ReportVersion
+from .models import AnnualReport, ArticleTwentyFigures, CorrectionFlag, ReportReviewStep, ReportVersion
 
 
 class VersionInline(admin.TabularInline):
@@ -19,12 +19,20 @@ class StepInline(admin.TabularInline):
     fields = readonly_fields
 
 
+class CorrectionFlagInline(admin.TabularInline):
+    model = CorrectionFlag
+    extra = 0
+    can_delete = False
+    readonly_fields = ("cause", "finding", "actor_label", "created_at", "resolved_at")
+    fields = readonly_fields
+
+
 @admin.register(AnnualReport)
 class AnnualReportAdmin(admin.ModelAdmin):
     list_display = ("agency", "year", "state", "published_on")
     list_filter = ("year", "state")
     readonly_fields = ("state", "published_on", "frozen_at", "catalog_item_id")
-    inlines = [VersionInline, StepInline]
+    inlines = [VersionInline, StepInline, CorrectionFlagInline]
 
     def has_add_permission(self, request):
         return False  # reports are started from the staff page, which drafts them from the records

@@ -243,7 +243,8 @@ def _one_agency_tables(agency_id: int, year: int):
 
 @dataclass(frozen=True)
 class FeeSummary:
-    """信息处理费 of the year (国办函〔2020〕109号): notices issued and the amount actually paid."""
+    """信息处理费 of the year (国办函〔2020〕109号), counted in requests, never in notices: the requests sent a
+    fee notice in the year, the requests that paid in the year, and the amount paid."""
 
     notices: int
     paid_count: int
@@ -252,6 +253,8 @@ class FeeSummary:
     def sentence(self, year: int) -> str:
         if self.paid_yuan:
             return f"{year}年度共收取信息处理费{self.paid_yuan}元（{self.paid_count}件）。"
+        if self.notices:
+            return f"{year}年度向{self.notices}件申请发出收费通知，申请人未缴费，未收取信息处理费。"
         return f"{year}年度未收取信息处理费。"
 
 
@@ -260,10 +263,13 @@ def fee_summary(agencies, year: int) -> FeeSummary:
     if FeeNotice is None:
         return FeeSummary(0, 0, 0)
     start, end = _bounds(year)
+    notified = Q(notified_on__gte=start, notified_on__lte=end)
+    paid = Q(paid_on__gte=start, paid_on__lte=end)
+    # A request counts once however many notices it has (a corrected notice replaces the one before it).
     row = FeeNotice.objects.filter(request__agency__in=agencies).aggregate(
-        notices=Count("pk", filter=Q(notified_on__gte=start, notified_on__lte=end)),
-        paid_count=Count("pk", filter=Q(paid_on__gte=start, paid_on__lte=end)),
-        paid_yuan=Sum("amount_yuan", filter=Q(paid_on__gte=start, paid_on__lte=end)),
+        notices=Count("request", filter=notified, distinct=True),
+        paid_count=Count("request", filter=paid, distinct=True),
+        paid_yuan=Sum("amount_yuan", filter=paid),
     )
     return FeeSummary(row["notices"], row["paid_count"], row["paid_yuan"] or 0)
 

@@ -151,3 +151,27 @@ class ReportReviewStep(models.Model):
 
     def __str__(self):
         return f"{self.get_level_display() or ''}{self.get_decision_display()}"
+
+
+class CorrectionFlag(models.Model):
+    """需要更正: a record dated into the year of a published report was accepted as an audited correction.
+
+    The published report itself is never changed here; the flag and its finding say which figures now
+    differ, until the agency publishes a 更正 and resolves the flag."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="correction_flags")
+    cause = models.TextField("原因", help_text="哪条记录、哪一天补录，以及更正理由")
+    finding = models.TextField("发现的问题", help_text="已发布数字与现有记录的差异")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    actor_label = models.CharField("记录人", max_length=150, blank=True)
+    created_at = models.DateTimeField("标记时间", auto_now_add=True)
+    resolved_at = models.DateTimeField("更正完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "年度报告需要更正"
+        verbose_name_plural = "年度报告需要更正"
+        ordering = ["report", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report} 需要更正"

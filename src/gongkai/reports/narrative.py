@@ -156,6 +156,13 @@ def _replace(pattern: re.Pattern, sentence: str, text: str) -> str:
 
 
 def fee_paragraph(summary: FeeSummary, year: int) -> str:
+    """Section 六's fee sentence, counted in requests; "没有产生" only when no fee notice went out at all."""
     if summary.paid_yuan:
-        return f"我单位{FEE_RULE}{year}年度共收取信息处理费{summary.paid_yuan}元（{summary.paid_count}件）。"
+        text = f"我单位{FEE_RULE}{year}年度共收取信息处理费{summary.paid_yuan}元（{summary.paid_count}件）。"
+        if summary.notices > summary.paid_count:
+            text += f"本年度共向{summary.notices}件申请发出收费通知。"
+        return text
+    if summary.notices:
+        return (f"我单位{FEE_RULE}{year}年度向{summary.notices}件政府信息公开申请发出收费通知，"
+                "申请人未缴纳，未收取信息处理费。")
     return f"我单位{FEE_RULE}本年度没有产生信息公开处理费，未收取信息处理费。"

@@ -152,6 +152,7 @@ class ClockEvent(StrEnum):
     CONSULTATION_ANSWERED = "consultation_answered"
     EXTENDED = "extended"
     FEE_NOTIFIED = "fee_notified"
+    FEE_CORRECTED = "fee_corrected"
     FEE_PAID = "fee_paid"
 
 
@@ -278,6 +279,20 @@ class _ReplyClock:
         else:
             self._say(f"{event.day.isoformat()} 申请人收到收费通知，缴费期限至 {limit.isoformat()}（答复期限不暂停）")
 
+    def _on_fee_corrected(self, event: DatedEvent) -> None:
+        # 109号: the applicant pays within 20 working days of receiving the notice; a corrected notice is
+        # the one to pay, so the payment period runs again from its receipt.
+        limit = fee_payment_due(event.day, self.calendar)
+        if not self.fee_pause:
+            self._say(f"{event.day.isoformat()} 申请人收到更正后的收费通知，"
+                      f"缴费期限至 {limit.isoformat()}（答复期限不暂停）")
+            return
+        open_fees = [p for p in self.pauses if p.kind == ClockEvent.FEE_NOTIFIED and p.closed is None]
+        if len(open_fees) != 1:
+            raise ValueError(f"{event.day.isoformat()} 更正收费通知，但没有尚未缴费的收费通知")
+        open_fees[0].limit = limit
+        self._say(f"{event.day.isoformat()} 申请人收到更正后的收费通知，答复期限继续暂停，最迟至 {limit.isoformat()}")
+
     def _open_pause(self, event: DatedEvent, limit: date, label: str) -> None:
         if any(p.kind == event.kind and p.key == event.key and p.closed is None for p in self.pauses):
             raise ValueError(f"{_PAUSE_LABELS[event.kind]}（{event.key or '未编号'}）尚未结束，不能重复开始")
@@ -298,7 +313,8 @@ class _ReplyClock:
         pause = self._matching_pause(event)
         pause.answered = True
         if pause.closed is not None:  # the limit passed earlier and the pause was already told
-            self._say(f"{event.day.isoformat()} 逾期答复{_pause_key(pause)}，不再顺延")
+            late = "逾期答复" if pause.kind == ClockEvent.CONSULTATION_OPENED else "逾期缴费（经负责人同意接受）"
+            self._say(f"{event.day.isoformat()} {late}{_pause_key(pause)}，不再顺延")
             return
         pause.closed = event.day
         self._tell(pause, f"{pause.opened.isoformat()} 至 {event.day.isoformat()}")
@@ -343,7 +359,11 @@ class _ReplyClock:
         unfinished = [p for p in self.pauses if p.closed is None]
         for pause in unfinished:
             end = self._pause_end(pause).isoformat()
-            self._tell(pause, f"{pause.opened.isoformat()} 起尚未结束，暂计至 {end}", "（预计，暂停中）")
+            if self.today is None:  # the projection every page shows: the pause is assumed to run to its limit
+                self._tell(pause, f"{pause.opened.isoformat()} 起尚未结束，按期限届满日暂计至 {end}",
+                           "（预计，暂停中；提前结束的，答复期限按实际日期相应提前）")
+            else:
+                self._tell(pause, f"{pause.opened.isoformat()} 起尚未结束，暂计至 {end}", "（预计，暂停中）")
         due = self._due(self.pauses)
         paused = sum(1 for d in self._paused_days(self.pauses) if d <= due)
         return DueDate(due, not unfinished, self.lines, paused, self.extension)
