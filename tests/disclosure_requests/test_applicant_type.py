@@ -11,7 +11,7 @@ from gongkai.disclosure_requests import services
 from gongkai.disclosure_requests.models import Request
 from tests.disclosure_requests.conftest import person
 
-MIGRATION = importlib.import_module("gongkai.disclosure_requests.migrations.0003_reqint_applicant_type_fee_notice")
+MIGRATION = importlib.import_module("gongkai.disclosure_requests.migrations.0004_reqint_applicant_type_fee_notice")
 
 
 @pytest.mark.parametrize("bad", ["", "joint", "natural_person,business", "自然人"])
