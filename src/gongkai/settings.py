@@ -189,27 +189,47 @@ MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", VAR_DIR / "media"))
 # Applicants' uploads: never under a public URL, served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("GONGKAI_PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Form fields (everything but files) are capped while the body is read: 2.5 MB is far above any real form
+# (a request's description is at most 5000 characters) and refuses a huge text with a 400 before it is parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("GONGKAI_DATA_UPLOAD_MAX_BYTES", 2_621_440)
 GONGKAI_MAX_ATTACHMENT_BYTES = envint("GONGKAI_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
+# Files are counted while they stream in (core.uploads): no file anywhere passes this ceiling, and a view may
+# set a lower limit of its own (the public request form: 10 MB). Above every app's own size check, so those
+# checks still give their own messages.
+GONGKAI_UPLOAD_MAX_FILE_BYTES = envint("GONGKAI_UPLOAD_MAX_FILE_BYTES", 50 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "gongkai.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE are written here while the request runs; a worker killed mid-request
+# leaves its file behind, and `gongkai runperiodic` removes those older than the hours below.
+FILE_UPLOAD_TEMP_DIR = os.environ.get("GONGKAI_UPLOAD_TEMP_DIR", str(VAR_DIR / "upload-tmp"))
+Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+GONGKAI_UPLOAD_TEMP_MAX_AGE_HOURS = envint("GONGKAI_UPLOAD_TEMP_MAX_AGE_HOURS", 6)
 
-# Rate limits, lockouts and cached pages must count the same on every worker and every host: Redis when
-# GONGKAI_CACHE_URL is set (required with several hosts), else a file cache shared by the workers of this host.
+
 def cache_config() -> dict:
+    """Redis (django-redis) when GONGKAI_CACHE_URL is set: one cache for every worker on every host. Otherwise
+    a file cache, shared by the workers of one machine; its MAX_ENTRIES is high so that flooding it with keys
+    cannot cull the query-lookup counters (Django's default of 300 would)."""
     url = os.environ.get("GONGKAI_CACHE_URL", "")
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise ImproperlyConfigured(f"GONGKAI_CACHE_URL must be a redis:// URL, got {url!r}")
+            raise ImproperlyConfigured(f"GONGKAI_CACHE_URL must be a redis://, rediss:// or unix:// URL, got {url!r}")
         return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "gongkai",
-                "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}}
+                "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient",
+                            "SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}}
     return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
-        # Culling would silently drop lockout counters once enough keys exist: keep far more than a host writes.
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 
 
 CACHES = {"default": cache_config()}
+# The cache alias holding the status lookup's failure counters (disclosure_requests.lookup_throttle).
+GONGKAI_THROTTLE_CACHE = os.environ.get("GONGKAI_THROTTLE_CACHE", "default")
 # Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP).
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "REMOTE_ADDR")
 

@@ -1,4 +1,5 @@
 import itertools
+import re
 from datetime import date
 
 import pytest
@@ -63,6 +64,12 @@ PERSON = {
 
 def person(**overrides):
     return {**PERSON, **overrides}
+
+
+def shown_code(html: str) -> str | None:
+    """The query code a receipt page shows (only on its first rendering), or None."""
+    found = re.search(r'id="code">([^<]+)<', html)
+    return found.group(1) if found else None
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import json
 import logging
 import time
 
-from django.conf import settings
 from django.db.models.signals import post_save
+
+from .client_address import client_address
 
 request_log = logging.getLogger("gongkai.request")
 audit_log = logging.getLogger("gongkai.audit")
@@ -31,10 +32,6 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
         return json.dumps(line, ensure_ascii=False, default=str)
-
-
-def client_address(request) -> str:
-    return request.META.get(getattr(settings, "GONGKAI_CLIENT_IP_HEADER", "REMOTE_ADDR"), "") or ""
 
 
 class RequestLogMiddleware:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 from gongkai.statute.identifiers import id_card_problem, uscc_problem
 
+from . import query_codes
+from .limits import REASON_CHARS, SHORT_CHARS, SUPPLEMENT_CHARS, WITHDRAW_REASON_CHARS, name_too_long_errors
 from .models import Channel, Delivery, EventKind, IdType, Request
 
 APPLICANT_FIELDS = [
@@ -35,6 +37,7 @@ class ApplicantForm(forms.ModelForm):
         self.fields["description"].help_text = "请写明所需信息的名称、文号或者便于检索的其他特征性描述"
         for field in self.fields.values():
             field.error_messages["required"] = f"{field.label}不能为空"
+        name_too_long_errors(self)
 
     def clean_description(self):
         text = (self.cleaned_data.get("description") or "").strip()
@@ -148,9 +151,15 @@ def check_attachments(files) -> list[str]:
 
 
 class AttachmentsMixin:
+    """`refused`: files the upload handler stopped while they streamed in (core.uploads.upload_refusals)."""
+
+    def __init__(self, *args, refused=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = list(refused)
+
     def clean_attachments(self):
         files = self.cleaned_data.get("attachments") or []
-        problems = check_attachments(files)
+        problems = self.refused + check_attachments(files)
         if problems:
             raise forms.ValidationError(problems)
         return files
@@ -159,7 +168,7 @@ class AttachmentsMixin:
 class PublicRequestForm(AttachmentsMixin, ApplicantForm):
     agency = forms.ModelChoiceField(label="申请公开的机关", queryset=Agency.objects.all())
     attachments = MultipleFileField(label="附件（选填，如身份证明复印件；每个不超过10MB）", required=False)
-    token = forms.CharField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=40)
 
     field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
 
@@ -175,13 +184,34 @@ class LedgerImportForm(forms.Form):
 
 
 class QueryForm(forms.Form):
-    number = forms.CharField(label="申请编号", max_length=60)
-    code = forms.CharField(label="查询码", max_length=16)
+    number = forms.CharField(label="申请编号", max_length=60,
+                             error_messages={"required": "请填写申请编号", "max_length": "申请编号不能超过60个字"})
+    code = forms.CharField(label="查询码", max_length=20,
+                           error_messages={"required": "请填写查询码", "max_length": "查询码不能超过20个字"})
+
+    def clean_number(self):
+        return self.cleaned_data["number"].strip()
+
+    def clean_code(self):
+        return query_codes.normalize(self.cleaned_data["code"])
 
 
 class SupplementUploadForm(AttachmentsMixin, forms.Form):
-    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           max_length=SUPPLEMENT_CHARS)
     attachments = MultipleFileField(label="补正材料", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_too_long_errors(self)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="撤回理由", required=False, max_length=WITHDRAW_REASON_CHARS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_too_long_errors(self)
 
 
 # --- one small form per staff move ---------------------------------------------------------------
@@ -193,6 +223,7 @@ class MoveForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("day", timezone.localdate())
+        name_too_long_errors(self)
 
     def payload(self) -> dict:
         top = ("day", "reason", "correction_reason")
@@ -209,23 +240,24 @@ class MoveForm(forms.Form):
 
 
 def _reason(label="理由/说明", required=False):
-    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 2}))
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=REASON_CHARS)
 
 
 class SupplementForm(MoveForm):
-    items = forms.CharField(label="需补正的事项", widget=forms.Textarea(attrs={"rows": 2}))
+    items = forms.CharField(label="需补正的事项", widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_CHARS)
     supplement_due = forms.DateField(label="补正期限", widget=DATE)
 
 
 class SupplementReceivedForm(MoveForm):
-    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 2}), max_length=SUPPLEMENT_CHARS)
     reason = _reason("逾期补正的正当理由（超过补正期限时必填，须由负责人办理）")
 
 
 class ConsultationForm(MoveForm):
     party_kind = forms.ChoiceField(label="征求意见对象", choices=[("third_party", "第三方（条例第三十二条）"),
                                                               ("agency", "其他机关（条例第三十四条）")])
-    party_name = forms.CharField(label="对象名称")
+    party_name = forms.CharField(label="对象名称", max_length=SHORT_CHARS)
 
 
 class ConsultationAnswerForm(MoveForm):
@@ -254,8 +286,8 @@ class FeePaidForm(MoveForm):
 
 class ReplyForm(MoveForm):
     outcome = forms.ChoiceField(label="办理结果")
-    how = forms.CharField(label="获取信息的方式、途径", required=False)
-    withheld = forms.CharField(label="不予公开的内容（部分公开时必填）", required=False)
+    how = forms.CharField(label="获取信息的方式、途径", required=False, max_length=SHORT_CHARS)
+    withheld = forms.CharField(label="不予公开的内容（部分公开时必填）", required=False, max_length=REASON_CHARS)
     reason = _reason("理由")
 
     def __init__(self, *args, **kwargs):
@@ -270,8 +302,8 @@ class ReplyForm(MoveForm):
 
 
 class TransferForm(MoveForm):
-    competent_agency = forms.CharField(label="负责公开的机关")
-    contact = forms.CharField(label="联系方式", required=False)
+    competent_agency = forms.CharField(label="负责公开的机关", max_length=SHORT_CHARS)
+    contact = forms.CharField(label="联系方式", required=False, max_length=SHORT_CHARS)
     reason = _reason()
 
 

@@ -1,7 +1,6 @@
 """A disclosure request is its events: Request keeps the applicant and an index of state and due date,
 RequestEvent rows are the history (append-only), Document rows are the letters issued (immutable)."""
 
-import secrets
 from datetime import date
 
 from django.conf import settings
@@ -11,13 +10,16 @@ from django.db import models
 from gongkai.core.storage import PrivateStorage, private_storage, private_storage_backend  # noqa: F401
 from gongkai.statute.outcomes import APPLICANT_KEYS, APPLICANT_LABELS, BY_KEY, ApplicantType
 
+from . import query_codes
+from .limits import DESCRIPTION_CHARS, REASON_CHARS, max_length_validator
+
 APPLICANT_TYPE_CHOICES = [(t.value, APPLICANT_LABELS[t]) for t in ApplicantType]
 OUTCOME_CHOICES = [(key, o.full_label) for key, o in BY_KEY.items()]
-_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud over the phone
 
 
 def new_query_code() -> str:
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+    """Named by migration 0001 (the old plaintext column's default): stays importable."""
+    return query_codes.new_code()
 
 
 class State(models.TextChoices):
@@ -95,7 +97,8 @@ class Request(models.Model):
     agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT,
                                related_name="disclosure_requests")
     number = models.CharField("申请编号", max_length=60, unique=True)
-    query_code = models.CharField("查询码", max_length=16, default=new_query_code)
+    # Only a keyed hash (query_codes.py): nobody, staff included, can read a code back.
+    query_code_hash = models.CharField("查询码（哈希）", max_length=128, editable=False)
     channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES)
     applicant_name = models.CharField("申请人姓名", max_length=100)
@@ -108,7 +111,8 @@ class Request(models.Model):
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=200, blank=True)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
-    description = models.TextField("所需信息描述")
+    description = models.TextField("所需信息描述", max_length=DESCRIPTION_CHARS,
+                                   validators=[max_length_validator("所需信息描述", DESCRIPTION_CHARS)])
     purpose = models.CharField("用途（选填）", max_length=200, blank=True)
     form_wanted = models.CharField("获取信息的形式", max_length=20, choices=FormWanted.choices)
     delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices)
@@ -151,8 +155,17 @@ class Request(models.Model):
                                    name="request_applicant_type_valid"),
         ]
 
+    # The plaintext code: only on the instance that created the request, for the one receipt that shows it.
+    query_code = None
+
     def __str__(self):
         return self.number
+
+    def save(self, *args, **kwargs):
+        if not self.query_code_hash:
+            self.query_code = query_codes.new_code()
+            self.query_code_hash = query_codes.make_hash(self.query_code)
+        super().save(*args, **kwargs)
 
     @property
     def display_applicant(self) -> str:
@@ -243,7 +256,8 @@ class RequestEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+", verbose_name="操作人")
     actor_label = models.CharField("操作人名称", max_length=150)
-    reason = models.TextField("理由/说明", blank=True)
+    reason = models.TextField("理由/说明", blank=True, max_length=REASON_CHARS,
+                              validators=[max_length_validator("理由/说明", REASON_CHARS)])
     data = models.JSONField("数据", default=dict)
     document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="events")
 

@@ -1,27 +1,43 @@
 """The applicant's pages under /ysqgk/: the form (Art. 29), the receipt, the status lookup with 补正 and withdrawal."""
 
-import hashlib
 import secrets
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core.client_address import client_address
 from gongkai.core.errors import DomainError
+from gongkai.core.uploads import upload_limit, upload_refusals
 
-from . import services
+from . import query_codes, services
+from .applicant_access import (
+    acting_applicant,
+    keep_new_code,
+    open_query,
+    record_download,
+    take_new_code,
+    verified_request,
+)
 from .downloads import attachment_response, docx_response
-from .forms import PublicRequestForm, QueryForm, SupplementUploadForm
+from .forms import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    PublicRequestForm,
+    QueryForm,
+    SupplementUploadForm,
+    WithdrawForm,
+)
+from .lookup_throttle import TOO_MANY, LookupThrottle
 from .models import Attachment, Delivery, FormToken, Request, State
 
 SESSION_RECEIPT = "ysqgk_receipt"
-SESSION_QUERY = "ysqgk_query"
+# One message for a wrong number and a wrong code: the page must not tell which numbers exist.
+WRONG = "申请编号或查询码不正确"
 
 PLAIN_STATES = {
     State.SUBMITTED: "已提交，等待机关确认收到（确认之日起算答复期限）",
@@ -33,8 +49,9 @@ PLAIN_STATES = {
 }
 
 
+@upload_limit(MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS)
 def request_form(request):
-    form = PublicRequestForm(request.POST or None, request.FILES or None,
+    form = PublicRequestForm(request.POST or None, request.FILES or None, refused=upload_refusals(request),
                              initial={"token": secrets.token_urlsafe(24)})
     if request.method == "POST":
         used = FormToken.objects.filter(token=request.POST.get("token", ""), request__isnull=False).first()
@@ -42,22 +59,23 @@ def request_form(request):
             request.session[SESSION_RECEIPT] = used.request_id
             return redirect("ysqgk:receipt")
         if form.is_valid():
-            created = _submit(form)
+            created = _submit(request, form)
             if created is not None:
                 request.session[SESSION_RECEIPT] = created.pk
-                return redirect("ysqgk:receipt")
+                keep_new_code(request.session, created, created.query_code)
             return redirect("ysqgk:receipt")
     return render(request, "disclosure_requests/public/form.html", {"form": form})
 
 
-def _submit(form) -> Request | None:
+def _submit(request, form) -> Request | None:
     data = form.cleaned_data
     fields = {f: data[f] for f in form.Meta.fields}
+    actor = acting_applicant(request, name=data["applicant_name"])
     saved = []
     try:
         with transaction.atomic(), removing_files_on_error(saved):
             token = FormToken.objects.create(token=data["token"])
-            created = services.submit_online(agency=data["agency"], fields=fields)
+            created = services.submit_online(agency=data["agency"], fields=fields, actor=actor)
             FormToken.objects.filter(pk=token.pk).update(request=created)
             for f in data.get("attachments") or []:
                 saved.append(Attachment.objects.create(request=created, file=f, name=f.name[:200], size=f.size))
@@ -79,61 +97,41 @@ def removing_files_on_error(saved: list):
 
 
 def receipt(request):
+    """The code shows on the first rendering only (a double-submitted form shows the receipt without it)."""
     pk = request.session.get(SESSION_RECEIPT)
     if pk is None:
         raise Http404("没有可显示的回执")
     req = get_object_or_404(Request.objects.select_related("agency"), pk=pk)
-    return render(request, "disclosure_requests/public/receipt.html", {"req": req})
-
-
-QUERY_FAILURE_LIMIT = 10
-QUERY_FAILURE_WINDOW = 15 * 60  # seconds
-TOO_MANY = "查询失败次数过多，请15分钟后再试"
-
-
-def _failure_keys(request, number: str) -> list[str]:
-    """One counter per client address and one per request number: guessing codes is slow either way."""
-    digest = hashlib.sha256(number.encode()).hexdigest()[:32]
-    client = request.META.get(settings.GONGKAI_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
-    return [f"ysqgk:query-fail:ip:{client}", f"ysqgk:query-fail:number:{digest}"]
-
-
-def _blocked(keys) -> bool:
-    return any((cache.get(key) or 0) >= QUERY_FAILURE_LIMIT for key in keys)
-
-
-def _count_failure(keys) -> None:
-    for key in keys:
-        if not cache.add(key, 1, QUERY_FAILURE_WINDOW):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, QUERY_FAILURE_WINDOW)
+    return render(request, "disclosure_requests/public/receipt.html",
+                  {"req": req, "code": take_new_code(request.session, req)})
 
 
 def query(request):
     form = QueryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        number = form.cleaned_data["number"].strip()
-        keys = _failure_keys(request, number)
-        if _blocked(keys):
+        number, code = form.cleaned_data["number"], form.cleaned_data["code"]
+        address = client_address(request)
+        throttle = LookupThrottle()
+        if throttle.blocked(number, address):
             form.add_error(None, TOO_MANY)
             return render(request, "disclosure_requests/public/query.html", {"form": form}, status=429)
         found = Request.objects.filter(number=number).first()
-        if found and secrets.compare_digest(found.query_code, form.cleaned_data["code"].strip().upper()):
-            request.session.cycle_key()
-            request.session[SESSION_QUERY] = found.pk
+        # An unknown number is checked against a throwaway hash: the same work, the same answer.
+        matched = query_codes.check(code, found.query_code_hash if found else query_codes.unknown_number_hash())
+        if found is not None and matched:
+            throttle.succeeded(number, address)
+            open_query(request, found)
             return redirect("ysqgk:status")
-        _count_failure(keys)
-        form.add_error("code", "申请编号或查询码不正确")
+        throttle.failed(number, address)
+        form.add_error(None, WRONG)
     return render(request, "disclosure_requests/public/query.html", {"form": form})
 
 
 def _verified(request) -> Request:
-    pk = request.session.get(SESSION_QUERY)
-    if pk is None:
+    req = verified_request(request)
+    if req is None:
         raise Http404("请先输入申请编号和查询码")
-    return get_object_or_404(Request.objects.select_related("agency"), pk=pk)
+    return req
 
 
 def status(request):
@@ -141,11 +139,12 @@ def status(request):
     return render(request, "disclosure_requests/public/status.html", _status_context(req))
 
 
-def _status_context(req, supplement_form=None):
+def _status_context(req, supplement_form=None, withdraw_form=None):
     online = req.delivery == Delivery.ONLINE or req.delivery == Delivery.EMAIL or req.channel == "online"
     return {
         "req": req, "plain_state": PLAIN_STATES[req.state], "documents": req.documents.all() if online else [],
         "supplement_form": supplement_form or SupplementUploadForm(),
+        "withdraw_form": withdraw_form or WithdrawForm(),
         "supplement": req.events.filter(kind="supplement_requested").first(),
         "outcome_label": req.get_outcome_display() if req.outcome else "",
         "attachments": req.attachments.all(),
@@ -153,15 +152,16 @@ def _status_context(req, supplement_form=None):
 
 
 @require_POST
+@upload_limit(MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS)
 def supplement(request):
     req = _verified(request)
-    form = SupplementUploadForm(request.POST, request.FILES)
+    form = SupplementUploadForm(request.POST, request.FILES, refused=upload_refusals(request))
     if form.is_valid():
         saved = []
         try:
             with transaction.atomic(), removing_files_on_error(saved):
                 names = [f.name for f in form.cleaned_data["attachments"]]
-                event = services.receive_supplement(req, actor=services.Applicant(req.applicant_name),
+                event = services.receive_supplement(req, actor=acting_applicant(request, req),
                                                     day=timezone.localdate(), text=form.cleaned_data["text"],
                                                     attachments=names)
                 for f in form.cleaned_data["attachments"]:
@@ -178,8 +178,12 @@ def supplement(request):
 @require_POST
 def withdraw(request):
     req = _verified(request)
-    services.withdraw_request(req, actor=services.Applicant(req.applicant_name), day=timezone.localdate(),
-                              reason=request.POST.get("reason", "")[:500])
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return render(request, "disclosure_requests/public/status.html", _status_context(req, withdraw_form=form),
+                      status=400)
+    services.withdraw_request(req, actor=acting_applicant(request, req), day=timezone.localdate(),
+                              reason=form.cleaned_data["reason"])
     messages.success(request, "申请已撤回")
     return redirect("ysqgk:status")
 
@@ -187,12 +191,15 @@ def withdraw(request):
 def document(request, doc):
     req = _verified(request)
     d = get_object_or_404(req.documents, pk=doc)
+    record_download(request, req, kind="document", obj_id=d.pk, name=d.filename)
     return docx_response(d)
 
 
 def attachment(request, att):
     req = _verified(request)
-    return attachment_response(get_object_or_404(req.attachments, pk=att))
+    found = get_object_or_404(req.attachments, pk=att)
+    record_download(request, req, kind="attachment", obj_id=found.pk, name=found.name)
+    return attachment_response(found)
 
 
 def matches(request):

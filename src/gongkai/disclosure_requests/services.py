@@ -142,10 +142,12 @@ def register_request(*, agency, actor, received_on: date, fields: dict, correcti
                    state=State.PROCESSING, correction_reason=correction_reason)
 
 
-def submit_online(*, agency, fields: dict, day: date | None = None) -> Request:
-    """条例 Art. 29: an online application; its receipt date is fixed when the agency confirms it (Art. 31)."""
+def submit_online(*, agency, fields: dict, day: date | None = None, actor=None) -> Request:
+    """条例 Art. 29: an online application; its receipt date is fixed when the agency confirms it (Art. 31).
+
+    The created request carries its plaintext `query_code` for the receipt; only its hash is stored."""
     fields = dict(fields, channel="online")
-    actor = Applicant(fields.get("applicant_name", ""))
+    actor = actor or Applicant(fields.get("applicant_name", ""))
     return _create(agency=agency, kind=K.SUBMITTED, actor=actor, day=day or _today(), fields=fields,
                    state=State.SUBMITTED)
 
@@ -229,6 +231,9 @@ def _check_day(request, events, day: date) -> None:
 def _append(request, *, kind, actor, day, reason, data, document=None) -> RequestEvent:
     user = actor if getattr(actor, "is_authenticated", False) else None
     label = (user.get_full_name() if user else str(actor))[:150]
+    trace = getattr(actor, "trace", None)
+    if trace:  # the applicant acting on the public pages: session hash, address and time beside "申请人"
+        data = {**data, "public": trace}
     return RequestEvent.objects.create(request=request, kind=kind, day=day, actor=user, actor_label=label,
                                        reason=reason, data=_jsonable(data), document=document)
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/", views.act, name="act"),
     path("<int:pk>/receipt/", views.receipt, name="receipt"),
+    path("<int:pk>/query-code/", views.new_query_code, name="new_query_code"),
     path("<int:pk>/documents/<int:doc>/", views.document, name="document"),
     path("<int:pk>/attachments/<int:att>/", views.attachment, name="attachment"),
 ]

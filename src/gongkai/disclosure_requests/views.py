@@ -17,6 +17,7 @@ from gongkai.statute.outcomes import APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, queries, services
+from .applicant_access import keep_new_code, reissue_query_code, take_new_code
 from .downloads import attachment_response, docx_response
 from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
 from .models import Channel, EventKind, Request, State, missing_year_warning
@@ -67,6 +68,7 @@ def register(request):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, f"已登记：{created.number}")
+            keep_new_code(request.session, created, created.query_code)
             return redirect("requests:receipt", pk=created.pk)
     return render(request, "disclosure_requests/register.html", {"form": form})
 
@@ -109,6 +111,7 @@ def _detail_context(request, req, *, failed=None):
         "documents": req.documents.all(), "attachments": req.attachments.all(),
         "similar": queries.similar_requests(req), "monthly": queries.monthly_volume(req),
         "monthly_flag": queries.MONTHLY_VOLUME_FLAG,
+        "can_reissue_code": can_work_in(request.user, req.agency),
     }
 
 
@@ -139,7 +142,21 @@ def act(request, pk):
 
 @login_required
 def receipt(request, pk):
-    return render(request, "disclosure_requests/receipt.html", {"req": _get(request, pk)})
+    """The query code appears only right after registration or a new code, in the session that made it."""
+    req = _get(request, pk)
+    code = take_new_code(request.session, req)
+    return render(request, "disclosure_requests/receipt.html", {"req": req, "code": code})
+
+
+@login_required
+@require_POST
+def new_query_code(request, pk):
+    """The applicant lost the code: a new one (audited), shown once on the receipt for printing."""
+    req = _get(request, pk)
+    code = reissue_query_code(req, actor=request.user)
+    keep_new_code(request.session, req, code)
+    messages.success(request, "已生成新的查询码，原查询码已失效；请打印回执交申请人")
+    return redirect("requests:receipt", pk=req.pk)
 
 
 @login_required
