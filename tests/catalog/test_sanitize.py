@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from gongkai.catalog import services
 from gongkai.catalog.body import editable_text, render_body
-from gongkai.catalog.models import clean_body
+from gongkai.catalog.models import Item, clean_body
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 
@@ -66,6 +66,14 @@ def test_an_image_uploaded_as_an_attachment_is_kept(make_item, clerk):
 def test_a_saved_item_carries_no_tracker_to_the_portal(client, make_item, walk):
     item = make_item(body=f'<p>衔接项目公示</p><img src="{TRACKER}">')
     walk(item)
+    page = client.get(reverse("xxgk:item", args=[item.pk])).content.decode()
+    assert "衔接项目公示" in page and "tracker.example.com" not in page
+
+
+def test_a_tracker_stored_before_the_rule_is_not_served(client, make_item, walk):
+    item = make_item(body="<p>衔接项目公示</p>")
+    walk(item)
+    Item.objects.filter(pk=item.pk).update(body=f'<p>衔接项目公示</p><img src="{TRACKER}">')  # an older row
     page = client.get(reverse("xxgk:item", args=[item.pk])).content.decode()
     assert "衔接项目公示" in page and "tracker.example.com" not in page
 
