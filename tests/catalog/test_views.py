@@ -1,3 +1,7 @@
+import html as htmllib
+import re
+from datetime import date
+
 from django.urls import reverse
 
 from gongkai.agencies.models import Role
@@ -74,3 +78,30 @@ def test_selfcheck_page_and_exports_render(client, make_item, walk, clerk, agenc
     assert client.get(reverse("catalog:selfcheck")).status_code == 200
     assert client.get(reverse("catalog:export_xlsx") + f"?agency={agency.pk}").status_code == 200
     assert "财政预算公开" in client.get(reverse("catalog:export_json") + f"?agency={agency.pk}").content.decode()
+
+
+def _form_values(html: str) -> dict:
+    """What a browser submits for the editor's text, date and textarea fields, as the page rendered them."""
+    values = {m["name"]: htmllib.unescape(m["value"])
+              for m in re.finditer(r'<input type="(?:text|date)" name="(?P<name>\w+)" value="(?P<value>[^"]*)"', html)}
+    for m in re.finditer(r'<textarea name="(?P<name>\w+)"[^>]*>\n?(?P<value>.*?)</textarea>', html, re.S):
+        values[m["name"]] = htmllib.unescape(m["value"])
+    return values
+
+
+def test_opening_and_saving_an_item_keeps_its_dates_and_typed_body(client, make_item, clerk):
+    """Issue #10: the editor sent 2026/11/27 to a date input, and saving blanked the 成文日期."""
+    body = "　　第一段 A&B。\n第一段第二行。\n\n　　第二段。"
+    item = make_item(title="村规民约", written_on=date(2026, 11, 27), doc_kind="normative", validity="expired",
+                     invalid_on=date(2026, 11, 28), body=body)
+    client.force_login(clerk)
+    page = client.get(reverse("catalog:item_edit", args=[item.pk])).content.decode()
+    values = _form_values(page)
+    assert values["written_on"] == "2026-11-27" and values["invalid_on"] == "2026-11-28"
+    assert values["body"] == body
+    form = {**values, "topic": item.topic, "genre": item.genre, "openness": item.openness,
+            "doc_kind": item.doc_kind, "validity": item.validity}
+    client.post(reverse("catalog:item_edit", args=[item.pk]), form)
+    saved = services.latest_version(item)
+    assert (saved.written_on, saved.invalid_on, saved.body) == (date(2026, 11, 27), date(2026, 11, 28),
+                                                                   item.versions.get(number=1).body)

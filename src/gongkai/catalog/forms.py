@@ -2,7 +2,10 @@
 
 from django import forms
 
+from gongkai.core.widgets import DateInput, DateTimeInput
+
 from .attachments import MAX_BYTES, upload_problem
+from .body import editable_text
 from .models import VERSION_FIELDS, Channel, Column, Feedback, Item, ItemState, ItemVersion
 
 
@@ -26,14 +29,16 @@ class ItemForm(forms.ModelForm):
         model = ItemVersion
         fields = list(VERSION_FIELDS)
         widgets = {
-            "written_on": forms.DateInput(attrs={"type": "date"}),
-            "invalid_on": forms.DateInput(attrs={"type": "date"}),
+            "written_on": DateInput(),
+            "invalid_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 12}),
         }
 
     def __init__(self, *args, agency, item=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Chinese paragraphs open with full-width spaces (　　), which str.strip() would cut from the first one.
+        self.fields["body"].strip = False
         self.fields["columns"].queryset = Column.objects.filter(agency=agency)
         self.fields["channels"].queryset = Channel.objects.filter(agency=agency)
         others = Item.objects.filter(agency=agency, doc_kind__in=["regulation", "normative"]) | Item.objects.filter(
@@ -43,7 +48,7 @@ class ItemForm(forms.ModelForm):
             self.initial["publisher"] = agency.name
         if self.instance and self.instance.pk:
             self.initial.update(columns=self.instance.column_ids, channels=self.instance.channel_ids,
-                                interprets=self.instance.interprets_ids)
+                                interprets=self.instance.interprets_ids, body=editable_text(self.instance.body))
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -65,7 +70,7 @@ class ReviewActionForm(forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     publish_at = forms.DateTimeField(label="定时发布时间（仅“通过并定时发布”）", required=False,
-                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+                                     widget=DateTimeInput())
 
 
 class WithdrawForm(forms.Form):
@@ -74,7 +79,7 @@ class WithdrawForm(forms.Form):
 
 class PostingForm(forms.Form):
     channel = forms.ModelChoiceField(Channel.objects.none(), label="渠道")
-    posted_on = forms.DateField(label="发布（张贴）日期", widget=forms.DateInput(attrs={"type": "date"}))
+    posted_on = forms.DateField(label="发布（张贴）日期", widget=DateInput())
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)

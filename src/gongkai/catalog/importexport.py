@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from gongkai.core.errors import DomainError
+from gongkai.core.spreadsheet import append_row, read_value
 
 from . import services
 from .models import ART20_LABELS, Column, DocKind, Genre, Item, Openness, Topic, Validity
@@ -49,11 +50,11 @@ def export_xlsx(items) -> bytes:
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = "政府信息公开目录"
-    ws.append(HEADERS)
+    append_row(ws, HEADERS)
     for cell in ws[1]:
         cell.font = Font(bold=True, name="宋体")
     for row in iterate_rows(items):
-        ws.append([row[h] for h in HEADERS])
+        append_row(ws, [row[h] for h in HEADERS])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -146,7 +147,8 @@ def read_rows(agency, content: bytes) -> list[dict]:
     for number, row in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in row):
             continue
-        parsed.append(_parse_row(dict(zip(header, row, strict=False)), number, columns, errors))
+        values = [read_value(v) for v in row]  # our own export escaped text that looked like a formula
+        parsed.append(_parse_row(dict(zip(header, values, strict=False)), number, columns, errors))
     if errors:
         raise ImportRejected(errors)
     return parsed

@@ -1,12 +1,13 @@
 """The 政府信息公开目录: columns, channels, items with their versions, publications, 三审 reviews, feedback."""
 
-import nh3
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from gongkai.agencies.models import Agency, Role
 from gongkai.core.storage import private_storage_backend
+
+from .body import clean_body, render_body
 
 # --- columns and channels ---------------------------------------------------------------------
 
@@ -162,20 +163,6 @@ def art20_label(n: int) -> str:
 
 ART20_CHOICES = [(n, art20_label(n)) for n in range(1, 16)]
 
-BODY_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "table", "thead", "tbody",
-    "tr", "th", "td", "a", "blockquote", "span", "div", "img",
-}
-
-
-def clean_body(html: str) -> str:
-    """Bodies come from staff editors and imports; scripts and javascript: links never survive to a page."""
-    return nh3.clean(
-        html or "", tags=BODY_TAGS, url_schemes={"http", "https", "mailto"},
-        attributes={"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
-                    "th": {"colspan", "rowspan"}},
-    )
-
 
 class ItemQuerySet(models.QuerySet):
     def for_agency(self, agency):
@@ -241,6 +228,11 @@ class Item(models.Model):
     def save(self, *args, **kwargs):
         self.body = clean_body(self.body)
         super().save(*args, **kwargs)
+
+    @property
+    def body_html(self):
+        """The body as the portal shows it: typed text keeps its paragraphs."""
+        return render_body(self.body)
 
     @property
     def is_public(self) -> bool:

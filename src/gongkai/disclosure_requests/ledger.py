@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 
 from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError
+from gongkai.core.spreadsheet import append_row, read_value
 from gongkai.statute.outcomes import OUTCOMES
 
 from . import services
@@ -51,11 +52,11 @@ def export_xlsx(qs, *, year: int) -> bytes:
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = f"{year}年台账"
-    ws.append([name for name, _ in EXPORT_COLUMNS])
+    append_row(ws, [name for name, _ in EXPORT_COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in ledger_rows(qs, year=year):
-        ws.append(row)
+        append_row(ws, row)
     for cell in ws[1]:
         if cell.value in ("收到日期", "答复期限", "办结日期"):
             for c in ws[cell.column_letter][1:]:
@@ -160,7 +161,8 @@ def _applicant_labels():
 def import_xlsx(content: bytes, *, actor) -> list[Request]:
     """All rows or none: every problem is reported with its row and column before anything is saved."""
     ws = load_workbook(io.BytesIO(content), data_only=True).active
-    rows = list(ws.iter_rows(values_only=True))
+    # Our own export escaped text that looked like a formula; read it back as it was typed.
+    rows = [[read_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
     if not rows:
         raise LedgerError(["表格为空"])
     header = [str(h or "").strip() for h in rows[0]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from gongkai.core.spreadsheet import append_row
+
 from .check import counts_by_severity
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -16,13 +18,14 @@ def write_findings(path, outcomes) -> None:
     book = Workbook()
     summary = book.active
     summary.title = "汇总"
-    summary.append(["文件", "机关", "年度", "格式", "落款日期", "错误", "警告", "提示"])
+    append_row(summary, ["文件", "机关", "年度", "格式", "落款日期", "错误", "警告", "提示"])
     sheet = book.create_sheet("检查结果")
-    sheet.append(["文件", "机关", "年度", "代码", "级别", "说明", "位置"])
+    append_row(sheet, ["文件", "机关", "年度", "代码", "级别", "说明", "位置"])
     for outcome in outcomes:
         report, name = outcome.report, outcome.path.name
         counts = counts_by_severity(report)
-        summary.append(
+        append_row(
+            summary,
             [
                 name,
                 report.agency,
@@ -32,11 +35,12 @@ def write_findings(path, outcomes) -> None:
                 counts["error"],
                 counts["warning"],
                 counts["info"],
-            ]
+            ],
         )
         for finding in report.findings:
             severity = str(finding.severity)
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     name,
                     report.agency,
@@ -45,7 +49,7 @@ def write_findings(path, outcomes) -> None:
                     SEVERITY_LABELS[severity],
                     finding.message,
                     finding.where,
-                ]
+                ],
             )
             if severity in FILLS:
                 for cell in sheet[sheet.max_row]:
