@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 
 from .check import counts_by_severity
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FILLS = {"error": PatternFill("solid", fgColor="FFD7D7"), "warning": PatternFill("solid", fgColor="FFF2CC")}
+
+
+def _append(sheet, values: list) -> None:
+    """A row of text as text: the agency name and findings quote the checked files, which anyone wrote.
+
+    openpyxl stores a string starting with "=" as a formula and refuses control characters; a text cell
+    here stays a text cell, and characters a spreadsheet cannot hold are dropped."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def write_findings(path, outcomes) -> None:
@@ -22,7 +34,8 @@ def write_findings(path, outcomes) -> None:
     for outcome in outcomes:
         report, name = outcome.report, outcome.path.name
         counts = counts_by_severity(report)
-        summary.append(
+        _append(
+            summary,
             [
                 name,
                 report.agency,
@@ -36,7 +49,8 @@ def write_findings(path, outcomes) -> None:
         )
         for finding in report.findings:
             severity = str(finding.severity)
-            sheet.append(
+            _append(
+                sheet,
                 [
                     name,
                     report.agency,
