@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from docx import Document as Docx
 
 from gongkai.core.errors import DomainError
@@ -162,6 +163,37 @@ def test_an_agency_template_that_pastes_raw_xml_is_refused_and_nothing_is_issued
     with pytest.raises(DomainError, match="reply_granted.docx.*不允许的标记"):
         services.issue_reply(request, actor=clerk, day=D(2025, 9, 10), outcome="granted")
     assert not Document.objects.filter(request=request).exists()
+
+
+def test_a_refused_agency_template_is_a_message_on_the_page_not_a_500(client, clerk, register, agency):
+    _agency_template(agency, "reply_granted.docx", "{{r addressee }}")
+    request = register(D(2025, 9, 1))
+    client.force_login(clerk)
+    response = client.post(reverse("requests:act", args=[request.pk]), {
+        "kind": "replied", "replied-day": "2025-09-10", "replied-outcome": "granted"})
+    assert response.status_code == 400 and "不允许的标记" in response.content.decode()
+
+
+# --- through the staff pages ---------------------------------------------------------------------------
+
+
+def test_the_consultation_form_quotes_what_concerns_the_party(client, clerk, register):
+    request = register(D(2025, 9, 1))
+    client.force_login(clerk)
+    response = client.post(reverse("requests:act", args=[request.pk]), {
+        "kind": "consultation_opened", "consultation_opened-day": "2025-09-02",
+        "consultation_opened-party_kind": "third_party", "consultation_opened-party_name": "甲&乙公司",
+        "consultation_opened-subject": "合同<附件二>单价"})
+    assert response.status_code == 302
+    text = docx_text(Document.objects.get(request=request, kind="consultation_letter").content)
+    assert "甲&乙公司：" in text and "涉及贵方的内容：合同<附件二>单价" in text
+
+
+def test_the_receipt_page_escapes_the_applicant(client, clerk, register):
+    request = register(D(2025, 9, 1), org_name="<b>某&公司</b>")
+    client.force_login(clerk)
+    page = client.get(reverse("requests:receipt", args=[request.pk])).content.decode()
+    assert "&lt;b&gt;某&amp;公司&lt;/b&gt;：" in page and "<b>某" not in page
 
 
 def test_the_shipped_templates_are_what_build_template_makes():
