@@ -125,7 +125,7 @@ def test_a_notice_calls_itself_a_notice_in_its_remedies(register, clerk):
     request = register(D(2025, 9, 1))
     letter = services.request_supplement(request, actor=clerk, day=D(2025, 9, 2), items="写明年份",
                                          supplement_due=D(2025, 9, 20)).document
-    assert "自收到本通知书之日起60日内" in docx_text(letter.content)
+    assert "如对本通知书不服，可以自收到本通知书之日起60日内" in docx_text(letter.content)
 
 
 # --- an agency's own template ----------------------------------------------------------------------

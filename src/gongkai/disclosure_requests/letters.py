@@ -91,14 +91,15 @@ def remedies(outcome_key: str | None, agency, noun: str = "告知书") -> str:
     letter never leads the applicant into a direct suit that a court would dismiss once the 60 days ran out."""
     body = review_body(agency)
     outcome = BY_KEY[outcome_key] if outcome_key else None
+    what = "本答复" if noun == "告知书" else f"本{noun}"
     if outcome is not None and outcome.is_refusal:
-        return (f"如对本答复不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
+        return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
                 + _REVIEW_FIRST.format(what="不予公开政府信息") + "。")
     if outcome is not None and outcome.group == Group.PARTIAL:
-        return (f"如对本答复不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
+        return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
                 + _REVIEW_FIRST.format(what="其中不予公开的部分")
                 + f"。对予以公开的部分不服的，也可以自收到本{noun}之日起6个月内直接向人民法院提起行政诉讼。")
-    return (f"如对本答复不服，可以自收到本{noun}之日起60日内向{body}申请行政复议，"
+    return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议，"
             "或者在6个月内向人民法院提起行政诉讼。")
 
 
@@ -106,7 +107,7 @@ def _cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _opening(request, kind, data) -> str:
+def _opening(request, kind) -> str:
     if kind == "consultation_letter":
         # to the party consulted: the information asked for, never who asked (name, ID number, phone, address)
         received = request.received_on or request.submitted_on
@@ -117,7 +118,7 @@ def _opening(request, kind, data) -> str:
 
 
 def _body(request, kind, data, reason) -> list[str]:
-    lines = [_opening(request, kind, data)]
+    lines = [_opening(request, kind)]
     if kind == "supplement_notice":
         due = date.fromisoformat(data["supplement_due"])
         lines += [f"需补正事项：{data['items']}", f"补正期限：{_cn_date(due)}前。"]
