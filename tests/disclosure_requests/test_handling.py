@@ -139,7 +139,7 @@ def _text(document) -> str:
     return "\n".join(p.text for p in Docx(io.BytesIO(document.content)).paragraphs)
 
 
-def test_partial_reply_names_what_is_withheld_and_gives_review_or_litigation(register, clerk):
+def test_partial_reply_names_what_is_withheld_and_sends_the_withheld_part_to_review_first(register, clerk):
     request = register(D(2025, 9, 1))
     with pytest.raises(DomainError, match="不予公开的内容"):
         services.issue_reply(request, actor=clerk, day=D(2025, 9, 10), outcome="partial")
@@ -147,7 +147,9 @@ def test_partial_reply_names_what_is_withheld_and_gives_review_or_litigation(reg
                                  withheld="身份证号码、银行账号", reason="涉及个人隐私（条例第十五条）")
     text = _text(event.document)
     assert "第三十七条" in text and "身份证号码、银行账号" in text
-    assert "60日内向叶城县人民政府申请行政复议，或者在6个月内向人民法院提起行政诉讼" in text
+    # 行政复议法 Art. 23: the withheld part is a 不予公开 decision, reviewed before any suit (issue #10)
+    assert "60日内向叶城县人民政府申请行政复议。" in text
+    assert "对其中不予公开的部分不服的，应当先申请行政复议" in text
     assert "宗朗乡依申告〔2025〕1号" in text
 
 

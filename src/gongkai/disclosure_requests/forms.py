@@ -258,6 +258,8 @@ class ConsultationForm(MoveForm):
     party_kind = forms.ChoiceField(label="征求意见对象", choices=[("third_party", "第三方（条例第三十二条）"),
                                                               ("agency", "其他机关（条例第三十四条）")])
     party_name = forms.CharField(label="对象名称", max_length=SHORT_CHARS)
+    subject = forms.CharField(label="涉及对方的内容（选填，写入征求意见函）", required=False, max_length=REASON_CHARS,
+                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ConsultationAnswerForm(MoveForm):

@@ -13,8 +13,8 @@ from docx import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docxtpl import DocxTemplate
 
+from gongkai.core.docx_text import render_template
 from gongkai.core.sequences import next_number
 from gongkai.statute.outcomes import BY_KEY, Group
 
@@ -35,8 +35,8 @@ INTROS = {
     "supplement_notice": f"经审查，您的申请内容不明确。根据{_REGS}第三十条，"
                          "请您于补正期限内补正以下事项。"
                          "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
-    "consultation_letter": f"本机关收到的政府信息公开申请涉及贵方，根据{_REGS}第三十二条、第三十四条，"
-                           "现书面征求贵方意见，请自收到本函之日起15个工作日内提出意见。",
+    "consultation_letter": "该申请公开的政府信息涉及贵方，现书面征求贵方意见，"
+                           "请自收到本函之日起15个工作日内提出意见。",
     "extension_notice": "因正当理由不能在20个工作日内答复，经本机关政府信息公开工作机构负责人同意，"
                         f"根据{_REGS}第三十三条第二款，延长答复期限。",
     "fee_notice": f"根据{_REGS}第四十二条及《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
@@ -54,6 +54,11 @@ INTROS = {
     "reply_other": "经审查，现就您的申请告知如下。",
 }
 WITH_REMEDIES = {"reply", "transfer_notice", "supplement_notice", "fee_notice"}
+# what the remedies sentence calls the letter itself
+LETTER_NOUN = {"supplement_notice": "通知书", "fee_notice": "通知书"}
+# 条例 Art. 32 (a third party: silence is not consent) or Art. 34 (another agency: silence is consent)
+CONSULTATION_BASIS = {"third_party": f"{_REGS}第三十二条", "agency": f"{_REGS}第三十四条"}
+TRANSFER_BASIS = f"{_REGS}第三十六条第（五）项"
 
 
 def template_name(kind: str, outcome: str | None = None) -> str:
@@ -75,14 +80,26 @@ def review_body(agency) -> str:
     return "本级人民政府" if agency.kind == "department" else "上一级人民政府"
 
 
-def remedies(outcome_key: str | None, agency) -> str:
-    """Domain A §8: a refusal sends the applicant to 行政复议 first (行政复议法 Art. 23, since 2024-01-01)."""
+_REVIEW_FIRST = "根据《中华人民共和国行政复议法》第二十三条，对{what}不服的，应当先申请行政复议；" \
+                "对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向人民法院提起行政诉讼"
+
+
+def remedies(outcome_key: str | None, agency, noun: str = "告知书") -> str:
+    """Domain A §8: a refusal sends the applicant to 行政复议 first (行政复议法 Art. 23, since 2024-01-01).
+
+    A partial disclosure refuses the withheld part: for that part the same rule holds, stated first, so the
+    letter never leads the applicant into a direct suit that a court would dismiss once the 60 days ran out."""
     body = review_body(agency)
-    if outcome_key and BY_KEY[outcome_key].is_refusal:
-        return (f"如对本答复不服，可以自收到本告知书之日起60日内向{body}申请行政复议。"
-                "根据《中华人民共和国行政复议法》第二十三条，对不予公开政府信息不服的，应当先申请行政复议；"
-                "对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向人民法院提起行政诉讼。")
-    return (f"如对本答复不服，可以自收到本告知书之日起60日内向{body}申请行政复议，"
+    outcome = BY_KEY[outcome_key] if outcome_key else None
+    what = "本答复" if noun == "告知书" else f"本{noun}"
+    if outcome is not None and outcome.is_refusal:
+        return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
+                + _REVIEW_FIRST.format(what="不予公开政府信息") + "。")
+    if outcome is not None and outcome.group == Group.PARTIAL:
+        return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议。"
+                + _REVIEW_FIRST.format(what="其中不予公开的部分")
+                + f"。对予以公开的部分不服的，也可以自收到本{noun}之日起6个月内直接向人民法院提起行政诉讼。")
+    return (f"如对{what}不服，可以自收到本{noun}之日起60日内向{body}申请行政复议，"
             "或者在6个月内向人民法院提起行政诉讼。")
 
 
@@ -90,20 +107,30 @@ def _cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def _opening(request, kind) -> str:
+    if kind == "consultation_letter":
+        # to the party consulted: the information asked for, never who asked (name, ID number, phone, address)
+        received = request.received_on or request.submitted_on
+        return (f"本机关于{_cn_date(received)}收到政府信息公开申请（申请编号：{request.number}），"
+                f"申请公开的信息为：{request.description}")
+    return (f"您（单位）于{_cn_date(request.submitted_on)}提出的政府信息公开申请（申请编号：{request.number}）收悉。"
+            f"申请内容：{request.description}")
+
+
 def _body(request, kind, data, reason) -> list[str]:
-    lines = [f"您（单位）于{_cn_date(request.submitted_on)}提出的政府信息公开申请（申请编号：{request.number}）收悉。"
-             f"申请内容：{request.description}"]
+    lines = [_opening(request, kind)]
     if kind == "supplement_notice":
         due = date.fromisoformat(data["supplement_due"])
         lines += [f"需补正事项：{data['items']}", f"补正期限：{_cn_date(due)}前。"]
     elif kind == "consultation_letter":
-        lines.append(f"征求意见对象：{data['party_name']}")
+        if data.get("subject"):
+            lines.append(f"涉及贵方的内容：{data['subject']}")
         if data.get("answer_due"):
             lines.append(f"请于{_cn_date(date.fromisoformat(data['answer_due']))}前书面答复。")
         else:
             lines.append("请自收到本函之日起15个工作日内书面答复。")
         if data["party_kind"] == "third_party":
-            lines.append("逾期未提出意见的，本机关将依照条例规定决定是否公开。")
+            lines.append("不同意公开的，请说明理由。逾期未提出意见的，本机关将依照条例规定决定是否公开。")
         else:
             lines.append("逾期未提出意见的，视为同意公开。")
     elif kind == "extension_notice":
@@ -131,7 +158,23 @@ def _reply_lines(data, reason) -> list[str]:
     return lines
 
 
+def addressee(request, kind, data) -> str:
+    """A consultation letter goes to the third party or agency consulted; every other letter to the applicant."""
+    return data["party_name"] if kind == "consultation_letter" else request.display_applicant
+
+
+def basis(kind, data) -> str:
+    if kind == "reply":
+        return BY_KEY[data["outcome"]].basis
+    if kind == "transfer_notice":
+        return TRANSFER_BASIS
+    if kind == "consultation_letter":
+        return CONSULTATION_BASIS[data["party_kind"]]
+    return ""  # the notices cite their article in their fixed wording
+
+
 def build_context(request, *, kind, day, data, reason, number, replaces=None) -> dict:
+    """The letter's data. Values go in as typed: `render` escapes them (gongkai.core.docx_text)."""
     agency = request.agency
     outcome_key = data.get("outcome") if kind == "reply" else ("unable.not_held" if kind == "transfer_notice" else None)
     body = _body(request, kind, data, reason)
@@ -141,11 +184,11 @@ def build_context(request, *, kind, day, data, reason, number, replaces=None) ->
         "agency_name": agency.name,
         "title": TITLES[kind],
         "doc_number": number,
-        "addressee": request.display_applicant,
+        "addressee": addressee(request, kind, data),
         "opening": body[0] if replaces is None else body[0] + body.pop(1),
         "body": body[1:],
-        "basis": BY_KEY[outcome_key].basis if outcome_key else "",
-        "remedies": remedies(outcome_key, agency) if kind in WITH_REMEDIES else "",
+        "basis": basis(kind, data),
+        "remedies": remedies(outcome_key, agency, LETTER_NOUN.get(kind, "告知书")) if kind in WITH_REMEDIES else "",
         "seal": f"{agency.name}（印章）",
         "date_text": _cn_date(day),
         "office": agency.office_name,
@@ -154,11 +197,8 @@ def build_context(request, *, kind, day, data, reason, number, replaces=None) ->
 
 
 def render(path: Path, context: dict) -> bytes:
-    template = DocxTemplate(str(path))
-    template.render(context)
-    out = io.BytesIO()
-    template.save(out)
-    return out.getvalue()
+    """Every value escaped, whoever edited the template (ours or an agency's copy)."""
+    return render_template(path, context)
 
 
 def issue(request, *, kind, day, data, reason="", replaces=None):

@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from gongkai.core.docx_text import xml_text
 from gongkai.statute.report import Report
 
 from .html import date_text, paragraphs, report_title
@@ -34,7 +35,9 @@ def _paragraph(doc, text: str, *, font=BODY_FONT, size=14.0, bold=False, align=N
         p.paragraph_format.first_line_indent = Pt(size * 2)
     if align is not None:
         p.alignment = align
-    set_run_font(p.add_run(text), font, size, bold)
+    # python-docx escapes; a character XML cannot hold (a control character pasted into the narrative)
+    # would raise instead, so it is dropped like in the letters
+    set_run_font(p.add_run(xml_text(text)), font, size, bold)
     return p
 
 
@@ -54,7 +57,7 @@ def _table(doc, table: Table) -> None:
             p = target.paragraphs[0]
             if cell.number or cell.header:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            set_run_font(p.add_run(cell.text), TABLE_FONT, 9, bold=False)
+            set_run_font(p.add_run(xml_text(cell.text)), TABLE_FONT, 9, bold=False)
     for row in t.rows[:table.header_rows]:
         _repeat_as_header(row)
 

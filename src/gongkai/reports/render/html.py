@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from gongkai.core.docx_text import xml_text
 from gongkai.statute.report import Report
 
 from .layout import appeals_table, applications_table, article20_tables
 
 
 def paragraphs(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    """The narrative's paragraphs; characters no XML/HTML document can hold (pasted control characters) dropped."""
+    lines = (xml_text(line).strip() for line in (text or "").splitlines())
+    return [line for line in lines if line]
 
 
 def report_title(report: Report) -> str:
