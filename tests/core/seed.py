@@ -1,7 +1,6 @@
 """Data for the whole-installation tests, run inside an installation's own process (installs.py)."""
 
 import json
-import time
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -23,8 +22,9 @@ def submit_with_file(agency, i: int) -> Request:
     """What the public form does: the request and its uploaded file in one transaction."""
     with transaction.atomic():
         created = services.submit_online(agency=agency, fields=dict(APPLICANT, applicant_name=f"申请人{i}"))
-        Attachment.objects.create(request=created, file=ContentFile(f"身份证明 {i}".encode() * 200, name=f"证明{i}.txt"),
-                                  name=f"证明{i}.txt", size=len(f"身份证明 {i}".encode()) * 200)
+        content = f"身份证明 {i}".encode() * 200
+        Attachment.objects.create(request=created, file=ContentFile(content, name=f"证明{i}.txt"),
+                                  name=f"证明{i}.txt", size=len(content))
     return created
 
 
