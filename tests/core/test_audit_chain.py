@@ -80,7 +80,7 @@ def test_rechaining_with_the_models_own_hash_function_but_without_the_key_is_fou
 def test_the_plain_sha256_chain_of_old_installs_no_longer_verifies():
     entries = _entries(3)
     for entry in entries:  # what an attacker could compute before the chain was keyed
-        _sql("UPDATE core_auditentry SET hash = %s WHERE id = %s", [entry.legacy_hash(), entry.pk])
+        _sql("UPDATE core_auditentry SET hash = %s WHERE id = %s", [next(entry.legacy_hashes()), entry.pk])
     assert len(verify_chain()) >= 3
 
 
@@ -170,7 +170,7 @@ def _old_install_chain(entries):
     prev = GENESIS_HASH
     for entry in AuditEntry.objects.order_by("id"):
         entry.prev_hash = prev
-        prev = entry.legacy_hash()
+        prev = next(entry.legacy_hashes())
         _sql("UPDATE core_auditentry SET prev_hash = %s, hash = %s WHERE id = %s", [entry.prev_hash, prev, entry.pk])
     _sql("UPDATE core_audithead SET last_hash = %s, mac = '' WHERE id = 1", [prev])
 
@@ -192,6 +192,17 @@ def test_rechain_keys_an_old_install_and_seals_its_events(capsys):
     assert "4条记录" in out and "补记1条办理记录" in out
     assert verify_chain() == []
     assert AuditEntry.objects.filter(action="audit.rows.sealed").get().data["_seals"][0]["id"] == event.pk
+
+
+def test_rechain_recognises_an_old_chain_whose_timestamps_dumpdata_cut_to_milliseconds():
+    entries = _entries(3)
+    for entry in entries:  # the old code stored full microseconds …
+        AuditEntry.objects.filter(pk=entry.pk).update(created_at=entry.created_at.replace(microsecond=123456))
+    _old_install_chain(entries)
+    for entry in entries:  # … which dumpdata/loaddata into PostgreSQL cut to milliseconds
+        AuditEntry.objects.filter(pk=entry.pk).update(created_at=entry.created_at.replace(microsecond=123000))
+    assert rechain().broken == []
+    assert verify_chain() == []
 
 
 def test_rechain_refuses_an_old_chain_that_was_already_tampered_with_unless_accepted():

@@ -1,9 +1,9 @@
 """`gongkai audit rechain --i-understand`: key an audit chain written before the chain was keyed.
 
 Installs created before GONGKAI_AUDIT_KEY have rows hashed with plain SHA-256 over a timestamp text that did
-not survive a move between databases. Re-chaining first checks the old chain by the old rule (each row's
-hash is its old or its new hash, each link holds, the head agrees) and refuses when it does not hold, unless
-the operator accepts the breaks (e.g. after a move to PostgreSQL made with an older version); then it rewrites
+not survive dumpdata (cut to milliseconds). Re-chaining first checks the old chain by the old rule (each row's
+hash is its old hash, for any of the 1,000 microsecond values dumpdata may have cut, or its new one; each link
+holds; the head agrees) and refuses when it does not hold, unless the operator accepts the breaks; then it rewrites
 every row's link and hash under the key, seals the request events no audit row vouches for yet, and records
 what it did, with the breaks it accepted, as a row of the new chain.
 """
@@ -35,7 +35,7 @@ def rechain(*, accept_breaks: bool = False, using: str = DEFAULT_DB_ALIAS) -> Re
         old_prev, new_prev, sealed = GENESIS_HASH, GENESIS_HASH, set()
         for entry in AuditEntry.objects.using(using).order_by("id").iterator(chunk_size=2000):
             result.rows += 1
-            if entry.prev_hash != old_prev or entry.hash not in (entry.legacy_hash(), entry.compute_hash()):
+            if entry.prev_hash != old_prev or not _held(entry):
                 result.broken.append(entry.pk)
             old_link, old_prev = entry.prev_hash, entry.hash
             sealed.update((s["model"], int(s["id"])) for s in (entry.data or {}).get(SEAL_KEY, []))
@@ -56,6 +56,14 @@ def rechain(*, accept_breaks: bool = False, using: str = DEFAULT_DB_ALIAS) -> Re
             "rows": result.rows, "old_last_hash": old_prev, "broken": result.broken, "head_ok": tail_ok})
         result.sealed = _seal_unsealed(sealed, using)
     return result
+
+
+def _held(entry) -> bool:
+    """The row still hashes as written: by the keyed rule, the old rule, or the old rule before dumpdata cut
+    its timestamp to milliseconds (an earlier move to PostgreSQL)."""
+    if entry.hash == entry.compute_hash():
+        return True
+    return any(h == entry.hash for h in entry.legacy_hashes(lost_microseconds=True))
 
 
 def _seal_unsealed(sealed: set, using: str) -> int:

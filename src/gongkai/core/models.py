@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import secrets
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -59,16 +60,24 @@ class AuditEntry(models.Model):
         """HMAC under GONGKAI_AUDIT_KEY of the previous row's hash and this row's canonical text."""
         return chain.mac(self.prev_hash + self.canonical())
 
-    def legacy_hash(self) -> str:
-        """The unkeyed hash of installs made before the chain was keyed (read only by `audit rechain`)."""
+    def legacy_hashes(self, *, lost_microseconds: bool = False):
+        """The unkeyed hash of installs made before the chain was keyed (read only by `audit rechain`).
+
+        With `lost_microseconds`, every hash the row may have had before dumpdata cut its timestamp to
+        milliseconds (1,000 candidates): a chain moved to PostgreSQL by an older version can still be checked."""
+        marker = secrets.token_hex(16)
         payload = {
-            "created_at": self.created_at.isoformat(), "action": self.action, "actor": self.actor_id,
+            "created_at": marker, "action": self.action, "actor": self.actor_id,
             "actor_label": self.actor_label, "agency": self.agency_id, "object_type": self.object_type,
             "object_id": self.object_id, "object_repr": self.object_repr,
             "data": json.loads(json.dumps(self.data, cls=DjangoJSONEncoder)),
         }
-        text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256((self.prev_hash + text).encode()).hexdigest()
+        left, right = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).split(marker)
+        prefix = (self.prev_hash + left).encode()
+        extra = range(1000) if lost_microseconds and self.created_at.microsecond % 1000 == 0 else range(1)
+        for sub in extra:
+            at = self.created_at.replace(microsecond=self.created_at.microsecond + sub).isoformat()
+            yield hashlib.sha256(prefix + (at + right).encode()).hexdigest()
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -6,6 +6,8 @@ from gongkai.core.audit import Checkpoint, checkpoint, verify_chain
 from gongkai.core.audit_rechain import rechain
 from gongkai.core.commands import GongkaiCommand
 
+SHOWN = 200  # an old install's unsealed events would otherwise print one line each
+
 
 class Command(GongkaiCommand):
     help = ("审计记录：verify 校验哈希链（可加 --checkpoint 条数:哈希 对照保存在别处的检查点）；"
@@ -34,8 +36,10 @@ class Command(GongkaiCommand):
             raise CommandError(str(exc)) from None
         breaks = verify_chain(checkpoint=cp)
         if breaks:
-            for b in breaks:
+            for b in breaks[:SHOWN]:
                 self.stderr.write(f"  × {b.message}")
+            if len(breaks) > SHOWN:
+                self.stderr.write(f"  ……另有{len(breaks) - SHOWN}处")
             raise CommandError(f"审计链校验失败：{len(breaks)}处问题")
         current = checkpoint()
         against = f"，与检查点（{cp.count}条）一致" if cp else ""
