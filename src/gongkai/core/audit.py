@@ -27,7 +27,8 @@ def _agency_id(obj, agency):
 
 def seal_of(row) -> dict:
     """What an audit row records of a sealed row: which one, and the digest of its content."""
-    return {"model": row._meta.label_lower, "id": row.pk, "digest": chain.row_digest(row)}
+    fields = chain.sealed_fields(row)
+    return {"model": row._meta.label_lower, "id": row.pk, "fields": fields, "digest": chain.row_digest(row, fields)}
 
 
 def log_action(action: str, *, actor=None, obj=None, agency=None, data: dict | None = None,
@@ -94,7 +95,7 @@ def verify_chain(*, checkpoint: Checkpoint | None = None, using: str = DEFAULT_D
     """Every row whose hash or link no longer holds: an edited row, a deleted row, a cut-off tail, a sealed
     row (request event) edited, deleted or slipped in, a chain shorter than or diverging from `checkpoint`."""
     breaks: list[Break] = []
-    seals: dict[tuple[str, int], tuple[str, int]] = {}
+    seals: dict[tuple[str, int], tuple[str, int, list | None]] = {}
     expected_prev, count = GENESIS_HASH, 0
     for entry in AuditEntry.objects.using(using).order_by("id").iterator(chunk_size=2000):
         count += 1
@@ -105,7 +106,7 @@ def verify_chain(*, checkpoint: Checkpoint | None = None, using: str = DEFAULT_D
         if checkpoint is not None and count == checkpoint.count and entry.hash != checkpoint.last_hash:
             breaks.append(Break(entry.pk, f"第{count}条记录与检查点不符：检查点之前的记录被改写"))
         for seal in (entry.data or {}).get(SEAL_KEY, []) if isinstance(entry.data, dict) else []:
-            seals[(seal["model"], int(seal["id"]))] = (seal["digest"], entry.pk)
+            seals[(seal["model"], int(seal["id"]))] = (seal["digest"], entry.pk, seal.get("fields"))
         expected_prev = entry.hash
     breaks += _head_breaks(using, count, expected_prev)
     if checkpoint is not None and count < checkpoint.count:
@@ -135,9 +136,9 @@ def _sealed_breaks(using: str, seals: dict) -> list[Break]:
             sealed = seals.pop((key, row.pk), None)
             if sealed is None:
                 breaks.append(Break(None, f"{name}第{row.pk}条（{row}）没有对应的审计记录：可能是绕过系统插入的"))
-            elif sealed[0] != chain.row_digest(row):
+            elif sealed[0] != chain.row_digest(row, sealed[2]):
                 breaks.append(Break(sealed[1], f"{name}第{row.pk}条（{row}）已被改动（与第{sealed[1]}条审计记录不符）"))
-        for (other, pk), (_digest, entry_id) in list(seals.items()):
+        for (other, pk), (_digest, entry_id, _fields) in list(seals.items()):
             if other == key:
                 breaks.append(Break(entry_id, f"{name}第{pk}条已被删除（第{entry_id}条审计记录记载了它）"))
                 del seals[(other, pk)]

@@ -97,16 +97,20 @@ def head_mac(count: int, last_hash: str) -> str:
     return mac(f"head:{count}:{last_hash}")
 
 
-def row_digest(obj, *, exclude: tuple[str, ...] = ("id",)) -> str:
-    """SHA-256 over every concrete field of a row, by column name, empty values left out.
+def sealed_fields(obj) -> list[str]:
+    """The columns a seal covers: every concrete field but the id, by column name."""
+    return [f.attname for f in obj._meta.concrete_fields if not f.primary_key]
 
-    Leaving out empty values keeps the digests of old rows when a later migration adds a blank field."""
+
+def row_digest(obj, fields: list[str] | None = None) -> str:
+    """SHA-256 over the row's `fields` (default: all but the id), empty values left out.
+
+    A seal records the fields it covered, so a field a later migration adds (whatever its default) leaves the
+    digests of older rows as they were."""
     values = {}
-    for field in obj._meta.concrete_fields:
-        if field.name in exclude:
-            continue
-        value = plain(field.value_from_object(obj))
+    for attname in fields if fields is not None else sealed_fields(obj):
+        value = plain(getattr(obj, attname, None))
         if value in (None, "", {}, []):
             continue
-        values[field.attname] = value
+        values[attname] = value
     return hashlib.sha256(canonical_json(values).encode()).hexdigest()
