@@ -38,9 +38,9 @@ def envlist(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()] if raw else default
 
 
-def development_secret_key() -> str:
-    """A key generated once into var/ so that sessions survive restarts on a laptop."""
-    path = VAR_DIR / "secret_key"
+def development_secret_key(filename: str = "secret_key") -> str:
+    """A key generated once into var/ so that sessions (and the audit chain) survive restarts on a laptop."""
+    path = VAR_DIR / filename
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
@@ -54,6 +54,14 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off")
     SECRET_KEY = development_secret_key()
+
+# Keys the audit chain (HMAC): kept outside the database, so whoever can write the tables cannot re-chain them.
+# Losing it makes the existing chain unverifiable: keep it with the other secrets, never in a backup archive.
+GONGKAI_AUDIT_KEY = os.environ.get("GONGKAI_AUDIT_KEY", "")
+if not GONGKAI_AUDIT_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("GONGKAI_AUDIT_KEY is required when DEBUG is off")
+    GONGKAI_AUDIT_KEY = development_secret_key("audit_key")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])

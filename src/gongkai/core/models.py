@@ -2,10 +2,13 @@
 
 import hashlib
 import json
+import secrets
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+
+from . import chain
 
 GENESIS_HASH = "0" * 64
 
@@ -40,9 +43,9 @@ class AuditEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
 
     def canonical(self) -> str:
-        """The fields the hash covers, in a stable text form."""
-        payload = {
-            "created_at": self.created_at.isoformat(),
+        """The fields the hash covers, in a form that survives dumpdata and the move to PostgreSQL (chain.py)."""
+        return chain.canonical_json({
+            "created_at": chain.canonical_time(self.created_at),
             "action": self.action,
             "actor": self.actor_id,
             "actor_label": self.actor_label,
@@ -50,12 +53,31 @@ class AuditEntry(models.Model):
             "object_type": self.object_type,
             "object_id": self.object_id,
             "object_repr": self.object_repr,
-            "data": json.loads(json.dumps(self.data, cls=DjangoJSONEncoder)),
-        }
-        return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            "data": chain.as_stored(self.data),
+        })
 
     def compute_hash(self) -> str:
-        return hashlib.sha256((self.prev_hash + self.canonical()).encode()).hexdigest()
+        """HMAC under GONGKAI_AUDIT_KEY of the previous row's hash and this row's canonical text."""
+        return chain.mac(self.prev_hash + self.canonical())
+
+    def legacy_hashes(self, *, lost_microseconds: bool = False):
+        """The unkeyed hash of installs made before the chain was keyed (read only by `audit rechain`).
+
+        With `lost_microseconds`, every hash the row may have had before dumpdata cut its timestamp to
+        milliseconds (1,000 candidates): a chain moved to PostgreSQL by an older version can still be checked."""
+        marker = secrets.token_hex(16)
+        payload = {
+            "created_at": marker, "action": self.action, "actor": self.actor_id,
+            "actor_label": self.actor_label, "agency": self.agency_id, "object_type": self.object_type,
+            "object_id": self.object_id, "object_repr": self.object_repr,
+            "data": json.loads(json.dumps(self.data, cls=DjangoJSONEncoder)),
+        }
+        left, right = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).split(marker)
+        prefix = (self.prev_hash + left).encode()
+        extra = range(1000) if lost_microseconds and self.created_at.microsecond % 1000 == 0 else range(1)
+        for sub in extra:
+            at = self.created_at.replace(microsecond=self.created_at.microsecond + sub).isoformat()
+            yield hashlib.sha256(prefix + (at + right).encode()).hexdigest()
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -71,6 +93,7 @@ class AuditHead(models.Model):
 
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
     count = models.BigIntegerField(default=0)
+    mac = models.CharField(max_length=64, blank=True, default="", help_text="HMAC of count and last hash")
 
     class Meta:
         verbose_name = "审计链头"

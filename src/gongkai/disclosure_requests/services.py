@@ -302,7 +302,8 @@ def recompute_open_due_dates(*, actor) -> list[tuple[Request, date | None, date 
 
 
 def _audit(request, event, actor) -> None:
-    log_action(f"requests.{event.kind.replace('_', '.')}", actor=actor, obj=request,
+    # The event is sealed: its digest goes into the chain, so `audit verify` notices it edited or deleted.
+    log_action(f"requests.{event.kind.replace('_', '.')}", actor=actor, obj=request, seal=[event],
                data={"event": event.pk, "day": event.day.isoformat(), "state": request.state, **event.data})
 
 
