@@ -110,3 +110,25 @@ def test_gongkai_serve_runs_gunicorn_with_workers_and_an_access_log(tmp_path):
     assert status == 200 and body["checks"]["database"]["status"] == "ok"
     assert "2 个工作进程" in output and "Booting worker" in output
     assert '"GET /healthz HTTP/1.1" 200' in output
+
+
+def _gongkai(tmp_path, *args, code=None):
+    env = {**os.environ, "GONGKAI_VAR_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "gongkai.cli", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_command_on_a_database_not_yet_migrated_says_so_in_chinese(tmp_path):
+    result = _gongkai(tmp_path, "workdays", "add", "2024-09-27", "20")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "请先运行 gongkai migrate" in result.stderr
+
+
+def test_one_line_commands_skip_the_system_checks_and_never_load_the_views(tmp_path):
+    assert _gongkai(tmp_path, "migrate", "-v", "0").returncode == 0
+    probe = ("import sys; from gongkai.cli import main; main(['workdays', 'add', '2024-09-27', '20']); "
+             "print(sorted(m for m in sys.modules if m.endswith('.views') and m.startswith('gongkai')))")
+    result = _gongkai(tmp_path, code=probe)
+    assert result.stdout.splitlines() == ["2024-10-30", "[]"], result.stderr

@@ -4,13 +4,20 @@ import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from gongkai.core.errors import DomainError
 from gongkai.statute.clock import CalendarYearMissing
 
 
 class GongkaiCommand(BaseCommand):
-    """From the command line, errors print as “错误：…” and exit 1; from call_command they raise CommandError."""
+    """From the command line, errors print as “错误：…” and exit 1; from call_command they raise CommandError.
+
+    The project's commands skip Django's system checks: they import every view and URLconf (and jieba's
+    dictionary through them), which doubled the start-up of a one-line command such as `workdays add`. Commands
+    that start a long-running process (`serve`) ask for the checks again."""
+
+    requires_system_checks = []
 
     def execute(self, *args, **options):
         try:
@@ -18,6 +25,9 @@ class GongkaiCommand(BaseCommand):
                 return super().execute(*args, **options)
             except (DomainError, CalendarYearMissing) as exc:
                 raise CommandError(getattr(exc, "message", None) or str(exc)) from exc
+            except DatabaseError as exc:
+                raise CommandError(f"数据库无法使用（{type(exc).__name__}: {str(exc).strip()[:200]}）。"
+                                   "新安装请先运行 gongkai migrate；已有安装请检查 DATABASE_URL 与数据库服务") from exc
         except CommandError as exc:
             if not getattr(self, "_called_from_command_line", False) or options.get("traceback"):
                 raise

@@ -14,6 +14,7 @@ def default_workers() -> int:
 
 
 class Command(GongkaiCommand):
+    requires_system_checks = "__all__"
     help = ("以生产方式提供网站服务（gunicorn）：工作进程数按CPU核数确定，设置超时、访问日志，"
             "并在派生工作进程前加载应用（分词词典只加载一次）。前面可放 nginx，见 docs/deploy.md。")
 
