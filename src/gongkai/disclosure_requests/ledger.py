@@ -12,11 +12,12 @@ import io
 from datetime import date, datetime
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError
+from gongkai.core.spreadsheets import xlsx_rows
 from gongkai.statute.outcomes import OUTCOMES
 
 from . import services
@@ -159,8 +160,7 @@ def _applicant_labels():
 
 def import_xlsx(content: bytes, *, actor) -> list[Request]:
     """All rows or none: every problem is reported with its row and column before anything is saved."""
-    ws = load_workbook(io.BytesIO(content), data_only=True).active
-    rows = list(ws.iter_rows(values_only=True))
+    rows = xlsx_rows(content, label="台账文件")
     if not rows:
         raise LedgerError(["表格为空"])
     header = [str(h or "").strip() for h in rows[0]]
