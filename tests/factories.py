@@ -30,7 +30,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     full_name = factory.Sequence(lambda n: f"工作人员{n}")
-    is_staff = True
+    is_staff = False  # /admin/ is for system administrators only; staff pages rest on memberships
     password = factory.PostGenerationMethodCall("set_password", "pw-12345678")
 
 

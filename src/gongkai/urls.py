@@ -11,6 +11,12 @@ admin.site.site_header = "政府信息公开平台 · 管理后台"
 admin.site.site_title = "政府信息公开平台"
 admin.site.index_title = "基础数据管理"
 
+# Chinese error pages in the site's layout (gongkai.core.error_views); a database outage answers 503.
+handler400 = "gongkai.core.error_views.bad_request"
+handler403 = "gongkai.core.error_views.permission_denied"
+handler404 = "gongkai.core.error_views.page_not_found"
+handler500 = "gongkai.core.error_views.server_error"
+
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),

@@ -274,7 +274,7 @@ def test_item_page_offers_removal_only_with_a_draft(client, published_with_file,
     _new_draft(item, clerk)
     page = client.get(url).content.decode()
     assert reverse("catalog:attachment_remove", args=[item.pk, attachment.pk]) in page
-    assert "confirm(" in page and "csrfmiddlewaretoken" in page
+    assert "data-confirm=" in page and "csrfmiddlewaretoken" in page
 
 
 # --- undoing a removal ------------------------------------------------------------------------

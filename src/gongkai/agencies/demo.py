@@ -24,7 +24,8 @@ def _agency(key, ctx, **fields):
 
 def _person(ctx, username, full_name, memberships, *, superuser=False):
     user = get_user_model().objects.create_user(
-        username=username, password=DEMO_PASSWORD, full_name=full_name, is_staff=True, is_superuser=superuser,
+        # Only the system administrator reaches /admin/ (is_staff); the staff pages rest on memberships alone.
+        username=username, password=DEMO_PASSWORD, full_name=full_name, is_staff=superuser, is_superuser=superuser,
     )
     for agency_key, role in memberships:
         Membership.objects.create(user=user, agency=ctx.agencies[agency_key], role=role)

@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
         from . import logs
 
         logs.connect()
+        from . import login_security  # noqa: F401 - connects the login audit receivers

@@ -2,7 +2,7 @@
 
 import mimetypes
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -16,8 +16,11 @@ def docx_response(document) -> HttpResponse:
 
 def attachment_response(attachment) -> FileResponse:
     kind = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
-                            content_type=kind)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError):  # e.g. a site restored from a backup without its private files
+        raise Http404(f"附件“{attachment.name}”的文件已丢失，暂时无法下载，请联系受理机关") from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=kind)
     response["Cache-Control"] = "private, no-store"
     return response
 

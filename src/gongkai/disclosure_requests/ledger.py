@@ -12,12 +12,13 @@ import io
 from datetime import date, datetime
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError
 from gongkai.core.spreadsheet import append_row, read_value
+from gongkai.core.xlsx_upload import xlsx_rows
 from gongkai.statute.outcomes import OUTCOMES
 
 from . import services
@@ -160,9 +161,8 @@ def _applicant_labels():
 
 def import_xlsx(content: bytes, *, actor) -> list[Request]:
     """All rows or none: every problem is reported with its row and column before anything is saved."""
-    ws = load_workbook(io.BytesIO(content), data_only=True).active
     # Our own export escaped text that looked like a formula; read it back as it was typed.
-    rows = [[read_value(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    rows = [[read_value(v) for v in row] for row in xlsx_rows(content, label="台账文件")]
     if not rows:
         raise LedgerError(["表格为空"])
     header = [str(h or "").strip() for h in rows[0]]

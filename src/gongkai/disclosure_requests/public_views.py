@@ -1,5 +1,6 @@
 """The applicant's pages under /ysqgk/: the form (Art. 29), the receipt, the status lookup with 补正 and withdrawal."""
 
+import re
 import secrets
 from contextlib import contextmanager
 
@@ -38,6 +39,7 @@ from .models import Attachment, Delivery, FormToken, Request, State
 SESSION_RECEIPT = "ysqgk_receipt"
 # One message for a wrong number and a wrong code: the page must not tell which numbers exist.
 WRONG = "申请编号或查询码不正确"
+TOKEN_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,40}")  # secrets.token_urlsafe(24) gives 32 of these
 
 PLAIN_STATES = {
     State.SUBMITTED: "已提交，等待机关确认收到（确认之日起算答复期限）",
@@ -54,6 +56,8 @@ def request_form(request):
     form = PublicRequestForm(request.POST or None, request.FILES or None, refused=upload_refusals(request),
                              initial={"token": secrets.token_urlsafe(24)})
     if request.method == "POST":
+        if not TOKEN_FORMAT.fullmatch(request.POST.get("token", "")):  # tampered: longer than the column holds
+            raise DomainError("表单令牌（token）无效：页面可能已过期，请刷新页面后重新填写", field="token")
         used = FormToken.objects.filter(token=request.POST.get("token", ""), request__isnull=False).first()
         if used is not None:  # a double-clicked submit: show the receipt of the first one, create nothing
             request.session[SESSION_RECEIPT] = used.request_id

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import STAFF_ROLES, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.params import year_param
 from gongkai.statute.clock import CalendarYearMissing
 from gongkai.statute.outcomes import APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
@@ -26,8 +27,7 @@ from .published_years import REPORTED_KINDS
 
 def _filters(request) -> dict:
     g = request.GET
-    year = g.get("year", "")
-    return {"state": g.get("state", queries.OPEN), "year": int(year) if year.isdigit() else None,
+    return {"state": g.get("state", queries.OPEN), "year": year_param(g),
             "channel": g.get("channel", ""), "assignee": g.get("assignee", "") or None,
             "applicant_type": g.get("applicant_type", "")}
 
@@ -179,8 +179,7 @@ def attachment(request, pk, att):
 def ledger_export(request):
     from .ledger import export_xlsx
 
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    year = year_param(request.GET, default=timezone.localdate().year)
     content = export_xlsx(queries.requests_for_user(request.user), year=year)
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="ledger-{year}.xlsx"'
@@ -209,7 +208,7 @@ def ledger_import(request):
     from . import ledger
 
     return render(request, "disclosure_requests/ledger_import.html",
-                  {"form": form, "problems": problems, "help": ledger.__doc__})
+                  {"form": form, "problems": problems, "help": ledger.__doc__}, status=400 if problems else 200)
 
 
 @login_required

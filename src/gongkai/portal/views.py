@@ -15,10 +15,12 @@ from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topi
 from gongkai.catalog.queries import CatalogFilters, public_attachments, public_catalog, publishers_for
 from gongkai.catalog.search import highlight, search_ids
 from gongkai.catalog.search_terms import Filters, plain_text
+from gongkai.core.params import ID_MAX, int_param, year_param
 
 
 def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    """A lenient id filter: anything but a plausible id is no filter at all."""
+    return int(value) if value and str(value).isascii() and str(value).isdigit() and int(value) <= ID_MAX else None
 
 
 def _ctx(agency, **extra):
@@ -84,7 +86,7 @@ def statutory(request, agency_id):
 
 def catalog(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
-    filters = CatalogFilters(year=_int(request.GET.get("year")), topic=request.GET.get("topic", ""),
+    filters = CatalogFilters(year=year_param(request.GET), topic=request.GET.get("topic", ""),
                              publisher=request.GET.get("publisher", ""), column_id=_int(request.GET.get("column")),
                              art20_item=_int(request.GET.get("art20")))
     page = Paginator(public_catalog(agency, filters).prefetch_related("columns"), 20).get_page(request.GET.get("page"))
@@ -118,12 +120,15 @@ def attachment(request, pk, attachment_pk):
     return attachment_response(request, found, cache_control="no-cache")
 
 
+MAX_PAGE = 1000  # search ranks at most CANDIDATES (1000) matches, 20 a page
+
+
 def search(request):
     q = request.GET.get("q", "").strip()[:100]
     agency = Agency.objects.filter(pk=_int(request.GET.get("agency"))).first()
-    filters = Filters(agency_id=agency.pk if agency else None, year=_int(request.GET.get("year")),
+    filters = Filters(agency_id=agency.pk if agency else None, year=year_param(request.GET),
                       topic=request.GET.get("topic", ""), column_id=_int(request.GET.get("column")))
-    number = _int(request.GET.get("page")) or 1
+    number = min(int_param(request.GET, "page", label="页码", default=1), MAX_PAGE)
     result = search_ids(q, filters, limit=20, offset=(number - 1) * 20) if q else None
     hits = []
     if result:

@@ -17,6 +17,8 @@ from gongkai.agencies.lookup import find_agency
 from gongkai.agencies.permissions import can_work_in
 from gongkai.core.audit import log_action
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.params import YEAR_MAX, YEAR_MIN
+from gongkai.core.xlsx_upload import decode_text, xlsx_rows
 
 from .models import ArticleTwentyFigures, FigureSource
 
@@ -26,6 +28,7 @@ HEADERS = {
     "行政事业性收费": "fees_10k_yuan",
 }
 COUNT_FIELDS = ("licensing", "penalty", "coercion")
+FILE_LABEL = "第二十条数据文件"
 
 
 @dataclass
@@ -61,22 +64,38 @@ def enter_figures(*, agency, year: int, actor, licensing: int, penalty: int, coe
 
 def _table_rows(content: bytes, filename: str) -> list[list[str]]:
     if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
-    text = content.decode("utf-8-sig") if not content.startswith(b"\xff\xfe") else content.decode("utf-16")
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+        rows = xlsx_rows(content, label=FILE_LABEL)
+        return [["" if v is None else str(v).strip() for v in row] for row in rows]
+    text = decode_text(content, label=FILE_LABEL)
+    try:
+        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    except csv.Error:
+        raise DomainError(f"{FILE_LABEL}：不是有效的 CSV 表格", field="file") from None
 
 
 def _number(text: str, where: str, *, decimal=False):
+    text = text or "0"
     try:
-        value = Decimal(text or "0") if decimal else int(Decimal(text or "0"))
+        if len(text) > 30:  # a real figure never has this many characters; 1e999999999 would not fit in memory
+            raise ValueError(text)
+        value = Decimal(text)
+        if not value.is_finite():
+            raise ValueError(text)
+        value = value if decimal else int(value)
     except (InvalidOperation, ValueError):
-        raise DomainError(f"{where}“{text}”不是数字") from None
-    if value < 0 or (not decimal and Decimal(text or "0") != value):
+        raise DomainError(f"{where}“{text[:30]}”不是数字") from None
+    if value < 0 or (not decimal and Decimal(text) != value):
         raise DomainError(f"{where}“{text}”应为非负{'数' if decimal else '整数'}")
+    if value >= 10**9 or (decimal and value.normalize().as_tuple().exponent < -4):
+        raise DomainError(f"{where}“{text}”超出范围（整数部分不超过9位，小数不超过4位）")
     return value
+
+
+def _year(text: str, where: str) -> int:
+    year = _number(text, where)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise DomainError(f"{where}“{text}”不是有效的年份（{YEAR_MIN}至{YEAR_MAX}）")
+    return year
 
 
 def parse_figures(content: bytes, filename: str) -> list[FigureRow]:
@@ -93,7 +112,7 @@ def parse_figures(content: bytes, filename: str) -> list[FigureRow]:
         cells = {key: row[i] if i < len(row) else "" for i, key in enumerate(columns) if key}
         where = f"第{n}行"
         parsed.append(FigureRow(
-            agency=find_agency(cells["agency"]), year=_number(cells["year"], f"{where}年度"),
+            agency=find_agency(cells["agency"]), year=_year(cells["year"], f"{where}年度"),
             **{f: _number(cells[f], f"{where}{f}") for f in COUNT_FIELDS},
             fees_10k_yuan=_number(cells["fees_10k_yuan"], f"{where}收费金额", decimal=True)))
     return parsed

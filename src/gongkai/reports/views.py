@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from importlib import import_module
 
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import agencies_for, can_supervise
 from gongkai.core.errors import PermissionDenied
+from gongkai.core.params import check_year, year_param
 from gongkai.statute.report import check_arithmetic
 
 from .build import build_rollup
@@ -40,10 +40,7 @@ from .transitions import ACTION_LABELS, SIGN_OFF_LABEL, Action
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year - 1)
-    except ValueError:
-        raise Http404 from None
+    return year_param(request.GET, default=timezone.localdate().year - 1, label="报告年度")
 
 
 @login_required
@@ -57,7 +54,7 @@ def index(request):
         subtree = Agency.objects.filter(path__startswith=supervised[0].path)
         rollup = applications_table(build_rollup(subtree, year))
         years = list(range(year - 4, year + 1))
-        chart = json.dumps(yearly_series(subtree, years), ensure_ascii=False)
+        chart = yearly_series(subtree, years)
     counts = Counter(s.key for s in statuses)
     summary = [(STATUS_LABELS[key], STATUS_BADGES[key], counts[key]) for key in STATUS_LABELS if counts[key]]
     return render(request, "reports/index.html", {
@@ -67,7 +64,8 @@ def index(request):
     })
 
 
-def _agency_for(request, agency_id):
+def _agency_for(request, agency_id, year):
+    check_year(year, label="报告年度")
     agency = get_object_or_404(Agency, pk=agency_id)
     if not can_view_report(request.user, agency):
         raise PermissionDenied("您无权查看该机关的年度报告")
@@ -76,7 +74,7 @@ def _agency_for(request, agency_id):
 
 @login_required
 def detail(request, agency_id, year):
-    agency = _agency_for(request, agency_id)
+    agency = _agency_for(request, agency_id, year)
     report = working_report(agency, year)
     context = {"agency": agency, "year": year, "report": report, "deadline": deadline_for(agency, year),
                "can_edit": can_edit_report(request.user, agency),
@@ -106,14 +104,14 @@ def _action_label(report, action) -> str:
 @login_required
 @require_POST
 def start(request, agency_id, year):
-    agency = _agency_for(request, agency_id)
+    agency = _agency_for(request, agency_id, year)
     start_report(agency=agency, year=year, actor=request.user)
     messages.success(request, "已根据平台数据起草报告，请核对并修改文字部分。")
     return redirect("reports:detail", agency_id=agency.pk, year=year)
 
 
 def _report(request, agency_id, year):
-    report = working_report(_agency_for(request, agency_id), year)
+    report = working_report(_agency_for(request, agency_id, year), year)
     if report is None:
         raise Http404
     return report
@@ -157,7 +155,7 @@ def act(request, agency_id, year):
 @login_required
 @require_POST
 def figures(request, agency_id, year):
-    agency = _agency_for(request, agency_id)
+    agency = _agency_for(request, agency_id, year)
     if "file" in request.FILES:
         upload = request.FILES["file"]
         rows = import_figures(content=upload.read(), filename=upload.name, actor=request.user)
