@@ -89,8 +89,8 @@ def test_a_request_submitted_on_one_host_is_handled_and_downloaded_on_the_other(
     database = settings.DATABASES["default"]
     env = {**os.environ, **s3_bucket, "DEBUG": "false", "SECRET_KEY": settings.SECRET_KEY,
            "GONGKAI_AUDIT_KEY": settings.GONGKAI_AUDIT_KEY, "ALLOWED_HOSTS": "127.0.0.1",
-           "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false", "GONGKAI_SECURE_SSL_REDIRECT": "false",
-           "GONGKAI_HSTS_SECONDS": "0", "DATABASE_URL": (f"postgres://{database['USER']}@{database['HOST']}:"
+           "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
+           "DATABASE_URL": (f"postgres://{database['USER']}@{database['HOST']}:"
                                                       f"{database['PORT']}/{database['NAME']}"),
            "GONGKAI_CACHE_URL": _redis_url()}
     with ExitStack() as stack:
