@@ -196,3 +196,47 @@ def test_uploaded_document_downloads_for_the_clerk_and_404s_for_an_outsider(clie
     assert download["Cache-Control"] == "private, no-store"
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+def _publish(agency, year, on):
+    from gongkai.reports.models import AnnualReport, ReportState
+
+    data = build_report(agency, year)
+    data.published_on = on
+    return AnnualReport.objects.create(agency=agency, year=year, state=ReportState.PUBLISHED, frozen=data.to_json(),
+                                       published_on=on)
+
+
+def test_an_edit_that_moves_a_published_years_table_needs_a_correction_reason(client, clerk, agency, case):
+    """Changing the type of a case filed in 2025 changes the published 2025 表四: refused beside the reason field,
+    then accepted with a reason as an audited correction that flags the report."""
+    from gongkai.reports.models import CorrectionFlag
+
+    _publish(agency, 2025, date(2026, 1, 20))
+    client.force_login(clerk)
+    url = reverse("appeals:edit", args=[case.pk])
+    data = _form(kind="litigation_direct", filed_on="2025-09-22", case_number="叶政复〔2025〕3号")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "2025年度政府信息公开工作年度报告已于2026-01-20发布" in page
+    assert page.index("已于2026-01-20发布") > page.index('name="summary"')  # beside 更正理由, the last field
+    case.refresh_from_db()
+    assert case.kind == AppealKind.REVIEW
+    response = client.post(url, {**data, "correction_reason": "案件类型登记错误"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.kind == AppealKind.LITIGATION_DIRECT
+    assert CorrectionFlag.objects.exists()
+    assert AuditEntry.objects.filter(action="appeals.published_year.corrected").exists()
+
+
+def test_an_edit_of_the_summary_alone_needs_no_correction_reason(client, clerk, agency, case):
+    _publish(agency, 2025, date(2026, 1, 20))
+    client.force_login(clerk)
+    response = client.post(reverse("appeals:edit", args=[case.pk]),
+                           _form(filed_on="2025-09-22", copy_received_on="2025-09-26",
+                                 case_number="叶政复〔2025〕3号", summary="申请人称答复未说明理由"))
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.summary == "申请人称答复未说明理由"
