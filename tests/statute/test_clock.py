@@ -16,6 +16,7 @@ from gongkai.statute.clock import (
     publication_due,
     reply_due,
     report_deadline,
+    review_answer_due,
     supplement_notice_due,
     workdays_between,
 )
@@ -117,6 +118,12 @@ def test_consultation_answer_is_due_fifteen_working_days_after_the_letter():
 
 def test_fee_is_payable_within_twenty_working_days_of_the_notice():
     assert fee_payment_due(d("2025-09-26"), CAL) == d("2025-10-30")
+
+
+def test_review_answer_is_due_ten_working_days_after_the_copy_arrives():
+    """行政复议法 Art. 48 with Art. 88 ¶2 (十日 = working days): across the 2025 National Day holiday."""
+    assert review_answer_due(d("2025-09-26"), CAL) == d("2025-10-16")
+    assert review_answer_due(d("2025-03-03"), CAL) == d("2025-03-17")
 
 
 def test_publication_is_due_twenty_working_days_after_the_information_is_made():

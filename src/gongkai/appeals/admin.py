@@ -14,7 +14,7 @@ class AppealAdminForm(forms.ModelForm):
     class Meta:
         model = Appeal
         fields = ["agency", "kind", "body", "case_number", "applicant_name", "filed_on", "closed_on", "result",
-                  "request", "summary"]
+                  "request", "reply", "copy_received_on", "answered_on", "summary"]
 
     def clean(self):
         data = super().clean()
@@ -36,3 +36,4 @@ class AppealAdmin(admin.ModelAdmin):
     list_filter = ("kind", "result", "agency")
     search_fields = ("case_number", "applicant_name", "body")
     date_hierarchy = "filed_on"
+    raw_id_fields = ("request", "reply")

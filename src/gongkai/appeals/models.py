@@ -1,6 +1,9 @@
 """行政复议 and 行政诉讼 cases brought against the agency's disclosure decisions (report section 四)."""
 
+from django.conf import settings
 from django.db import models
+
+from gongkai.core.storage import private_storage_backend
 
 
 class AppealKind(models.TextChoices):
@@ -28,6 +31,11 @@ class Appeal(models.Model):
     result = models.CharField("结果", max_length=20, choices=AppealResult.choices, default=AppealResult.PENDING)
     request = models.ForeignKey("disclosure_requests.Request", verbose_name="涉及的政府信息公开申请", null=True,
                                 blank=True, on_delete=models.SET_NULL, related_name="appeals")
+    reply = models.ForeignKey("disclosure_requests.Document", verbose_name="被复议（起诉）的答复", null=True,
+                              blank=True, on_delete=models.PROTECT, related_name="appeals")
+    copy_received_on = models.DateField("收到申请书副本日期", null=True, blank=True,
+                                        help_text="行政复议：收到申请书副本或申请笔录复印件的日期，答复期限由此起算")
+    answered_on = models.DateField("提交书面答复日期", null=True, blank=True)
     summary = models.TextField("案情摘要", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -46,3 +54,27 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.case_number or self.pk}（{self.agency.short_name}）"
+
+
+def appeal_document_path(instance, filename):
+    return f"appeals/{instance.appeal.agency_id}/{instance.appeal_id}/{filename}"
+
+
+class AppealDocument(models.Model):
+    """A paper of the case (申请书副本、答复书、决定书、判决书): private storage, streamed by a checked view."""
+
+    appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField("文件", upload_to=appeal_document_path, storage=private_storage_backend)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "复议诉讼文书"
+        verbose_name_plural = "复议诉讼文书"
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 STAFF_LINKS = (
     ("依申请公开", "requests:workbench"),
     ("主动公开", "catalog:items"),
+    ("复议诉讼", "appeals:list"),
     ("年度报告", "reports:index"),
     ("报告检查", "checker:index"),
 )

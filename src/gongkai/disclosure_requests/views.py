@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from . import clockfeed, queries, services
 from .applicant_access import keep_new_code, reissue_query_code, take_new_code
 from .downloads import attachment_response, docx_response
 from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
-from .models import Channel, EventKind, Request, State, missing_year_warning
+from .models import Channel, Document, EventKind, Request, State, missing_year_warning
 from .published_years import REPORTED_KINDS
 
 
@@ -112,6 +112,21 @@ def _detail_context(request, req, *, failed=None):
         "similar": queries.similar_requests(req), "monthly": queries.monthly_volume(req),
         "monthly_flag": queries.MONTHLY_VOLUME_FLAG,
         "can_reissue_code": can_work_in(request.user, req.agency),
+        **_appeal_links(request, req),
+    }
+
+
+def _appeal_links(request, req) -> dict:
+    """A "记录复议/诉讼" link once a reply exists (the act a 复议 or 诉讼 challenges), and the cases recorded."""
+    try:
+        create_url = reverse("appeals:create")
+    except NoReverseMatch:  # the appeals pages are not mounted
+        return {}
+    replied = req.documents.filter(kind=Document.Kind.REPLY).exists()
+    return {
+        "appeal_create_url": f"{create_url}?request={req.pk}"
+        if replied and can_work_in(request.user, req.agency) else "",
+        "appeals": list(req.appeals.order_by("filed_on", "pk")),
     }
 
 

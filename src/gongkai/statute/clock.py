@@ -22,6 +22,7 @@ SUPPLEMENT_NOTICE_WORKDAYS = 7
 CONSULTATION_WORKDAYS = 15
 FEE_PAYMENT_WORKDAYS = 20
 PUBLICATION_WORKDAYS = 20
+REVIEW_ANSWER_WORKDAYS = 10
 
 _ONE_DAY = timedelta(days=1)
 
@@ -134,6 +135,13 @@ def fee_payment_due(notified: date, calendar: WorkdayCalendar) -> date:
 def publication_due(made: date, calendar: WorkdayCalendar) -> date:
     """条例 Art. 26: proactive information is published within 20 working days of being made or changed."""
     return add_workdays(made, PUBLICATION_WORKDAYS, calendar)
+
+
+def review_answer_due(copy_received: date, calendar: WorkdayCalendar) -> date:
+    """行政复议法 (2023) Art. 48: the 被申请人 answers in writing 自收到申请书副本或者行政复议申请笔录复印件之日起
+    十日内. Art. 88 ¶2 makes its 十日 periods working days, and Art. 88 ¶1 (民事诉讼法 Art. 85) leaves the day of
+    receipt uncounted: the 10th working day after the copy arrived."""
+    return add_workdays(copy_received, REVIEW_ANSWER_WORKDAYS, calendar)
 
 
 def report_deadline(year: int, *, county_or_above_government: bool) -> date:
