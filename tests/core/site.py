@@ -9,6 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Kind, Level, Membership, Role
+from gongkai.appeals.models import AppealKind
+from gongkai.appeals.services import add_document as add_appeal_document
+from gongkai.appeals.services import record_appeal
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Channel, ChannelKind, Column, ColumnKind
 from gongkai.disclosure_requests import services as requests
@@ -53,6 +56,8 @@ class Records:
     request: int = 0
     document: int = 0
     request_attachment: int = 0
+    appeal: int = 0
+    appeal_document: int = 0
     report_year: int = 2024
 
 
@@ -109,6 +114,11 @@ def _records(agency, clerk) -> Records:
     rec.request, rec.document = req.pk, event.document_id
     rec.request_attachment = RequestAttachment.objects.create(
         request=req, file=SimpleUploadedFile("身份证.pdf", b"%PDF-1.4 id"), name="身份证.pdf", size=11).pk
+    appeal = record_appeal(agency=agency, kind=AppealKind.REVIEW, body="叶城县人民政府", filed_on=date(2025, 9, 22),
+                           actor=clerk, request=req, copy_received_on=date(2025, 9, 26))
+    rec.appeal = appeal.pk
+    rec.appeal_document = add_appeal_document(appeal=appeal, actor=clerk,
+                                              upload=SimpleUploadedFile("答复书.pdf", b"%PDF-1.4 answer")).pk
     start_report(agency=agency, year=rec.report_year, actor=clerk)
     return rec
 

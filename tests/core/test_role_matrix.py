@@ -85,12 +85,31 @@ MATRIX = {
                              "302 200 403 403 403 403 403 403 200 200 403"),
     "reports:download":     ("302 200 200 200 200 200 200 200 403 200 403",
                              "302 200 403 403 403 403 403 403 200 200 403"),
+    # A new query code (shown once): the agency's own staff; the supervisor may not act as the agency.
+    "requests:new_query_code": ("302 302 302 302 302 302 302 302 404 403 404",
+                                "302 302 404 404 404 404 404 404 302 403 404"),
+    # 更正 of a published report, sent without a reason: refused with a message (400) to the agency's staff.
+    "reports:correct":      ("302 400 400 400 400 400 400 400 403 403 403",
+                             "302 400 403 403 403 403 403 403 400 403 403"),
     "checker:index":        ("302 200 403 403 403 403 403 403 403 200 403",),
+    # 行政复议/诉讼 cases: the agency's staff write, the supervisor reads (writes 403), anyone else 404.
+    "appeals:list":         ("302 200 200 200 200 200 200 200 200 200 403",),
+    "appeals:create":       ("302 200 200 200 200 200 200 200 200 403 403",),
+    "appeals:detail":       ("302 200 200 200 200 200 200 200 404 200 404",
+                             "302 200 404 404 404 404 404 404 200 200 404"),
+    "appeals:edit":         ("302 200 200 200 200 200 200 200 404 403 404",
+                             "302 200 404 404 404 404 404 404 200 403 404"),
+    # Sent an empty form: the agency's staff get the form back with its error (400).
+    "appeals:upload":       ("302 400 400 400 400 400 400 400 404 403 404",
+                             "302 400 404 404 404 404 404 404 400 403 404"),
+    "appeals:document":     ("302 200 200 200 200 200 200 200 404 200 404",
+                             "302 200 404 404 404 404 404 404 200 200 404"),
 }
 
 POST_ONLY = {"catalog:item_submit", "catalog:item_withdraw", "catalog:item_posting", "catalog:attachment_remove",
              "catalog:attachment_restore", "catalog:feedback_reply", "requests:act", "reports:start",
-             "reports:save", "reports:act", "reports:figures"}
+             "reports:save", "reports:act", "reports:figures", "appeals:upload",
+             "requests:new_query_code", "reports:correct"}
 FORM_DATA = {"reports:figures": {"licensing": 5, "penalty": 2, "coercion": 0, "fees_10k_yuan": "0.5"}}
 
 

@@ -5,6 +5,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 # The public site and the login pages; everything else that is not /admin/ is a staff page.
 PUBLIC_NAMESPACES = {"xxgk", "ysqgk"}
 AUTH_NAMES = {"login", "logout"}
+# Pages outside any namespace that anyone may read: the load balancer's health check, the report schema.
+OPEN_NAMES = {"healthz", "annual-report-schema"}
 
 
 def url_names() -> list[str]:
@@ -27,11 +29,12 @@ def url_names() -> list[str]:
 
 
 def staff_url_names() -> list[str]:
-    return [n for n in url_names() if n.split(":")[0] not in PUBLIC_NAMESPACES and n not in AUTH_NAMES]
+    return [n for n in url_names()
+            if n.split(":")[0] not in PUBLIC_NAMESPACES and n not in AUTH_NAMES and n not in OPEN_NAMES]
 
 
 def public_url_names() -> list[str]:
-    return [n for n in url_names() if n.split(":")[0] in PUBLIC_NAMESPACES]
+    return [n for n in url_names() if n.split(":")[0] in PUBLIC_NAMESPACES or n in OPEN_NAMES]
 
 
 def kwargs_for(name: str, rec) -> dict:
@@ -53,8 +56,13 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.request, "doc": rec.document}
         if view == "attachment":
             return {"pk": rec.request, "att": rec.request_attachment}
-        if view in ("detail", "act", "receipt"):
+        if view in ("detail", "act", "receipt", "new_query_code"):
             return {"pk": rec.request}
+    if app == "appeals":
+        if view == "document":
+            return {"pk": rec.appeal, "doc": rec.appeal_document}
+        if view in ("detail", "edit", "upload"):
+            return {"pk": rec.appeal}
     if app == "reports" and view != "index":
         extra = {"fmt": "json"} if view == "download" else {}
         return {"agency_id": rec.agency.pk, "year": rec.report_year, **extra}
@@ -84,5 +92,6 @@ def takes_ids(name: str) -> bool:
     from types import SimpleNamespace
 
     probe = SimpleNamespace(agency=SimpleNamespace(pk=1), item=1, item_attachment=1, review=1, feedback=1,
-                            draft=1, request=1, document=1, request_attachment=1, report_year=2024, column=1)
+                            draft=1, request=1, document=1, request_attachment=1, report_year=2024, column=1,
+                            appeal=1, appeal_document=1)
     return bool(kwargs_for(name, probe))
