@@ -6,42 +6,22 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gongkai.agencies.models import Kind, Level, Role
+from gongkai.agencies.models import Role
 from gongkai.appeals.models import Appeal, AppealDocument, AppealKind, AppealResult
 from gongkai.appeals.services import close_appeal, record_appeal
 from gongkai.core.models import AuditEntry
 from gongkai.disclosure_requests import services as request_services
 from gongkai.reports.build import build_report
 from gongkai.statute.report import APPEAL_COLUMNS, APPEAL_GROUPS
-from tests.disclosure_requests.conftest import make_agency, person
+from tests.disclosure_requests.conftest import person
 from tests.factories import staff
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def county(db):
-    return make_agency(name="叶城县人民政府", short_name="叶城县", level=Level.COUNTY, kind=Kind.GOVERNMENT)
-
-
-@pytest.fixture
-def agency(county):
-    return make_agency(name="叶城县宗朗乡人民政府", short_name="宗朗乡", parent=county)
-
-
-@pytest.fixture
-def clerk(agency):
-    return staff(agency, Role.CLERK)
-
-
-@pytest.fixture
 def supervisor(county):
     return staff(county, Role.SUPERVISOR)
-
-
-@pytest.fixture
-def outsider(db):
-    return staff(make_agency(), Role.CLERK)
 
 
 @pytest.fixture

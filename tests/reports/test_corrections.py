@@ -6,7 +6,6 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from gongkai.agencies.models import Role
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.reports.models import AnnualReport, ReportState
@@ -14,22 +13,10 @@ from gongkai.reports.queries import published_report
 from gongkai.reports.services import review_report, save_sections, start_correction, start_report, submit_report
 from gongkai.reports.sources import model_or_none
 from gongkai.reports.transitions import Action
-from tests.factories import staff
-from tests.reports.helpers import make_agency
 
 pytestmark = pytest.mark.django_db
 
 FILLED = "（一）存在问题：无。\n（二）改进措施：加强培训。"
-
-
-@pytest.fixture
-def team():
-    agency = make_agency()
-    return agency, {
-        "clerk": staff(agency, Role.CLERK), "first": staff(agency, Role.REVIEWER_FIRST),
-        "second": staff(agency, Role.REVIEWER_SECOND), "final": staff(agency, Role.REVIEWER_FINAL),
-        "head": staff(agency, Role.HEAD),
-    }
 
 
 def _through(report, people, today, problems=FILLED):

@@ -13,21 +13,11 @@ from gongkai.reports.narrative import PLACEHOLDER
 from gongkai.reports.services import report_data, review_report, save_sections, start_report, submit_report
 from gongkai.reports.transitions import Action
 from tests.factories import staff
-from tests.reports.helpers import make_agency, make_requests, request_row
+from tests.reports.helpers import make_requests, request_row
 
 pytestmark = pytest.mark.django_db
 
 FILLED = "（一）存在问题：工作人员专业水平有待提高。\n（二）改进措施：加强业务培训。"
-
-
-@pytest.fixture
-def team():
-    agency = make_agency()
-    return agency, {
-        "clerk": staff(agency, Role.CLERK), "first": staff(agency, Role.REVIEWER_FIRST),
-        "second": staff(agency, Role.REVIEWER_SECOND), "final": staff(agency, Role.REVIEWER_FINAL),
-        "head": staff(agency, Role.HEAD),
-    }
 
 
 def _drafted(agency, people, year=2025, problems=FILLED):

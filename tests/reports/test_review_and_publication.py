@@ -16,19 +16,9 @@ from gongkai.reports.services import (
 )
 from gongkai.reports.transitions import TRANSITIONS, Action
 from tests.factories import staff
-from tests.reports.helpers import make_agency, make_requests, request_row
+from tests.reports.helpers import make_requests, request_row
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team():
-    agency = make_agency()
-    return agency, {
-        "clerk": staff(agency, Role.CLERK), "first": staff(agency, Role.REVIEWER_FIRST),
-        "second": staff(agency, Role.REVIEWER_SECOND), "final": staff(agency, Role.REVIEWER_FINAL),
-        "head": staff(agency, Role.HEAD),
-    }
 
 
 def _publish(report, people, today=date(2026, 1, 20)):
