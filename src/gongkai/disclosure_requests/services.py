@@ -128,6 +128,23 @@ def submit_online(*, agency, fields: dict, day: date | None = None) -> Request:
                    state=State.SUBMITTED)
 
 
+def register_forwarded(*, agency, actor, fields: dict) -> Request:
+    """条例 Art. 31(三): a request another platform forwards (网络平台转办, 12345转办) is received on the day both
+    sides confirm it; the platform sends it and the agency's system answers with the request number at once, so
+    that day is today, never a date the caller chooses."""
+    from .models import FORWARDED_CHANNELS
+
+    if fields.get("channel") not in FORWARDED_CHANNELS:
+        raise DomainError("转办申请的渠道应为“网络平台转办”或“12345转办”", field="channel")
+    today = _today()
+    submitted = fields.get("submitted_on")
+    if submitted and submitted > today:
+        raise DomainError("申请人提交日期不能晚于今天", field="submitted_on")
+    _check_calendar(today)
+    return _create(agency=agency, kind=K.REGISTERED, actor=actor, day=today, fields=dict(fields),
+                   state=State.PROCESSING)
+
+
 def _check_calendar(day: date) -> None:
     try:
         _calendar().is_workday(day)

@@ -1,0 +1,26 @@
+"""Shapes shared by several endpoints: the error body, a finding, the annual report as a schema reference."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+ANNUAL_REPORT_REF = {"$ref": "#/components/schemas/AnnualReport"}
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="错误说明（中文）")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()), required=False,
+        help_text="字段有误时按字段列出的中文说明：字段名 → 说明列表；不属于某一字段的放在 non_field_errors")
+
+
+class FindingSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="检查项代码，如 balance（表三收支不平衡）")
+    severity = serializers.ChoiceField(choices=[("error", "错误"), ("warning", "警告"), ("info", "提示")],
+                                       help_text="级别：error＝错误；warning＝警告；info＝提示")
+    message = serializers.CharField(help_text="中文说明")
+    where = serializers.CharField(allow_null=True, help_text="位置（表、行、列），无则为 null")
+
+
+@extend_schema_field(ANNUAL_REPORT_REF)
+class AnnualReportField(serializers.JSONField):
+    """The report object of /schema/annual-report.schema.json, passed through as it is."""
