@@ -1,6 +1,6 @@
 """Shapes shared by several endpoints: the error body, a finding, the annual report as a schema reference."""
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers
 
 ANNUAL_REPORT_REF = {"$ref": "#/components/schemas/AnnualReport"}
@@ -24,3 +24,14 @@ class FindingSerializer(serializers.Serializer):
 @extend_schema_field(ANNUAL_REPORT_REF)
 class AnnualReportField(serializers.JSONField):
     """The report object of /schema/annual-report.schema.json, passed through as it is."""
+
+
+def _path(name: str, kind, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, kind, OpenApiParameter.PATH, description=description)
+
+
+NUMBER_PARAM = _path("number", str, "申请编号，如“宗朗乡依申〔2026〕第1号”（在地址中按 UTF-8 进行 URL 编码）")
+DOCUMENT_PARAM = _path("document_id", int, "文书编号（见状态结果 documents 中的 id）")
+ITEM_PARAM = _path("id", int, "信息编号（见列表结果中的 id）")
+AGENCY_CODE_PARAM = _path("agency_code", str, "机关统一社会信用代码（18位）；没有代码的机关用平台内机关编号")
+YEAR_PARAM = _path("year", int, "报告年度，如 2025")

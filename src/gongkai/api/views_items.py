@@ -16,7 +16,7 @@ from gongkai.catalog.queries import public_attachments
 from . import examples
 from .base import ApiView
 from .lookups import agency_by_code
-from .serializers_common import ErrorSerializer
+from .serializers_common import ITEM_PARAM, ErrorSerializer
 from .serializers_items import ItemDetailSerializer, ItemFilterSerializer, ItemSerializer
 
 TAG = "主动公开（开放数据）"
@@ -86,6 +86,7 @@ class ItemListView(ApiView):
 class ItemDetailView(ApiView):
     @extend_schema(
         tags=[TAG], operation_id="items_retrieve", summary="一条主动公开信息（含信息头和附件）",
+        parameters=[ITEM_PARAM],
         responses={200: ItemDetailSerializer, 404: ErrorSerializer, 429: ErrorSerializer},
         examples=[examples.ITEM_DETAIL],
     )

@@ -22,7 +22,7 @@ from . import examples
 from .base import ApiView
 from .lookups import agency_or_404, code_of
 from .permissions import CanCheck, CanSupervise, token_of
-from .serializers_common import ANNUAL_REPORT_REF, ErrorSerializer
+from .serializers_common import AGENCY_CODE_PARAM, ANNUAL_REPORT_REF, YEAR_PARAM, ErrorSerializer
 from .serializers_reports import RollupSerializer
 from .throttles import CheckRateThrottle, TokenRateThrottle
 from .tokens import agencies_of, covers
@@ -36,6 +36,7 @@ class ReportView(ApiView):
         tags=[TAG], operation_id="reports_retrieve", summary="已发布的年度报告（JSON）",
         description="机关某年度已发布的政府信息公开工作年度报告，格式符合 /schema/annual-report.schema.json，"
                     "数据为终审发布时冻结的数据。未发布的年度返回 404。不需要令牌。",
+        parameters=[AGENCY_CODE_PARAM, YEAR_PARAM],
         responses={200: OpenApiResponse(ANNUAL_REPORT_REF, description="年度报告数据"), 404: ErrorSerializer},
         examples=[examples.REPORT],
     )
@@ -55,6 +56,7 @@ class RollupView(ApiView):
         tags=[TAG], operation_id="reports_rollup", summary="下级机关年度报告汇总与状态（上级监督）",
         description="上级监督令牌：所指机关（须在令牌的下级范围内）及其全部下级机关的表格汇总，"
                     "以及每个机关该年度报告的状态（已发布、逾期、检查未通过等）。",
+        parameters=[AGENCY_CODE_PARAM, YEAR_PARAM],
         responses={200: RollupSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
         examples=[examples.ROLLUP],
     )

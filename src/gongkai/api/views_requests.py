@@ -21,7 +21,7 @@ from .actors import PlatformActor
 from .base import ApiView
 from .intake import receive
 from .permissions import CanIntake, CanReadRequests, token_of
-from .serializers_common import ErrorSerializer
+from .serializers_common import DOCUMENT_PARAM, NUMBER_PARAM, ErrorSerializer
 from .serializers_requests import (
     IntakeResultSerializer,
     IntakeSerializer,
@@ -83,6 +83,7 @@ class RequestDetailView(ApiView):
         tags=[TAG], operation_id="requests_retrieve", summary="查询转办申请的办理状态",
         description="办理状态、答复期限和已发出的文书（下载地址需使用同一令牌）。只能查询本平台转给本机关的申请，"
                     "其他编号一律返回 404。",
+        parameters=[NUMBER_PARAM],
         responses={200: RequestStatusSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
         examples=[examples.STATUS],
     )
@@ -98,6 +99,7 @@ class SupplementView(ApiView):
         tags=[TAG], operation_id="requests_supplement", summary="提交补正材料（网上补正）",
         description="申请处于“待申请人补正”状态时，转办平台代申请人提交补正内容（条例第三十条）；"
                     "答复期限自收到补正之日起重新计算。multipart/form-data 时可附 attachments 文件（规则同网上补正）。",
+        parameters=[NUMBER_PARAM],
         request={"application/json": SupplementSerializer, "multipart/form-data": SupplementSerializer},
         responses={200: RequestStatusSerializer, 400: ErrorSerializer, 401: ErrorSerializer,
                    403: ErrorSerializer, 404: ErrorSerializer},
@@ -132,6 +134,7 @@ class DocumentView(ApiView):
 
     @extend_schema(
         tags=[TAG], operation_id="requests_document", summary="下载已发出的文书（.docx）",
+        parameters=[NUMBER_PARAM, DOCUMENT_PARAM],
         responses={(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"):
                    OpenApiResponse(description="文书的 Word 文件"),
                    401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
