@@ -1,6 +1,6 @@
 """Shapes shared by several endpoints: the error body, a finding, the annual report as a schema reference."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 ANNUAL_REPORT_REF = {"$ref": "#/components/schemas/AnnualReport"}
@@ -35,3 +35,10 @@ DOCUMENT_PARAM = _path("document_id", int, "文书编号（见状态结果 docum
 ITEM_PARAM = _path("id", int, "信息编号（见列表结果中的 id）")
 AGENCY_CODE_PARAM = _path("agency_code", str, "机关统一社会信用代码（18位）；没有代码的机关用平台内机关编号")
 YEAR_PARAM = _path("year", int, "报告年度，如 2025")
+
+BAD_REQUEST = OpenApiResponse(ErrorSerializer, description="提交的内容有误：detail 为说明，errors 按字段列出中文说明")
+UNAUTHORIZED = OpenApiResponse(ErrorSerializer, description="没有提供令牌，或令牌无效、已被吊销")
+FORBIDDEN = OpenApiResponse(ErrorSerializer, description="令牌的权限范围不允许调用此接口")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="未找到；不属于本令牌范围的对象也返回 404")
+TOO_LARGE = OpenApiResponse(ErrorSerializer, description="上传的文件超过大小限制")
+THROTTLED = OpenApiResponse(ErrorSerializer, description="调用过于频繁；Retry-After 头给出需等待的秒数")

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -16,7 +16,7 @@ from gongkai.catalog.queries import public_attachments
 from . import examples
 from .base import ApiView
 from .lookups import agency_by_code
-from .serializers_common import ITEM_PARAM, ErrorSerializer
+from .serializers_common import BAD_REQUEST, ITEM_PARAM, NOT_FOUND, THROTTLED
 from .serializers_items import ItemDetailSerializer, ItemFilterSerializer, ItemSerializer
 
 TAG = "主动公开（开放数据）"
@@ -69,7 +69,7 @@ class ItemListView(ApiView):
         description="只含已发布、主动公开的信息。游标翻页：按 next 地址取下一页，直到 next 为 null。"
                     "增量采集：记下已取到的最大 updated_at，下次以 updated_since=该时间、order=updated_at 取新变化。",
         parameters=[ItemFilterSerializer],
-        responses={200: ItemPageSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
+        responses={200: OpenApiResponse(ItemPageSerializer, description="一页信息"), 400: BAD_REQUEST, 429: THROTTLED},
         examples=[examples.ITEM_PAGE, examples.ITEMS_BAD_FILTER],
     )
     def get(self, request):
@@ -87,7 +87,7 @@ class ItemDetailView(ApiView):
     @extend_schema(
         tags=[TAG], operation_id="items_retrieve", summary="一条主动公开信息（含信息头和附件）",
         parameters=[ITEM_PARAM],
-        responses={200: ItemDetailSerializer, 404: ErrorSerializer, 429: ErrorSerializer},
+        responses={200: OpenApiResponse(ItemDetailSerializer, description="信息详情"), 404: NOT_FOUND, 429: THROTTLED},
         examples=[examples.ITEM_DETAIL],
     )
     def get(self, request, pk):

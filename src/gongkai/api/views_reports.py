@@ -22,7 +22,17 @@ from . import examples
 from .base import ApiView
 from .lookups import agency_or_404, code_of
 from .permissions import CanCheck, CanSupervise, token_of
-from .serializers_common import AGENCY_CODE_PARAM, ANNUAL_REPORT_REF, YEAR_PARAM, ErrorSerializer
+from .serializers_common import (
+    AGENCY_CODE_PARAM,
+    ANNUAL_REPORT_REF,
+    BAD_REQUEST,
+    FORBIDDEN,
+    NOT_FOUND,
+    THROTTLED,
+    TOO_LARGE,
+    UNAUTHORIZED,
+    YEAR_PARAM,
+)
 from .serializers_reports import RollupSerializer
 from .throttles import CheckRateThrottle, TokenRateThrottle
 from .tokens import agencies_of, covers
@@ -37,7 +47,7 @@ class ReportView(ApiView):
         description="机关某年度已发布的政府信息公开工作年度报告，格式符合 /schema/annual-report.schema.json，"
                     "数据为终审发布时冻结的数据。未发布的年度返回 404。不需要令牌。",
         parameters=[AGENCY_CODE_PARAM, YEAR_PARAM],
-        responses={200: OpenApiResponse(ANNUAL_REPORT_REF, description="年度报告数据"), 404: ErrorSerializer},
+        responses={200: OpenApiResponse(ANNUAL_REPORT_REF, description="年度报告数据"), 404: NOT_FOUND},
         examples=[examples.REPORT],
     )
     def get(self, request, agency_code, year):
@@ -57,7 +67,8 @@ class RollupView(ApiView):
         description="上级监督令牌：所指机关（须在令牌的下级范围内）及其全部下级机关的表格汇总，"
                     "以及每个机关该年度报告的状态（已发布、逾期、检查未通过等）。",
         parameters=[AGENCY_CODE_PARAM, YEAR_PARAM],
-        responses={200: RollupSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OpenApiResponse(RollupSerializer, description="汇总与各机关状态"),
+                   401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND},
         examples=[examples.ROLLUP],
     )
     def get(self, request, agency_code, year):
@@ -91,8 +102,8 @@ class CheckView(ApiView):
         request={"multipart/form-data": inline_serializer("CheckUpload", {
             "file": serializers.FileField(help_text=f"年度报告文件（txt、html、docx、pdf），不超过{MAX_MB}MB")})},
         responses={200: OpenApiResponse(ANNUAL_REPORT_REF, description="报告数据及检查结果"),
-                   400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 413: ErrorSerializer,
-                   429: ErrorSerializer},
+                   400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 413: TOO_LARGE,
+                   429: THROTTLED},
         examples=[examples.CHECK_RESULT, examples.CHECK_TOO_LARGE],
     )
     def post(self, request):

@@ -21,7 +21,7 @@ from .actors import PlatformActor
 from .base import ApiView
 from .intake import receive
 from .permissions import CanIntake, CanReadRequests, token_of
-from .serializers_common import DOCUMENT_PARAM, NUMBER_PARAM, ErrorSerializer
+from .serializers_common import BAD_REQUEST, DOCUMENT_PARAM, FORBIDDEN, NOT_FOUND, NUMBER_PARAM, UNAUTHORIZED
 from .serializers_requests import (
     IntakeResultSerializer,
     IntakeSerializer,
@@ -58,9 +58,10 @@ class RequestIntakeView(ApiView):
         description="网络平台或12345热线把申请人的申请转给本令牌所属机关。字段与校验规则同网上申请表；"
                     "首次受理返回 201 和查询码，同一工单号重复提交返回 200 和第一次受理的申请（不再返回查询码）。",
         request=IntakeSerializer,
-        responses={201: IntakeResultSerializer, 200: IntakeResultSerializer,
-                   400: OpenApiResponse(ErrorSerializer, description="字段有误，errors 中按字段列出中文说明"),
-                   401: ErrorSerializer, 403: ErrorSerializer},
+        responses={201: OpenApiResponse(IntakeResultSerializer, description="首次受理：申请编号、查询码和答复期限"),
+                   200: OpenApiResponse(IntakeResultSerializer, description="该工单号已受理过：第一次受理的申请"),
+                   400: BAD_REQUEST,
+                   401: UNAUTHORIZED, 403: FORBIDDEN},
         examples=[examples.INTAKE_REQUEST, examples.INTAKE_CREATED, examples.INTAKE_REPEATED, examples.INTAKE_INVALID],
     )
     def post(self, request):
@@ -84,7 +85,8 @@ class RequestDetailView(ApiView):
         description="办理状态、答复期限和已发出的文书（下载地址需使用同一令牌）。只能查询本平台转给本机关的申请，"
                     "其他编号一律返回 404。",
         parameters=[NUMBER_PARAM],
-        responses={200: RequestStatusSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OpenApiResponse(RequestStatusSerializer, description="办理状态"),
+                   401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND},
         examples=[examples.STATUS],
     )
     def get(self, request, number):
@@ -101,8 +103,8 @@ class SupplementView(ApiView):
                     "答复期限自收到补正之日起重新计算。multipart/form-data 时可附 attachments 文件（规则同网上补正）。",
         parameters=[NUMBER_PARAM],
         request={"application/json": SupplementSerializer, "multipart/form-data": SupplementSerializer},
-        responses={200: RequestStatusSerializer, 400: ErrorSerializer, 401: ErrorSerializer,
-                   403: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: OpenApiResponse(RequestStatusSerializer, description="补正后的办理状态"),
+                   400: BAD_REQUEST, 401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND},
         examples=[examples.SUPPLEMENT_REQUEST, examples.STATUS_AFTER_SUPPLEMENT, examples.SUPPLEMENT_REFUSED],
     )
     def post(self, request, number):
@@ -137,7 +139,7 @@ class DocumentView(ApiView):
         parameters=[NUMBER_PARAM, DOCUMENT_PARAM],
         responses={(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"):
                    OpenApiResponse(description="文书的 Word 文件"),
-                   401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer},
+                   401: UNAUTHORIZED, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def get(self, request, number, document_id):
         req = forwarded_request(request, number)
