@@ -254,6 +254,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "OAS_VERSION": "3.1.0",
+    "TAGS": [
+        {"name": "依申请公开（转办）", "description": "网络平台、12345热线转来的申请：受理、查询办理状态、网上补正、下载文书"},
+        {"name": "主动公开（开放数据）", "description": "已发布的主动公开信息，不需要令牌，可增量采集"},
+        {"name": "年度报告数据", "description": "已发布的年度报告、上级监督汇总、年度报告检查"},
+    ],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "gongkai.api.schema.add_annual_report_schema"],
 }
