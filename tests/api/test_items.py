@@ -151,3 +151,16 @@ def test_each_token_has_its_own_limit(intake_token, read_token, monkeypatch):
     limited = client_for(intake_token)
     assert [limited.get("/api/v1/items/").status_code for _ in range(3)] == [200, 200, 429]
     assert client_for(read_token).get("/api/v1/items/").status_code == 200
+
+
+def test_the_fast_list_representation_is_what_the_declared_fields_give(anon, publisher):
+    from rest_framework.test import APIRequestFactory
+
+    from gongkai.api.serializers_items import ItemSerializer
+
+    publisher("惠民补贴发放公示", when=at(3), art20_item=11, doc_number="宗政发〔2026〕3号", written_on="2026-03-01")
+    publisher("无栏目无日期")
+    request = APIRequestFactory().get("/api/v1/items/")
+    for item in Item.objects.public().select_related("agency").prefetch_related("columns"):
+        serializer = ItemSerializer(context={"request": request})
+        assert serializer.to_representation(item) == serializer.field_by_field(item)
