@@ -3,6 +3,15 @@
 from django.db import migrations, models
 
 
+def rebuild_sqlite_search(apps, schema_editor):
+    """SQLite adds the column by copying the table, which drops the FTS triggers: set the index up again.
+    PostgreSQL adds it in place; its generated search column and GIN index are untouched."""
+    if schema_editor.connection.vendor == "sqlite":
+        from gongkai.catalog.search import setup_index
+
+        setup_index(apps, schema_editor)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -22,4 +31,5 @@ class Migration(migrations.Migration):
             model_name='item',
             index=models.Index(fields=['state', 'updated_at', 'id'], name='item_state_updated'),
         ),
+        migrations.RunPython(rebuild_sqlite_search, migrations.RunPython.noop),
     ]
