@@ -68,3 +68,9 @@ def test_the_checker_has_its_own_tighter_limit(read_token, monkeypatch):
     client = client_for(read_token)
     assert client.post("/api/v1/check/", {"file": upload()}, format="multipart").status_code == 200
     assert client.post("/api/v1/check/", {"file": upload()}, format="multipart").status_code == 429
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_reading(read_token):
+    response = client_for(read_token).post("/api/v1/check/", {"file": upload()}, format="multipart",
+                                           CONTENT_LENGTH=str(30 * 1024 * 1024))
+    assert response.status_code == 413

@@ -148,3 +148,15 @@ def test_every_call_is_audited_with_its_token(forward, intake_token):
     assert [c.data["status"] for c in calls] == [201, 400]
     assert all(c.object_id == str(intake_token.token.pk) and c.data["token"] == intake_token.token.pk for c in calls)
     assert AuditEntry.objects.filter(action="requests.registered").count() == 1
+
+
+def test_the_service_registers_only_forwarded_channels(agency, intake_token):
+    from gongkai.api.actors import PlatformActor
+    from gongkai.core.errors import DomainError
+    from gongkai.disclosure_requests import services
+
+    fields = {k: v for k, v in PERSON.items() if k != "reference"}
+    with pytest.raises(DomainError, match="网络平台转办") as refused:
+        services.register_forwarded(agency=agency, actor=PlatformActor(intake_token.token),
+                                    fields={**fields, "channel": "in_person"})
+    assert refused.value.field == "channel"

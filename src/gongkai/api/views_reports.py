@@ -110,7 +110,8 @@ class CheckView(ApiView):
         message = f"文件超过{MAX_MB}MB，未检查"
         too_large = Response({"detail": message, "errors": {"file": [message]}},
                              status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
-        if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BYTES + 64 * 1024:
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if declared.isdigit() and int(declared) > MAX_BYTES + 64 * 1024:
             return too_large  # refused before the body is read
         upload = request.FILES.get("file")
         if upload is None:

@@ -21,7 +21,7 @@ from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, letters
 from .guards import GUARDS, last_event, no_guard
-from .models import NO_DUE, Document, FeeNotice, Request, RequestEvent, State
+from .models import FORWARDED_CHANNELS, NO_DUE, Document, FeeNotice, Request, RequestEvent, State
 from .models import EventKind as K
 from .transitions import APPLICANT, HEAD, ROLE_LABELS, ROLES, STAFF, SYSTEM, TRANSITIONS, next_state
 
@@ -132,8 +132,6 @@ def register_forwarded(*, agency, actor, fields: dict) -> Request:
     """条例 Art. 31(三): a request another platform forwards (网络平台转办, 12345转办) is received on the day both
     sides confirm it; the platform sends it and the agency's system answers with the request number at once, so
     that day is today, never a date the caller chooses."""
-    from .models import FORWARDED_CHANNELS
-
     if fields.get("channel") not in FORWARDED_CHANNELS:
         raise DomainError("转办申请的渠道应为“网络平台转办”或“12345转办”", field="channel")
     today = _today()
