@@ -49,7 +49,8 @@ AGENCIES = 100
 
 
 COLUMNS = ("agency_id", "index_number", "state", "title", "summary", "body", "publisher", "doc_number", "published_at",
-           "topic", "genre", "openness", "doc_kind", "validity", "created_at", "withdrawn_reason", "search_text")
+           "topic", "genre", "openness", "doc_kind", "validity", "created_at", "withdrawn_reason", "search_text",
+           "updated_at")
 
 
 def _rows(agency_ids, have: int, size: int, sqlite: bool):
@@ -69,7 +70,7 @@ def _rows(agency_ids, have: int, size: int, sqlite: bool):
             stamps = tuple(d.strftime("%Y-%m-%d %H:%M:%S") for d in stamps)
         yield (agency_ids[n % AGENCIES], f"BENCH/{n:08d}", ItemState.PUBLISHED, "".join(words), "", "", "", "",
                stamps[0], rng.choice(topics), "other", Openness.PROACTIVE, "", "valid", stamps[1], "",
-               " ".join(segmented[w] for w in words))
+               " ".join(segmented[w] for w in words), stamps[0])
 
 
 def populate(size: int) -> None:

@@ -101,6 +101,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "gongkai.core",
     "gongkai.accounts",
     "gongkai.agencies",
@@ -110,6 +114,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.reports",
     "gongkai.portal",
+    "gongkai.api",
 ]
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -306,6 +311,44 @@ CONTENT_SECURITY_POLICY = {
 }
 # Browser features no page of the platform uses.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# The open API (/api/v1/): token authentication, throttles counted in the default cache (Redis with several
+# hosts), Chinese error messages, an OpenAPI 3 schema with a reference page served from the sidecar package.
+GONGKAI_API_ANON_RATE = os.environ.get("GONGKAI_API_ANON_RATE", "120/min")
+GONGKAI_API_CHECK_RATE = os.environ.get("GONGKAI_API_CHECK_RATE", "10/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["gongkai.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["gongkai.api.throttles.TokenRateThrottle", "gongkai.api.throttles.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": GONGKAI_API_ANON_RATE, "check": GONGKAI_API_CHECK_RATE},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "gongkai.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "政府信息公开平台开放接口",
+    "DESCRIPTION": "转办申请的受理与查询、主动公开信息的开放数据、年度报告数据和年度报告检查。"
+                   "说明与 curl 示例见 docs/api.md。",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "OAS_VERSION": "3.1.0",
+    "TAGS": [
+        {"name": "依申请公开（转办）",
+         "description": "网络平台、12345热线转来的申请：受理、查询办理状态、网上补正、下载文书"},
+        {"name": "主动公开（开放数据）", "description": "已发布的主动公开信息，不需要令牌，可增量采集"},
+        {"name": "年度报告数据", "description": "已发布的年度报告、上级监督汇总、年度报告检查"},
+    ],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "gongkai.api.schema.add_annual_report_schema"],
+}
 
 # Count the time between a fee notice and its payment as a pause of the reply clock (domain.md A §3).
 GONGKAI_FEE_PAUSES_CLOCK = envbool("GONGKAI_FEE_PAUSES_CLOCK", True)

@@ -34,6 +34,7 @@ APP_URLS = (
     ("staff/reports/", "gongkai.reports.urls"),
     ("staff/appeals/", "gongkai.appeals.urls"),
     ("staff/check/", "gongkai.reports.check_urls"),
+    ("api/", "gongkai.api.urls"),
 )
 for prefix, module in APP_URLS:
     if find_spec(module) is not None:

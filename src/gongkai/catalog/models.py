@@ -204,6 +204,8 @@ class Item(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="撰稿人", null=True, on_delete=models.PROTECT, related_name="+",
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # Every save: a publication, a newly approved version, a withdrawal. Harvesters ask for “changed since”.
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
     live_version = models.ForeignKey(
         "ItemVersion", verbose_name="已发布版本", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
     )
@@ -220,6 +222,8 @@ class Item(models.Model):
             # Covers the public catalogue of one agency: its count is an index-only scan, its pages a range walk.
             models.Index(fields=["agency", "state", "openness", "-published_at", "-id"], name="item_agency_public_pub"),
             models.Index(fields=["state", "-published_at"], name="item_state_pub"),
+            # The open-data API harvests public items in order of change (GET /api/v1/items/?order=updated_at).
+            models.Index(fields=["state", "updated_at", "id"], name="item_state_updated"),
         ]
 
     def __str__(self):

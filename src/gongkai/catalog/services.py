@@ -378,7 +378,7 @@ def withdraw_item(*, item, user, reason: str) -> Item:
             open_review.state, open_review.closed_at = ReviewState.CANCELLED, timezone.now()
             open_review.save()
         item.state, item.withdrawn_reason = ItemState.WITHDRAWN, reason.strip()
-        item.save(update_fields=["state", "withdrawn_reason"])
+        item.save(update_fields=["state", "withdrawn_reason", "updated_at"])
         log_action("catalog.item.withdrawn", actor=user, obj=item, data={"reason": reason.strip()})
     return item
 

@@ -91,7 +91,7 @@ class RegisterForm(ApplicantForm):
         help_text="当面提交：提交之日；邮寄需签收：签收之日；平常信函：与申请人确认之日；传真、电子邮件：双方确认之日",
     )
     correction_reason = forms.CharField(
-        label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_CHARS,
         help_text=CORRECTION_HELP,
     )
 
@@ -236,7 +236,8 @@ class MoveForm(forms.Form):
     def add_correction_field(self) -> None:
         """For a move that decides a report figure (published_years.REPORTED_KINDS)."""
         self.fields["correction_reason"] = forms.CharField(
-            label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=CORRECTION_HELP)
+            label="补录更正理由", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_CHARS,
+            help_text=CORRECTION_HELP)
 
 
 def _reason(label="理由/说明", required=False):

@@ -46,6 +46,12 @@ class Channel(models.TextChoices):
     POST_ORDINARY = "post_ordinary", "平常信函"
     FAX = "fax", "传真"
     EMAIL = "email", "电子邮件"
+    # Forwarded by another platform through the open API (/api/v1/): an internet channel under 条例第三十一条（三）.
+    FORWARDED_PLATFORM = "forwarded_platform", "网络平台转办"
+    FORWARDED_12345 = "forwarded_12345", "12345转办"
+
+
+FORWARDED_CHANNELS = (Channel.FORWARDED_PLATFORM, Channel.FORWARDED_12345)
 
 
 class IdType(models.TextChoices):

@@ -23,7 +23,7 @@ from gongkai.workdays.calendar import get_calendar
 
 from . import clockfeed, letters, published_years
 from .guards import GUARDS, last_event, no_guard
-from .models import NO_DUE, Document, FeeNotice, Request, RequestEvent, State
+from .models import FORWARDED_CHANNELS, NO_DUE, Document, FeeNotice, Request, RequestEvent, State
 from .models import EventKind as K
 from .transitions import APPLICANT, HEAD, ROLE_LABELS, ROLES, STAFF, SYSTEM, TRANSITIONS, next_state
 
@@ -150,6 +150,21 @@ def submit_online(*, agency, fields: dict, day: date | None = None, actor=None) 
     actor = actor or Applicant(fields.get("applicant_name", ""))
     return _create(agency=agency, kind=K.SUBMITTED, actor=actor, day=day or _today(), fields=fields,
                    state=State.SUBMITTED)
+
+
+def register_forwarded(*, agency, actor, fields: dict) -> Request:
+    """条例 Art. 31(三): a request another platform forwards (网络平台转办, 12345转办) is received on the day both
+    sides confirm it; the platform sends it and the agency's system answers with the request number at once, so
+    that day is today, never a date the caller chooses."""
+    if fields.get("channel") not in FORWARDED_CHANNELS:
+        raise DomainError("转办申请的渠道应为“网络平台转办”或“12345转办”", field="channel")
+    today = _today()
+    submitted = fields.get("submitted_on")
+    if submitted and submitted > today:
+        raise DomainError("申请人提交日期不能晚于今天", field="submitted_on")
+    _check_calendar(today)
+    return _create(agency=agency, kind=K.REGISTERED, actor=actor, day=today, fields=dict(fields),
+                   state=State.PROCESSING)
 
 
 def _check_calendar(day: date) -> None:
