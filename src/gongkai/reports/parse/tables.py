@@ -20,7 +20,7 @@ from gongkai.statute.report import (
 )
 
 from .cells import RowReading, groups_of_five, read_row, sums_to_last
-from .normalize import label_key
+from .normalize import label_key, to_ascii
 from .tokens import Kind, Token
 
 ROW_NAMES = {
@@ -92,15 +92,61 @@ class Segment:
     lines: list[int] = field(default_factory=list)
 
 
+COLUMN_WORDS = frozenset(
+    ("自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "申请人情况")
+)
+HEADER_WORDS = COLUMN_WORDS | {"总计", "其他", "小计"}
+# A group heading of table 三 by its own number: “(六) 其他” is 其他处理, never the row “3.其他”.
+GROUP_MARK = re.compile(r"^\s*\(([三四五六])\)")
+GROUP_BY_MARK = {"三": "不予公开", "四": "无法提供", "五": "不予处理", "六": "其他处理"}
+
+
+def _header_lines(tokens: list[Token]) -> set[int]:
+    """Lines that repeat the column headers (a page break, a converter's re-inserted header row).
+
+    A line qualifies when it has no number and every label on it is a column heading, at least one
+    of them a word only headers use; a lone 总计/其他 line qualifies right after such a line.
+    """
+    keys: dict[int, list[str]] = {}
+    numbered: set[int] = set()
+    for token in tokens:
+        if token.kind is Kind.NUM:
+            numbered.add(token.line)
+        elif token.kind is Kind.LABEL:
+            keys.setdefault(token.line, []).append(label_key(token.text))
+    found: set[int] = set()
+    previous = None
+    for line in sorted(set(keys) | numbered):
+        words = [k for k in keys.get(line, []) if k]
+        if line not in numbered and words and all(k in HEADER_WORDS for k in words):
+            if COLUMN_WORDS & set(words) or previous in found:
+                found.add(line)
+        previous = line
+    return found
+
+
+def _group_label(text: str, key: str, rows) -> bool:
+    mark = GROUP_MARK.match(text)
+    if not mark or len(rows) != len(ROWS_2021) or len(key) < 2:
+        return False
+    return GROUP_BY_MARK[mark.group(1)].startswith(key)
+
+
 def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[list[Segment], list[str]]:
     segments: list[Segment] = []
     headers: list[str] = []
     current: Segment | None = None
     position, started = -1, False
+    header_lines = _header_lines(tokens)
     for token in tokens:
+        if started and token.line in header_lines:
+            continue
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
             if not key or NOISE_LABEL.match(key):
+                continue
+            if started and _group_label(to_ascii(token.text), key, rows):
+                current = None
                 continue
             if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
                 headers.append(key)

@@ -27,6 +27,8 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 
 
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
+# A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
+PLACEHOLDER_CELL = re.compile(r"^(?:数据|列|字段|column|col)\s*\d{1,3}$", re.I)
 
 
 class Kind(StrEnum):
@@ -93,16 +95,31 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
     mode = layout(text)
     tokens: list[Token] = []
-    for number, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if not line.strip() or SEPARATOR_LINE.match(line):
             continue
-        for cell in split_cells(line, mode):
+        cells = split_cells(line, mode)
+        if mode != "text" and _placeholder_header(cells, lines, number):
+            continue
+        for cell in cells:
             if not cell.strip():
                 if mode != "text":
                     tokens.append(Token(Kind.BLANK, "", number))
                 continue
             tokens.extend(cell_tokens(cell, number))
     return tokens, _row_mode(tokens)
+
+
+def _placeholder_header(cells: list[str], lines: list[str], number: int) -> bool:
+    """A Markdown table's made-up header row: `| 数据1 | 数据2 |…`, or `| | | |` right above its `|---|` line."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if filled:
+        return all(PLACEHOLDER_CELL.match(c) for c in filled)
+    for line in lines[number + 1 : number + 4]:
+        if line.strip():
+            return bool(SEPARATOR_LINE.match(line))
+    return False
 
 
 def _row_mode(tokens: list[Token]) -> bool:
