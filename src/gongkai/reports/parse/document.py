@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
@@ -71,6 +71,7 @@ class Parsed:
     signature_at: int | None = None  # where the signature block (agency, date) starts in text
     partial_date: tuple[int, int] | None = None  # “2025年1月 日”: year and month of a date without its day
     name_variant: tuple[str, str] | None = None  # title and signature name one agency, one with a misread character
+    blank_cells: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column) shown blank, read 0
 
 
 def parse_text(raw: str) -> Parsed:
@@ -312,6 +313,7 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     results.append(read_appeals(appeal_tokens, truncated=truncated and last == "appeals", appeals=report.appeals))
     for result in results:
         findings.extend(result.findings)
+        parsed.blank_cells += getattr(result, "blanks", [])
 
 
 def _detect_format(proactive_tokens, apps_text: str) -> str:

@@ -66,6 +66,7 @@ NOISE_LABEL = re.compile(r"^(?:单位|计量单位)?(?:件|个|项|次|条|万�
 class TableResult:
     findings: list[Finding] = field(default_factory=list)
     found: bool = False
+    blanks: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row or group, column) read from a blank
 
 
 def _match_row(key: str, rows: list[tuple[str, str]], after: int) -> int | None:
@@ -204,6 +205,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
     assigned = _assign(segments, rows, result.findings)
+    at_end = _numbers_at_end(tokens, width)
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
         segment = assigned.get(index)
@@ -211,15 +213,36 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
             apps[key] = dict.fromkeys(COLUMNS)
             continue
         is_last = truncated and segment is segments[-1]
-        reading = read_row(segment.values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
+        values = _number_area(segment.values, width) if at_end else segment.values
+        reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
+        result.blanks += [("applications", key, COLUMNS[i]) for i in reading.blanks]
     _report_missing_rows(apps, rows, last_index, truncated, result)
     if fmt == "2019":
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
     return result
+
+
+def _numbers_at_end(tokens: list[Token], width: int) -> bool:
+    """In a tab or pipe table, whether every complete row has its numbers in the row's last `width` cells."""
+    numbers: dict[int, list[int]] = {}
+    for token in tokens:
+        if token.kind is Kind.NUM:
+            numbers.setdefault(token.line, []).append(token.from_end)
+    complete = [ends for ends in numbers.values() if len(ends) == width]
+    expected = list(range(width, 0, -1))
+    return len(complete) >= 3 and all(ends == expected for ends in complete)
+
+
+def _number_area(values: list[Token], width: int) -> list[Token]:
+    """A one-line row with blank cells: its last `width` cells, where the table's other rows put their numbers."""
+    if not any(v.kind is Kind.BLANK for v in values) or len({v.line for v in values}) != 1:
+        return values
+    area = [v for v in values if 0 < v.from_end <= width]
+    return area if len(area) == width and {v.from_end for v in area} == set(range(1, width + 1)) else values
 
 
 def _subtotal_position(headers: list[str]) -> int:
@@ -367,6 +390,8 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     else:
         reading = read_row(values, width, check=groups_of_five, truncated=truncated)
     cells = iter(reading.cells)
+    columns = [(group, col) for group in APPEAL_GROUPS for col in APPEAL_COLUMNS]
+    result.blanks += [("appeals", *columns[i]) for i in reading.blanks]
     for group in APPEAL_GROUPS:
         appeals[group] = {}
         for col in APPEAL_COLUMNS:

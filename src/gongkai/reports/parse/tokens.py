@@ -8,7 +8,7 @@ source shows as empty (between two separators) becomes a BLANK token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .normalize import INSTRUCTION
@@ -43,6 +43,7 @@ class Token:
     text: str
     line: int
     glued: bool = False  # a number written against its label or another number, no separator
+    from_end: int = 0  # in a tab or pipe row: 1 for a token of the row's last cell, 2 for the one before …; 0 unknown
 
     @property
     def is_value(self) -> bool:
@@ -102,12 +103,15 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
         cells = split_cells(line, mode)
         if mode != "text" and _placeholder_header(cells, lines, number):
             continue
-        for cell in cells:
+        for index, cell in enumerate(cells):
+            from_end = len(cells) - index if len(cells) > 1 else 0
             if not cell.strip():
-                if mode != "text":
-                    tokens.append(Token(Kind.BLANK, "", number))
+                if mode == "text":
+                    continue
+                tokens.append(Token(Kind.BLANK, "", number, from_end=from_end))
                 continue
-            tokens.extend(cell_tokens(cell, number))
+            found = cell_tokens(cell, number)
+            tokens.extend([replace(t, from_end=from_end) for t in found] if from_end else found)
     return tokens, _row_mode(tokens)
 
 
