@@ -91,6 +91,7 @@ class Segment:
     index: int | None  # row index in the template, None where the label was lost
     values: list[Token] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    label: str = ""  # the label key the segment was opened under (matched or not)
 
 
 COLUMN_WORDS = frozenset(
@@ -138,6 +139,7 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
     headers: list[str] = []
     current: Segment | None = None
     position, started = -1, False
+    unmatched = ""
     header_lines = _header_lines(tokens)
     for token in tokens:
         if started and token.line in header_lines:
@@ -147,28 +149,63 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
             if not key or NOISE_LABEL.match(key):
                 continue
             if started and _group_label(to_ascii(token.text), key, rows):
-                current = None
+                current, unmatched = None, key
                 continue
             if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
                 headers.append(key)
                 continue
+            if started and _continues(current, key, rows, position):
+                current.label += key  # a long label wrapped onto the next line, its numbers after the end
+                continue
             index = _match_row(key, rows, position)
+            wrapped = _wrapped_before_numbers(segments, key, rows, position) if started else None
+            if wrapped is not None:
+                position, current = wrapped.index, wrapped
+                continue
             if index is not None:
-                position, started = index, True
-                current = Segment(index, lines=[token.line])
+                position, started, unmatched = index, True, ""
+                current = Segment(index, lines=[token.line], label=key)
                 segments.append(current)
             elif started:
                 current = None  # a group label, or one we cannot read: the numbers after it lost their row
+                unmatched = key
             continue
         if not started and token.kind is Kind.BLANK:
             continue
         started = True
         if current is None or _overflows(current, token, row_mode, width):
-            current = Segment(None)
+            current = Segment(None, label=unmatched if current is None else "")
             segments.append(current)
         current.values.append(token)
         current.lines.append(token.line)
     return segments, headers
+
+
+def _continues(current: Segment | None, key: str, rows, position: int) -> bool:
+    """A label with no number before it that reads as the rest of the row label above it, not as a row of its own."""
+    if current is None or current.index is None or current.values:
+        return False
+    name = rows[current.index][1]
+    alone = _match_row(key, rows, position)
+    together = fuzz.ratio(current.label + key, name)
+    return together > fuzz.ratio(current.label, name) and (alone is None or together >= 100)
+
+
+def _wrapped_before_numbers(segments: list[Segment], key: str, rows, position: int) -> Segment | None:
+    """The start of a wrapped label, its numbers, then the rest of the label: the numbers are that row's.
+
+    Only when the two pieces together match one row and the piece before the numbers matched none.
+    """
+    if not segments:
+        return None
+    last = segments[-1]
+    if last.index is not None or not last.label or not any(v.kind is Kind.NUM for v in last.values):
+        return None
+    index = _match_row(last.label + key, rows, position)
+    if index is None or fuzz.ratio(last.label + key, rows[index][1]) < 90:
+        return None
+    last.index, last.label = index, last.label + key
+    return last
 
 
 def _header(key: str) -> bool:
