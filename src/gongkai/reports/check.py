@@ -341,6 +341,11 @@ def check_year_mismatch(parsed: Parsed) -> list[Finding]:
     return findings
 
 
+YEAR_STATEMENT = re.compile(r"(20\d{2})\s*年(?:度)?\s*[,，]?\s*(?:我|本|全|共|累计)([^。；;\n]*)")
+# “2025年，我乡将进一步…”: a later year with a plan is what the agency means to do, not the year it reports on.
+PLAN = re.compile(r"将|计划|拟|力争|预计|继续|进一步|下一步|着力|持续")
+
+
 def _text_years(parsed: Parsed, year: int) -> list[Finding]:
     """“2023年我乡…” in the report on 2024: a year in the text's own statements that is not the report's."""
     findings = []
@@ -349,7 +354,9 @@ def _text_years(parsed: Parsed, year: int) -> list[Finding]:
         if not body:
             continue
         mentions = Counter(
-            int(y) for y in re.findall(r"(20\d{2})\s*年(?:度)?\s*[,，]?\s*(?:我|本|全|共|累计)", to_ascii(body))
+            int(match.group(1))
+            for match in YEAR_STATEMENT.finditer(to_ascii(body))
+            if not (int(match.group(1)) > year and PLAN.search(match.group(2)))
         )
         wrong = {y: n for y, n in mentions.items() if y != year and y > year - 1}
         if wrong and year not in mentions:
