@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -17,7 +18,14 @@ from rapidfuzz import fuzz
 from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
 
-from .check_narrative import check_fee_statement, check_narrative, check_placeholders, check_selfcheck_claims
+from .check_narrative import (
+    blank_totals,
+    check_fee_statement,
+    check_narrative,
+    check_placeholders,
+    check_selfcheck_claims,
+    known_cells,
+)
 from .parse import Parsed, missing_sections, parse_bytes, parse_path
 from .parse.document import AGENCY_SUFFIX, place_of, place_of_word, same_agency
 from .parse.normalize import to_ascii
@@ -30,11 +38,36 @@ def check_parsed(parsed: Parsed) -> Report:
     report = parsed.report
     findings = list(report.findings)
     findings += missing_sections(parsed)
-    findings += check_arithmetic(report)
+    findings += _arithmetic(parsed)
     for check in TEXT_CHECKS:
         findings += check(parsed)
     report.findings = findings
     return report
+
+
+SUM_CODES = frozenset(("balance", "outcome_sum", "column_sum", "appeal_sum"))
+
+
+def _arithmetic(parsed: Parsed) -> list[Finding]:
+    """The arithmetic rules; a rule that fails only because a blank total cell was read as 0 is not an error.
+
+    A blank total may mean 0 or “not filled in”: where the sums hold with it as 0 it stays 0; where they
+    fail, the failure is reported as `blank_cell` information, never as the agency's arithmetic error.
+    """
+    report = parsed.report
+    findings = check_arithmetic(report)
+    if not blank_totals(parsed) or not any(f.code in SUM_CODES for f in findings):
+        return findings
+    applications, appeals = known_cells(parsed)
+    unknown = replace(report, applications=applications, appeals=appeals, findings=[])
+    without_blanks = {(f.code, f.where) for f in check_arithmetic(unknown)}
+    kept = []
+    for finding in findings:
+        if finding.code in SUM_CODES and (finding.code, finding.where) not in without_blanks:
+            finding = Finding("blank_cell", Severity.INFO,
+                              f"{finding.message}（涉及空白的总计单元格，空白不一定是0，不按错误计）", finding.where)
+        kept.append(finding)
+    return kept
 
 
 def check_path(path: str | Path) -> Report:
@@ -308,6 +341,11 @@ def check_year_mismatch(parsed: Parsed) -> list[Finding]:
     return findings
 
 
+YEAR_STATEMENT = re.compile(r"(20\d{2})\s*年(?:度)?\s*[,，]?\s*(?:我|本|全|共|累计)([^。；;\n]*)")
+# “2025年，我乡将进一步…”: a later year with a plan is what the agency means to do, not the year it reports on.
+PLAN = re.compile(r"将|计划|拟|力争|预计|继续|进一步|下一步|着力|持续")
+
+
 def _text_years(parsed: Parsed, year: int) -> list[Finding]:
     """“2023年我乡…” in the report on 2024: a year in the text's own statements that is not the report's."""
     findings = []
@@ -316,7 +354,9 @@ def _text_years(parsed: Parsed, year: int) -> list[Finding]:
         if not body:
             continue
         mentions = Counter(
-            int(y) for y in re.findall(r"(20\d{2})\s*年(?:度)?\s*[,，]?\s*(?:我|本|全|共|累计)", to_ascii(body))
+            int(match.group(1))
+            for match in YEAR_STATEMENT.finditer(to_ascii(body))
+            if not (int(match.group(1)) > year and PLAN.search(match.group(2)))
         )
         wrong = {y: n for y, n in mentions.items() if y != year and y > year - 1}
         if wrong and year not in mentions:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gongkai.statute.report import Finding, Severity
+from gongkai.statute.report import APPEAL_RESULTS, APPLICANT_KEYS, OUTCOME_KEYS, Finding, Severity
 
 from .parse import Parsed
 from .parse.document import place_of
@@ -36,9 +36,44 @@ PERCENT_ROWS = {
 }
 
 
+def blank_totals(parsed: Parsed) -> list[tuple[str, str, str]]:
+    """Blank cells that state a total (总计 column, （七）总计 row) whose addends are not all 0.
+
+    Such a blank is “not filled in”, not 0. A blank total over zero addends, and a blank addend (a zero
+    left blank, common), stay 0, so a wrong total beside them is still an error.
+    """
+    report = parsed.report
+    found = []
+    for table, row, column in parsed.blank_cells:
+        if table == "appeals" and column == "total":
+            addends = [report.appeals[row][c] for c in APPEAL_RESULTS]
+        elif table == "applications" and column == "total":
+            addends = [report.applications[row][c] for c in APPLICANT_KEYS]
+        elif table == "applications" and row == "total":
+            addends = [report.applications[k][column] for k in OUTCOME_KEYS]
+        else:
+            continue
+        if any(addends):
+            found.append((table, row, column))
+    return found
+
+
+def known_cells(parsed: Parsed) -> tuple[dict, dict]:
+    """表三 and 表四 with every total cell the source showed blank as None (unknown, not 0)."""
+    report = parsed.report
+    blanks = blank_totals(parsed)
+    if not blanks:
+        return report.applications, report.appeals
+    tables = {"applications": {k: dict(v) for k, v in report.applications.items()},
+              "appeals": {k: dict(v) for k, v in report.appeals.items()}}
+    for table, row, column in blanks:
+        tables[table][row][column] = None
+    return tables["applications"], tables["appeals"]
+
+
 def check_narrative(parsed: Parsed) -> list[Finding]:
     """Numbers in the text must agree with 表三 (“未收到依申请公开事项”, “收到申请12件”, stated percentages)."""
-    apps = parsed.report.applications
+    apps = known_cells(parsed)[0]
     new, carried = apps["new"]["total"], apps["carried_in"]["total"]
     text = to_ascii(parsed.text)
     narrative = _narrative(parsed, text)
@@ -72,7 +107,7 @@ def _count_rows(word: str) -> tuple[str, ...]:
 
 def _stated_counts(parsed: Parsed, narrative: str) -> list[Finding]:
     """“予以公开5件” in the text against 表三 (only where the text names one outcome and a count)."""
-    apps = parsed.report.applications
+    apps = known_cells(parsed)[0]
     findings = []
     for match in STATED_COUNT.finditer(narrative):
         prefixes = _count_rows(match.group(1))
@@ -92,7 +127,7 @@ def _narrative(parsed: Parsed, text: str) -> str:
 
 
 def _percentages(parsed: Parsed, narrative: str) -> list[Finding]:
-    apps = parsed.report.applications
+    apps = known_cells(parsed)[0]
     total = apps["total"]["total"]
     if not total:
         return []

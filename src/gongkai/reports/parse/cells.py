@@ -105,6 +105,8 @@ def _with_blanks(values: list[Token], n: int, check: Check | None) -> RowReading
             readings = fitting
         elif fitting:
             return RowReading([None] * n, problem="空白单元格位置不明，多种读法都符合勾稽关系")
+        else:
+            return RowReading([None] * n, problem="空白单元格位置不明，各种读法都不符合勾稽关系")
     _, cells, blanks = readings[0]
     return RowReading(cells, blanks)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
@@ -71,13 +71,14 @@ class Parsed:
     signature_at: int | None = None  # where the signature block (agency, date) starts in text
     partial_date: tuple[int, int] | None = None  # “2025年1月 日”: year and month of a date without its day
     name_variant: tuple[str, str] | None = None  # title and signature name one agency, one with a misread character
+    blank_cells: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column) shown blank, read 0
 
 
 def parse_text(raw: str) -> Parsed:
     text = clean(raw)
     norm = to_ascii(text)
     headings = _headings(norm)
-    regions = _regions(norm, headings)
+    regions = _regions(norm, headings, _inserted_sections(norm, headings))
     report = Report(agency=None, year=None, applications=zero_applications(), appeals=zero_appeals())
     parsed = Parsed(report, text, headings)
     parsed.truncated = _truncated(norm, headings, regions)
@@ -87,18 +88,56 @@ def parse_text(raw: str) -> Parsed:
     return parsed
 
 
+# An agency's own numbering of the six sections (a section inserted, one left out): any numeral, at a line's start.
+OWN_NUMBER = (
+    r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|第[一二三四五六七八九十]{1,3}部分\s*[、:.]?|\d{1,2}\s*[、.](?!\d))"
+)
+RENUMBERED = {
+    key: re.compile(rf"(?m)^[ \t#*|>]*{OWN_NUMBER}\s*(?:{pattern.split('、', 1)[1]})")
+    for key, pattern in SECTION_PATTERNS.items()
+}
+NUMERALS = "一二三四五六七八九十"
+COMPILED = {key: re.compile(pattern) for key, pattern in SECTION_PATTERNS.items()}
+
+
 def _headings(norm: str) -> dict[str, tuple[int, int]]:
+    """The six headings in order: by their national number (三、…), else by their words under the agency's number."""
     found: dict[str, tuple[int, int]] = {}
     position = 0
     for key in SECTION_ORDER:
-        match = re.compile(SECTION_PATTERNS[key]).search(norm, position)
+        match = COMPILED[key].search(norm, position) or RENUMBERED[key].search(norm, position)
         if match:
             found[key] = (match.start(), match.end())
             position = match.end()
     return found
 
 
-def _regions(norm: str, headings: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int] | None]:
+HEADING_NUMBER = re.compile(r"[ \t#*|>]*(?:第)?([一二三四五六七八九十]{1,3})")
+NOT_A_HEADING = re.compile(r"\d|本年|上年|结转|办理结果|。")
+
+
+def _inserted_sections(norm: str, headings: dict[str, tuple[int, int]]) -> list[int]:
+    """Where a section of the agency's own begins: the number skipped between two found headings (三、…五、 → 四、)."""
+    numbered = []
+    for key in SECTION_ORDER:
+        if key in headings:
+            match = HEADING_NUMBER.match(norm, headings[key][0])
+            if match and len(match.group(1)) == 1:
+                numbered.append((NUMERALS.index(match.group(1)) + 1, headings[key]))
+    found = []
+    for (number, (_, end)), (following, (start, _)) in zip(numbered, numbered[1:], strict=False):
+        for skipped in range(number + 1, min(following, len(NUMERALS) + 1)):
+            pattern = re.compile(rf"(?m)^[ \t#*|>]*{NUMERALS[skipped - 1]}[、.][^\n]{{1,40}}$")
+            for match in pattern.finditer(norm, end, start):
+                if not NOT_A_HEADING.search(match.group(0)):
+                    found.append(match.start())
+                    break
+    return found
+
+
+def _regions(
+    norm: str, headings: dict[str, tuple[int, int]], inserted: list[int] = ()
+) -> dict[str, tuple[int, int] | None]:
     """Where each section's body lies; tables without their heading are found by their contents."""
     starts: dict[str, int] = {key: end for key, (_, end) in headings.items()}
     begins: dict[str, int] = {key: start for key, (start, _) in headings.items()}
@@ -115,7 +154,7 @@ def _regions(norm: str, headings: dict[str, tuple[int, int]]) -> dict[str, tuple
             continue
         later = [
             begins[k] for k in SECTION_ORDER[SECTION_ORDER.index(key) + 1 :] if k in begins and begins[k] >= starts[key]
-        ]
+        ] + [i for i in inserted if i >= starts[key]]
         regions[key] = (starts[key], min(later, default=len(norm)))
     return regions
 
@@ -312,6 +351,7 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     results.append(read_appeals(appeal_tokens, truncated=truncated and last == "appeals", appeals=report.appeals))
     for result in results:
         findings.extend(result.findings)
+        parsed.blank_cells += getattr(result, "blanks", [])
 
 
 def _detect_format(proactive_tokens, apps_text: str) -> str:

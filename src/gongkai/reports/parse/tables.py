@@ -20,7 +20,7 @@ from gongkai.statute.report import (
 )
 
 from .cells import RowReading, groups_of_five, read_row, sums_to_last
-from .normalize import label_key
+from .normalize import label_key, to_ascii
 from .tokens import Kind, Token
 
 ROW_NAMES = {
@@ -66,6 +66,7 @@ NOISE_LABEL = re.compile(r"^(?:单位|计量单位)?(?:件|个|项|次|条|万�
 class TableResult:
     findings: list[Finding] = field(default_factory=list)
     found: bool = False
+    blanks: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row or group, column) read from a blank
 
 
 def _match_row(key: str, rows: list[tuple[str, str]], after: int) -> int | None:
@@ -90,6 +91,47 @@ class Segment:
     index: int | None  # row index in the template, None where the label was lost
     values: list[Token] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    label: str = ""  # the label key the segment was opened under (matched or not)
+
+
+COLUMN_WORDS = frozenset(
+    ("自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "申请人情况")
+)
+HEADER_WORDS = COLUMN_WORDS | {"总计", "其他", "小计"}
+# A group heading of table 三 by its own number: “(六) 其他” is 其他处理, never the row “3.其他”.
+GROUP_MARK = re.compile(r"^\s*\(([三四五六])\)")
+GROUP_BY_MARK = {"三": "不予公开", "四": "无法提供", "五": "不予处理", "六": "其他处理"}
+
+
+def _header_lines(tokens: list[Token]) -> set[int]:
+    """Lines that repeat the column headers (a page break, a converter's re-inserted header row).
+
+    A line qualifies when it has no number and every label on it is a column heading, at least one
+    of them a word only headers use; a lone 总计/其他 line qualifies right after such a line.
+    """
+    keys: dict[int, list[str]] = {}
+    numbered: set[int] = set()
+    for token in tokens:
+        if token.kind is Kind.NUM:
+            numbered.add(token.line)
+        elif token.kind is Kind.LABEL:
+            keys.setdefault(token.line, []).append(label_key(token.text))
+    found: set[int] = set()
+    previous = None
+    for line in sorted(set(keys) | numbered):
+        words = [k for k in keys.get(line, []) if k]
+        if line not in numbered and words and all(k in HEADER_WORDS for k in words):
+            if COLUMN_WORDS & set(words) or previous in found:
+                found.add(line)
+        previous = line
+    return found
+
+
+def _group_label(text: str, key: str, rows) -> bool:
+    mark = GROUP_MARK.match(text)
+    if not mark or len(rows) != len(ROWS_2021) or len(key) < 2:
+        return False
+    return GROUP_BY_MARK[mark.group(1)].startswith(key)
 
 
 def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[list[Segment], list[str]]:
@@ -97,31 +139,73 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
     headers: list[str] = []
     current: Segment | None = None
     position, started = -1, False
+    unmatched = ""
+    header_lines = _header_lines(tokens)
     for token in tokens:
+        if started and token.line in header_lines:
+            continue
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
             if not key or NOISE_LABEL.match(key):
                 continue
+            if started and _group_label(to_ascii(token.text), key, rows):
+                current, unmatched = None, key
+                continue
             if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
                 headers.append(key)
                 continue
+            if started and _continues(current, key, rows, position):
+                current.label += key  # a long label wrapped onto the next line, its numbers after the end
+                continue
             index = _match_row(key, rows, position)
+            wrapped = _wrapped_before_numbers(segments, key, rows, position) if started else None
+            if wrapped is not None:
+                position, current = wrapped.index, wrapped
+                continue
             if index is not None:
-                position, started = index, True
-                current = Segment(index, lines=[token.line])
+                position, started, unmatched = index, True, ""
+                current = Segment(index, lines=[token.line], label=key)
                 segments.append(current)
             elif started:
                 current = None  # a group label, or one we cannot read: the numbers after it lost their row
+                unmatched = key
             continue
         if not started and token.kind is Kind.BLANK:
             continue
         started = True
         if current is None or _overflows(current, token, row_mode, width):
-            current = Segment(None)
+            current = Segment(None, label=unmatched if current is None else "")
             segments.append(current)
         current.values.append(token)
         current.lines.append(token.line)
     return segments, headers
+
+
+def _continues(current: Segment | None, key: str, rows, position: int) -> bool:
+    """A label with no number before it that reads as the rest of the row label above it, not as a row of its own."""
+    if current is None or current.index is None or current.values:
+        return False
+    name = rows[current.index][1]
+    alone = _match_row(key, rows, position)
+    together = fuzz.ratio(current.label + key, name)
+    return together > fuzz.ratio(current.label, name) and (alone is None or together >= 100)
+
+
+def _wrapped_before_numbers(segments: list[Segment], key: str, rows, position: int) -> Segment | None:
+    """The start of a wrapped label, its numbers, then the rest of the label: the numbers are that row's.
+
+    Only when the two pieces together match one row and the piece before the numbers matched none.
+    """
+    if not segments:
+        return None
+    last = segments[-1]
+    if last.index is not None or not last.label or not any(v.kind is Kind.NUM for v in last.values):
+        return None
+    index = _match_row(last.label + key, rows, position)
+    if index is None or fuzz.ratio(last.label + key, rows[index][1]) < 90:
+        return None
+    last.index, last.label = index, last.label + key
+    return last
 
 
 def _header(key: str) -> bool:
@@ -158,6 +242,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
     assigned = _assign(segments, rows, result.findings)
+    at_end = _numbers_at_end(tokens, width)
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
         segment = assigned.get(index)
@@ -165,15 +250,36 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
             apps[key] = dict.fromkeys(COLUMNS)
             continue
         is_last = truncated and segment is segments[-1]
-        reading = read_row(segment.values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
+        values = _number_area(segment.values, width) if at_end else segment.values
+        reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
+        result.blanks += [("applications", key, COLUMNS[i]) for i in reading.blanks]
     _report_missing_rows(apps, rows, last_index, truncated, result)
     if fmt == "2019":
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
     return result
+
+
+def _numbers_at_end(tokens: list[Token], width: int) -> bool:
+    """In a tab or pipe table, whether every complete row has its numbers in the row's last `width` cells."""
+    numbers: dict[int, list[int]] = {}
+    for token in tokens:
+        if token.kind is Kind.NUM:
+            numbers.setdefault(token.line, []).append(token.from_end)
+    complete = [ends for ends in numbers.values() if len(ends) == width]
+    expected = list(range(width, 0, -1))
+    return len(complete) >= 3 and all(ends == expected for ends in complete)
+
+
+def _number_area(values: list[Token], width: int) -> list[Token]:
+    """A one-line row with blank cells: its last `width` cells, where the table's other rows put their numbers."""
+    if not any(v.kind is Kind.BLANK for v in values) or len({v.line for v in values}) != 1:
+        return values
+    area = [v for v in values if 0 < v.from_end <= width]
+    return area if len(area) == width and {v.from_end for v in area} == set(range(1, width + 1)) else values
 
 
 def _subtotal_position(headers: list[str]) -> int:
@@ -321,6 +427,8 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     else:
         reading = read_row(values, width, check=groups_of_five, truncated=truncated)
     cells = iter(reading.cells)
+    columns = [(group, col) for group in APPEAL_GROUPS for col in APPEAL_COLUMNS]
+    result.blanks += [("appeals", *columns[i]) for i in reading.blanks]
     for group in APPEAL_GROUPS:
         appeals[group] = {}
         for col in APPEAL_COLUMNS:

@@ -8,7 +8,7 @@ source shows as empty (between two separators) becomes a BLANK token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .normalize import INSTRUCTION
@@ -27,6 +27,8 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 
 
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
+# A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
+PLACEHOLDER_CELL = re.compile(r"^(?:数据|列|字段|column|col)\s*\d{1,3}$", re.I)
 
 
 class Kind(StrEnum):
@@ -41,6 +43,7 @@ class Token:
     text: str
     line: int
     glued: bool = False  # a number written against its label or another number, no separator
+    from_end: int = 0  # in a tab or pipe row: 1 for a token of the row's last cell, 2 for the one before …; 0 unknown
 
     @property
     def is_value(self) -> bool:
@@ -93,16 +96,34 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
     mode = layout(text)
     tokens: list[Token] = []
-    for number, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
         if not line.strip() or SEPARATOR_LINE.match(line):
             continue
-        for cell in split_cells(line, mode):
+        cells = split_cells(line, mode)
+        if mode != "text" and _placeholder_header(cells, lines, number):
+            continue
+        for index, cell in enumerate(cells):
+            from_end = len(cells) - index if len(cells) > 1 else 0
             if not cell.strip():
-                if mode != "text":
-                    tokens.append(Token(Kind.BLANK, "", number))
+                if mode == "text":
+                    continue
+                tokens.append(Token(Kind.BLANK, "", number, from_end=from_end))
                 continue
-            tokens.extend(cell_tokens(cell, number))
+            found = cell_tokens(cell, number)
+            tokens.extend([replace(t, from_end=from_end) for t in found] if from_end else found)
     return tokens, _row_mode(tokens)
+
+
+def _placeholder_header(cells: list[str], lines: list[str], number: int) -> bool:
+    """A Markdown table's made-up header row: `| 数据1 | 数据2 |…`, or `| | | |` right above its `|---|` line."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if filled:
+        return all(PLACEHOLDER_CELL.match(c) for c in filled)
+    for line in lines[number + 1 : number + 4]:
+        if line.strip():
+            return bool(SEPARATOR_LINE.match(line))
+    return False
 
 
 def _row_mode(tokens: list[Token]) -> bool:
