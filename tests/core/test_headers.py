@@ -86,7 +86,8 @@ def test_hsts_header_on_https(settings):
 def _check_deploy(env_extra: dict, tmp_path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items()
            if k not in PRODUCTION_ENV and not k.startswith("SECURE_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update({"SECRET_KEY": secrets.token_urlsafe(50), "GONGKAI_VAR_DIR": str(tmp_path),
+    env.update({"SECRET_KEY": secrets.token_urlsafe(50), "GONGKAI_AUDIT_KEY": secrets.token_urlsafe(50),
+                "GONGKAI_VAR_DIR": str(tmp_path),
                 "PYTHONPATH": str(SRC.parent), **env_extra})
     return subprocess.run([sys.executable, "-m", "gongkai.cli", "check", "--deploy", "--fail-level", "WARNING"],
                           env=env, capture_output=True, text=True, timeout=120)

@@ -122,7 +122,9 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
         text = "\n".join(p.text for p in Docx(io.BytesIO(f.read())).paragraphs)
     assert "《中华人民共和国政府信息公开条例》第三十七条" in text
     assert "社员银行账号" in text
-    assert "60日内向叶城县人民政府申请行政复议，或者在6个月内向人民法院提起行政诉讼" in text
+    # The withheld part is a refusal: 复议 first (行政复议法 Art. 23); a direct suit only for the disclosed part.
+    assert "60日内向叶城县人民政府申请行政复议" in text and "第二十三条" in text
+    assert "6个月内直接向人民法院提起行政诉讼" in text
 
 
 def test_the_public_form_fits_a_375_px_phone_screen(page, live_server, tmp_path):
