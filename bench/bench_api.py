@@ -27,6 +27,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 # As in production: DEBUG off (no query log kept), request log lines not written for every call.
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("GONGKAI_AUDIT_KEY", "bench-only")
 os.environ.setdefault("GONGKAI_REQUEST_LOG_LEVEL", "WARNING")
 
 from bench_catalog import populate  # noqa: E402  (sets Django up)

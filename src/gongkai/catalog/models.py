@@ -224,6 +224,9 @@ class Item(models.Model):
             models.Index(fields=["state", "-published_at"], name="item_state_pub"),
             # The open-data API harvests public items in order of change (GET /api/v1/items/?order=updated_at).
             models.Index(fields=["state", "updated_at", "id"], name="item_state_updated"),
+            # The portal's publisher filter lists an agency's distinct publishers: an index-only scan, not the rows.
+            models.Index(fields=["agency", "publisher"], name="item_public_publisher",
+                         condition=models.Q(state="published", openness="proactive")),
         ]
 
     def __str__(self):

@@ -93,8 +93,9 @@ def attachment_changes(old: ItemVersion | None, new: ItemVersion) -> AttachmentC
 
 
 def publishers_for(agency) -> list[str]:
-    return sorted(set(Item.objects.public().filter(agency=agency).exclude(publisher="")
-                      .values_list("publisher", flat=True)))
+    # DISTINCT in the database, without the model's ordering: an agency's few publishers, not its every row.
+    return sorted(Item.objects.public().filter(agency=agency).exclude(publisher="").order_by()
+                  .values_list("publisher", flat=True).distinct())
 
 
 @dataclass(frozen=True)
