@@ -31,6 +31,7 @@ os.environ.setdefault("GONGKAI_AUDIT_KEY", "bench-only")
 os.environ.setdefault("GONGKAI_REQUEST_LOG_LEVEL", "WARNING")
 
 from bench_catalog import populate  # noqa: E402  (sets Django up)
+from benchdoc import write_section  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -100,26 +101,15 @@ def run(size: int, repeat: int) -> list[tuple[str, float, float, float]]:
 
 
 def write(rows, size: int, backend: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# 性能测试\n"
     day = f"{datetime.now():%Y-%m-%d}"
     table = "\n".join(f"| {day} | {backend} | {size:,} | {name} | {p50:.1f} | {p95:.1f} | {rps:.0f} |"
                       for name, p50, p95, rps in rows)
     header = ("`bench/bench_api.py`：已发布的主动公开信息 N 条（100个机关，bench_catalog.py 造数），经完整的 Django "
               "处理链（中间件、路由、DRF、缓存中的限流计数、JSON 或模板渲染），测试客户端在同一进程内逐个请求；"
               "“每秒请求数”为单个工作进程的顺序吞吐（1000 / 平均毫秒）。机器：2 核，与其他任务共用；"
-              "按要求只测到 10 万条（不测 100 万条）。\n\n"
+              "10 万条为 SQLite 与 PostgreSQL，100 万条为 PostgreSQL。\n\n"
               "| 日期 | 数据库 | 条数 | 请求 | p50 (ms) | p95 (ms) | 每秒请求数 |\n|---|---|---|---|---|---|---|\n")
-    if SECTION in text:
-        before, after = text.split(SECTION, 1)
-        rest = after.split("\n## ", 1)
-        old_rows = [line for line in rest[0].splitlines() if line.startswith("| 20")]
-        notes = rest[0].split(old_rows[-1], 1)[1].strip() if old_rows else ""  # kept: written by hand
-        body = header + "\n".join([*old_rows, table]) + "\n" + (f"\n{notes}\n" if notes else "")
-        text = before + SECTION + "\n\n" + body + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip() + f"\n\n{SECTION}\n\n{header}{table}\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(SECTION, header, table.splitlines())
 
 
 def main() -> None:

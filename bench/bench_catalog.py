@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 
 import django  # noqa: E402
+from benchdoc import write_section  # noqa: E402
 
 django.setup()
 
@@ -187,8 +188,6 @@ def run(size: int, repeat: int) -> list[tuple[str, float, float]]:
 
 
 def write(rows, size: int, backend: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# 性能测试\n"
     table = "\n".join(f"| {datetime.now():%Y-%m-%d} | {backend} | {size:,} | {name} | {p50:.1f} | {p95:.1f} |"
                       for name, p50, p95 in rows)
     header = ("`bench/bench_catalog.py`：公开信息 N 条（100个机关，已发布），jieba 分词后的 search_text"
@@ -198,16 +197,7 @@ def write(rows, size: int, backend: str) -> None:
               "站内搜索只对最新的 1000 条命中按相关度（bm25 / ts_rank）排序，总数封顶显示“超过 1000 条”。"
               "目标：p95 < 50 ms，且不超过原始 FTS 查询的 2 倍。机器：2 核，与其他任务共用。\n\n"
               "| 日期 | 数据库 | 条数 | 查询 | p50 (ms) | p95 (ms) |\n|---|---|---|---|---|---|\n")
-    if SECTION in text:
-        before, after = text.split(SECTION, 1)
-        rest = after.split("\n## ", 1)
-        old_rows = [line for line in rest[0].splitlines() if line.startswith("| 20")]
-        notes = rest[0].split(old_rows[-1], 1)[1].strip() if old_rows else ""  # kept: written by hand
-        body = header + "\n".join([*old_rows, table]) + "\n" + (f"\n{notes}\n" if notes else "")
-        text = before + SECTION + "\n\n" + body + ("\n## " + rest[1] if len(rest) > 1 else "")
-    else:
-        text = text.rstrip() + f"\n\n{SECTION}\n\n{header}{table}\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(SECTION, header, table.splitlines())
 
 
 def main() -> None:
