@@ -32,21 +32,22 @@ def sane_applicant_type(value, *, org_name, uscc):
 
 
 def repair_applicant_types(apps, schema_editor):
-    Request = apps.get_model("disclosure_requests", "Request")
-    for row in Request.objects.exclude(applicant_type__in=KEYS).only("applicant_type", "org_name", "uscc"):
+    # The migrating database's alias, not "default": `gongkai migrate-db` migrates a second database.
+    requests = apps.get_model("disclosure_requests", "Request").objects.using(schema_editor.connection.alias)
+    for row in requests.exclude(applicant_type__in=KEYS).only("applicant_type", "org_name", "uscc"):
         fixed = sane_applicant_type(row.applicant_type, org_name=row.org_name, uscc=row.uscc)
-        Request.objects.filter(pk=row.pk).update(applicant_type=fixed)
+        requests.filter(pk=row.pk).update(applicant_type=fixed)
 
 
 def chain_fee_notices(apps, schema_editor):
-    FeeNotice = apps.get_model("disclosure_requests", "FeeNotice")
-    requests = (FeeNotice.objects.values("request").annotate(n=models.Count("pk")).filter(n__gt=1)
+    notices_of = apps.get_model("disclosure_requests", "FeeNotice").objects.using(schema_editor.connection.alias)
+    requests = (notices_of.values("request").annotate(n=models.Count("pk")).filter(n__gt=1)
                 .values_list("request", flat=True))
     for request_id in list(requests):
-        notices = list(FeeNotice.objects.filter(request_id=request_id).order_by("notified_on", "pk"))
+        notices = list(notices_of.filter(request_id=request_id).order_by("notified_on", "pk"))
         for older, newer in zip(notices, notices[1:]):
-            FeeNotice.objects.filter(pk=older.pk).update(superseded_on=newer.notified_on)
-            FeeNotice.objects.filter(pk=newer.pk).update(replaces_id=older.pk)
+            notices_of.filter(pk=older.pk).update(superseded_on=newer.notified_on)
+            notices_of.filter(pk=newer.pk).update(replaces_id=older.pk)
 
 
 class Migration(migrations.Migration):

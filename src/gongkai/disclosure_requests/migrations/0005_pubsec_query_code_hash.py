@@ -10,16 +10,18 @@ def hash_codes(apps, schema_editor):
     """Every plaintext code is replaced by its hash; applicants keep the code printed on their receipt."""
     from gongkai.disclosure_requests import query_codes
 
+    # The migrating database's alias, not "default": `gongkai migrate-db` migrates a second database.
     Request = apps.get_model("disclosure_requests", "Request")
-    rows = Request.objects.exclude(query_code__startswith=f"{query_codes.SCHEME}$").only("pk", "query_code")
+    requests = Request.objects.using(schema_editor.connection.alias)
+    rows = requests.exclude(query_code__startswith=f"{query_codes.SCHEME}$").only("pk", "query_code")
     batch = []
     for row in rows.iterator(chunk_size=BATCH):
         row.query_code = query_codes.make_hash(row.query_code)
         batch.append(row)
         if len(batch) == BATCH:
-            Request.objects.bulk_update(batch, ["query_code"])
+            requests.bulk_update(batch, ["query_code"])
             batch = []
-    Request.objects.bulk_update(batch, ["query_code"])
+    requests.bulk_update(batch, ["query_code"])
 
 
 def new_plain_codes(apps, schema_editor):
@@ -28,8 +30,9 @@ def new_plain_codes(apps, schema_editor):
     from gongkai.disclosure_requests import query_codes
 
     Request = apps.get_model("disclosure_requests", "Request")
-    for row in Request.objects.only("pk").iterator(chunk_size=BATCH):
-        Request.objects.filter(pk=row.pk).update(query_code=query_codes.new_code())
+    requests = Request.objects.using(schema_editor.connection.alias)
+    for row in requests.only("pk").iterator(chunk_size=BATCH):
+        requests.filter(pk=row.pk).update(query_code=query_codes.new_code())
 
 
 class Migration(migrations.Migration):
