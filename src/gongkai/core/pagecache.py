@@ -15,17 +15,17 @@ scheme, host, path and the normalised query (the view's own parameters, sorted, 
 with any other parameter, or one given twice, is rendered uncached, so every stored page is exactly what its
 key says).
 
-Generations (invalidation): a generation is an opaque value in the cache, replaced by a new unique value when
-what its pages show changes. ``agency:<id>`` covers the pages of one agency (its home, guide, catalog, items,
-feeds, reports); ``all`` covers pages across agencies (the agency list, search, the /ysqgk/ form) and moves with
-every agency's; ``site`` moves on a restore. Receivers of post_save/post_delete/m2m_changed on everything a public
-page shows (Agency, Column, Item and its columns and interpretations, Attachment, AnnualReport) call ``bump``,
-which replaces the generations at once and again in ``transaction.on_commit``: a page rendered before the
-commit is stored under a generation replaced at the commit and never served again; the generation is read before the page's data, so a page stored
-under the current generation was rendered after every change that moved it had committed. New unique values
-(not incr) make this hold on a non-atomic file cache too, and a generation lost from the cache comes back as a
-new value, never an old one. Publication, withdrawal, an edit approved by 三审, scheduled publishing, a column or
-agency change, a published or superseded annual report all save one of those rows.
+Generations (invalidation): a generation is an opaque value in the cache, replaced by a new unique value when what
+its pages show changes. ``agency:<id>`` covers the pages of one agency (its home, guide, catalog, items, feeds,
+reports); ``all`` covers pages across agencies (the agency list, search, the /ysqgk/ form) and moves with every
+agency's; ``site`` moves on a restore. Receivers of post_save/post_delete/m2m_changed on everything a public page
+shows (Agency, Column, Item and its columns and interpretations, Attachment, AnnualReport) call ``bump``, which
+replaces the generations at once and again in ``transaction.on_commit``: a page rendered before the commit is
+stored under a generation replaced at the commit and never served again; the generation is read before the page's
+data, so a page stored under the current generation was rendered after every change that moved it had committed.
+New unique values (not incr) make this hold on a non-atomic file cache too, and a generation lost from the cache
+comes back as a new value, never an old one. Publication, withdrawal, an edit approved by 三审, scheduled publishing,
+a column or agency change, a published or superseded annual report all save one of those rows.
 
 Per-response parts: the CSRF token, the CSP nonce and the request form's token are rendered as placeholders
 (keyed by SECRET_KEY, so no page content can forge one) and replaced in every response, stored or not, with this
