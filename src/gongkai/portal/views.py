@@ -3,7 +3,7 @@
 from importlib.util import find_spec
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -118,9 +118,18 @@ def item(request, pk):
     from gongkai.reports.superseded import current_version_of
 
     obj = _public_item(pk)
+    columns = list(obj.columns.all())
+    # Both directions of 政策解读 in one query: the item's interpretations, and the documents it interprets.
+    related = list(Item.objects.public().filter(Q(interprets=obj) | Q(interpretations=obj))
+                   .annotate(interprets_this=Exists(Item.interprets.through.objects.filter(
+                       from_item=OuterRef("pk"), to_item=obj.pk)))
+                   .distinct().only("pk", "title", "published_at").order_by("-published_at", "-id"))
+    # Only a report can be superseded by a later one (更正): other items skip the report query.
+    annual = any(c.kind == ColumnKind.ANNUAL_REPORT for c in columns)
     return render(request, "portal/item.html", _ctx(
-        obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
-        attachments=public_attachments(obj), columns=obj.columns.all(), superseded_by=current_version_of(obj)))
+        obj.agency, item=obj, interpretations=[i for i in related if i.interprets_this],
+        interprets=[i for i in related if not i.interprets_this], attachments=public_attachments(obj),
+        columns=columns, superseded_by=current_version_of(obj) if annual else None))
 
 
 def attachment(request, pk, attachment_pk):
