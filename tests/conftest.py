@@ -31,6 +31,16 @@ def _media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Public pages are served from the page cache (core/pagecache.py): no test sees another's pages."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 

@@ -154,6 +154,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.site",
+                # Last: while a public page is rendered for the page cache, the CSRF token is a placeholder.
+                "gongkai.core.pagecache.context",
             ],
         },
     },
@@ -251,17 +253,21 @@ Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
 GONGKAI_UPLOAD_TEMP_MAX_AGE_HOURS = envint("GONGKAI_UPLOAD_TEMP_MAX_AGE_HOURS", 6)
 
 
+def cache_config_for(url: str, variable: str = "GONGKAI_CACHE_URL") -> dict:
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"{variable} must be a redis://, rediss:// or unix:// URL, got {url!r}")
+    return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "gongkai",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient",
+                        "SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}}
+
+
 def cache_config() -> dict:
     """Redis (django-redis) when GONGKAI_CACHE_URL is set: one cache for every worker on every host. Otherwise
     a file cache, shared by the workers of one machine; its MAX_ENTRIES is high so that flooding it with keys
     cannot cull the query-lookup counters (Django's default of 300 would)."""
     url = os.environ.get("GONGKAI_CACHE_URL", "")
     if url:
-        if not url.startswith(("redis://", "rediss://", "unix://")):
-            raise ImproperlyConfigured(f"GONGKAI_CACHE_URL must be a redis://, rediss:// or unix:// URL, got {url!r}")
-        return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "gongkai",
-                "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient",
-                            "SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2}}
+        return cache_config_for(url)
     return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("GONGKAI_CACHE_DIR", str(VAR_DIR / "cache")),
@@ -269,7 +275,25 @@ def cache_config() -> dict:
     }
 
 
+def page_cache_config(default: dict) -> dict:
+    """Public pages (core/pagecache.py): in Redis beside the rest (GONGKAI_PAGE_CACHE_URL may name another
+    instance), else a file cache of their own, so a flood of page keys culls pages, never the lookup counters."""
+    url = os.environ.get("GONGKAI_PAGE_CACHE_URL", "")
+    if url:
+        return {**cache_config_for(url, "GONGKAI_PAGE_CACHE_URL"), "KEY_PREFIX": "gongkai-pages"}
+    if default["BACKEND"].startswith("django_redis"):
+        return {**default, "KEY_PREFIX": "gongkai-pages"}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(default["LOCATION"]) / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+
+
 CACHES = {"default": cache_config()}
+CACHES["pages"] = page_cache_config(CACHES["default"])
+# Serve public pages from the page cache (anonymous visitors only); off only to compare or to debug.
+GONGKAI_PAGE_CACHE = envbool("GONGKAI_PAGE_CACHE", True)
 # The cache alias holding the status lookup's failure counters (disclosure_requests.lookup_throttle).
 GONGKAI_THROTTLE_CACHE = os.environ.get("GONGKAI_THROTTLE_CACHE", "default")
 # Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP).

@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
         from . import logs
 
         logs.connect()
-        from . import login_security  # noqa: F401 - connects the login audit receivers
+        from . import (
+            login_security,  # noqa: F401 - connects the login audit receivers
+            pagecache,
+        )
+
+        pagecache.connect()

@@ -71,6 +71,9 @@ def copy_database(source: str, target: str, *, progress=None) -> dict[str, int]:
         connections[target].check_constraints()
         _reset_sequences(target, models)
     rebuild_search(target)
+    from .pagecache import invalidate_everything
+
+    invalidate_everything()  # pages cached from the old database are not served from the new one
     return counts
 
 

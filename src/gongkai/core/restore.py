@@ -137,6 +137,9 @@ def restore(archive: Path) -> Restored:
         _check_members(manifest, into)
         _restore_database(manifest, into)
         _place_files(manifest, into)
+    from .pagecache import invalidate_everything
+
+    invalidate_everything()  # the cache may hold pages of the installation that was here before
     problems = verify_restored(manifest)
     if problems:
         raise DomainError("恢复后校验失败：\n  " + "\n  ".join(problems[:30]))

@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 
@@ -29,3 +29,9 @@ def annual_report_schema(request):
 def healthz(request):
     status, body = run_checks()
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def bench_ok(request):
+    """The bare view benchmarks compare pages with (bench/bench_pages.py): through every middleware, no work.
+    Mounted only when GONGKAI_BENCH_VIEW is set (urls.py), never in a production URL map."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,7 +1,6 @@
 """The applicant's pages under /ysqgk/: the form (Art. 29), the receipt, the status lookup with 补正 and withdrawal."""
 
 import re
-import secrets
 from contextlib import contextmanager
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.client_address import client_address
 from gongkai.core.errors import DomainError
+from gongkai.core.pagecache import across_agencies, cached_page, form_token
 from gongkai.core.uploads import upload_limit, upload_refusals
 
 from . import query_codes, services
@@ -52,9 +52,10 @@ PLAIN_STATES = {
 
 
 @upload_limit(MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS)
+@cached_page(scope=across_agencies)  # the shell for anonymous visitors; its CSRF token, nonce, form token fresh
 def request_form(request):
     form = PublicRequestForm(request.POST or None, request.FILES or None, refused=upload_refusals(request),
-                             initial={"token": secrets.token_urlsafe(24)})
+                             initial={"token": form_token(request)})
     if request.method == "POST":
         if not TOKEN_FORMAT.fullmatch(request.POST.get("token", "")):  # tampered: longer than the column holds
             raise DomainError("表单令牌（token）无效：页面可能已过期，请刷新页面后重新填写", field="token")

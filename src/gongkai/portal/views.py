@@ -3,7 +3,7 @@
 from importlib.util import find_spec
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -15,7 +15,11 @@ from gongkai.catalog.models import ART20_CHOICES, Column, ColumnKind, Item, Topi
 from gongkai.catalog.queries import CatalogFilters, public_attachments, public_catalog, publishers_for
 from gongkai.catalog.search import highlight, search_ids
 from gongkai.catalog.search_terms import Filters, plain_text
+from gongkai.core.pagecache import across_agencies, by_agency, by_item, cached_page
 from gongkai.core.params import ID_MAX, int_param, year_param
+
+CATALOG_PARAMS = ("year", "topic", "publisher", "column", "art20", "page")
+SEARCH_PARAMS = ("q", "agency", "year", "topic", "column", "page")
 
 
 def _int(value) -> int | None:
@@ -28,6 +32,7 @@ def _ctx(agency, **extra):
     return {"agency": agency, "request_url": request_url, "topics": Topic.choices, **extra}
 
 
+@cached_page(scope=across_agencies, params=("agency",))
 def index(request):
     """The platform's entry: pick an agency (?agency=<id> goes straight there)."""
     wanted = _int(request.GET.get("agency"))
@@ -40,6 +45,7 @@ def index(request):
     return render(request, "portal/index.html", _ctx(None, agencies=agencies))
 
 
+@cached_page(scope=by_agency)
 def agency_home(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     latest = Item.objects.public().filter(agency=agency).order_by("-published_at")[:10]
@@ -48,6 +54,7 @@ def agency_home(request, agency_id):
     return render(request, "portal/agency.html", _ctx(agency, latest=latest, columns=columns, reports=reports))
 
 
+@cached_page(scope=by_agency)
 def guide(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     columns = Column.objects.filter(agency=agency)
@@ -58,12 +65,14 @@ def _column_items(agency, kind):
     return Item.objects.public().filter(agency=agency, columns__kind=kind).distinct().order_by("-published_at")
 
 
+@cached_page(scope=by_agency)
 def system(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     return render(request, "portal/list.html", _ctx(agency, heading="政府信息公开制度",
                                                     items=_column_items(agency, ColumnKind.SYSTEM)))
 
 
+@cached_page(scope=by_agency)
 def annual_reports(request, agency_id):
     """One current report per year; a superseded version (更正) is linked under it, marked as such."""
     from gongkai.reports.superseded import annual_report_listing
@@ -73,6 +82,7 @@ def annual_reports(request, agency_id):
                                                               listing=annual_report_listing(agency)))
 
 
+@cached_page(scope=by_agency)
 def statutory(request, agency_id):
     """法定主动公开内容, by 条例 Art. 20 item and by column."""
     agency = get_object_or_404(Agency, pk=agency_id)
@@ -84,6 +94,7 @@ def statutory(request, agency_id):
     return render(request, "portal/statutory.html", _ctx(agency, articles=articles, columns=columns))
 
 
+@cached_page(scope=by_agency, params=CATALOG_PARAMS)
 def catalog(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     filters = CatalogFilters(year=year_param(request.GET), topic=request.GET.get("topic", ""),
@@ -102,13 +113,23 @@ def _public_item(pk) -> Item:
     return get_object_or_404(Item.objects.public().select_related("agency", "live_version"), pk=pk)
 
 
+@cached_page(scope=by_item)
 def item(request, pk):
     from gongkai.reports.superseded import current_version_of
 
     obj = _public_item(pk)
+    columns = list(obj.columns.all())
+    # Both directions of 政策解读 in one query: the item's interpretations, and the documents it interprets.
+    related = list(Item.objects.public().filter(Q(interprets=obj) | Q(interpretations=obj))
+                   .annotate(interprets_this=Exists(Item.interprets.through.objects.filter(
+                       from_item=OuterRef("pk"), to_item=obj.pk)))
+                   .distinct().only("pk", "title", "published_at").order_by("-published_at", "-id"))
+    # Only a report can be superseded by a later one (更正): other items skip the report query.
+    annual = any(c.kind == ColumnKind.ANNUAL_REPORT for c in columns)
     return render(request, "portal/item.html", _ctx(
-        obj.agency, item=obj, interpretations=obj.interpretations.public(), interprets=obj.interprets.public(),
-        attachments=public_attachments(obj), columns=obj.columns.all(), superseded_by=current_version_of(obj)))
+        obj.agency, item=obj, interpretations=[i for i in related if i.interprets_this],
+        interprets=[i for i in related if not i.interprets_this], attachments=public_attachments(obj),
+        columns=columns, superseded_by=current_version_of(obj) if annual else None))
 
 
 def attachment(request, pk, attachment_pk):
@@ -123,6 +144,7 @@ def attachment(request, pk, attachment_pk):
 MAX_PAGE = 1000  # search ranks at most CANDIDATES (1000) matches, 20 a page
 
 
+@cached_page(scope=across_agencies, params=SEARCH_PARAMS)
 def search(request):
     q = request.GET.get("q", "").strip()[:100]
     agency = Agency.objects.filter(pk=_int(request.GET.get("agency"))).first()
@@ -147,6 +169,7 @@ def search(request):
         columns=Column.objects.filter(agency=agency) if agency else []))
 
 
+@cached_page(scope=by_agency)
 def feedback(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     form = FeedbackForm(request.POST or None)

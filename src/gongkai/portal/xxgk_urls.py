@@ -3,6 +3,7 @@
 from django.urls import path
 
 from gongkai.catalog.feeds import ColumnFeed
+from gongkai.core.pagecache import by_column, cached_page
 
 from . import views
 
@@ -13,7 +14,7 @@ urlpatterns = [
     path("search", views.search, name="search"),
     path("item/<int:pk>/", views.item, name="item"),
     path("item/<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
-    path("column/<int:pk>/feed/", ColumnFeed(), name="column_feed"),
+    path("column/<int:pk>/feed/", cached_page(scope=by_column)(ColumnFeed()), name="column_feed"),
     path("<int:agency_id>/", views.agency_home, name="agency"),
     path("<int:agency_id>/guide/", views.guide, name="guide"),
     path("<int:agency_id>/system/", views.system, name="system"),

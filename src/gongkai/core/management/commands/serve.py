@@ -70,4 +70,7 @@ class GongkaiApplication(BaseApplication):
         from gongkai.wsgi import application
 
         jieba.initialize()  # before the fork: one copy of the dictionary, not one per worker
+        from gongkai.core.pagecache import fingerprint
+
+        fingerprint()  # the page cache's code fingerprint, read once here rather than by each new worker
         return application
