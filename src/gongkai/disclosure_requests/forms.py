@@ -296,6 +296,7 @@ class SupplementForm(MoveForm):
 
     def __init__(self, *args, agency=None, preview_url="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["day"].label = "通知日期"
         if agency is not None:
             self.initial.setdefault("period_days", agency.supplement_period_days)
         if preview_url:
