@@ -6,6 +6,7 @@ import os
 import pytest
 from django.utils import timezone
 from docx import Document as Docx
+from playwright.sync_api import expect
 
 from gongkai.agencies.models import Role
 from gongkai.catalog.models import Item
@@ -93,8 +94,7 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
     due_output = page.locator("#id_supplement_requested-period_days_due")
     assert "截止日期" in due_output.inner_text()
     page.fill("[name=supplement_requested-period_days]", "20")
-    page.wait_for_function("document.querySelector('#id_supplement_requested-period_days_due')"
-                           ".textContent.includes('第20个工作日')")
+    expect(due_output).to_contain_text("第20个工作日")  # the server's answer, swapped in by htmx
     _move(page, "supplement_requested", {"items": "请写明资金年度和村名"}, opened=True)
     detail = page.url
 
