@@ -98,8 +98,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for the project FormRenderer (TemplatesSetting)
     "django_htmx",
-    "axes",
+    "gongkai.core.axes_app.AxesConfig",  # django-axes under a Chinese name in the admin
     "csp",
 
     "rest_framework",
@@ -161,6 +162,9 @@ TEMPLATES = [
     },
 ]
 
+# One form layout everywhere: templates/django/forms/ override Django's (core/forms.py).
+FORM_RENDERER = "gongkai.core.forms.FormRenderer"
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -191,6 +195,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for the admin strings Django's zh_Hans catalogue and django-axes lack (locale/zh_Hans/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -4,7 +4,9 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from gongkai.core import views as core_views
 
@@ -23,6 +25,8 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page links: send them to the static file, never a 404.
+    path("favicon.ico", RedirectView.as_view(url=static("gongkai/img/favicon.ico"), permanent=True), name="favicon"),
     path("healthz", core_views.healthz, name="healthz"),
     path("schema/annual-report.schema.json", core_views.annual_report_schema, name="annual-report-schema"),
 ]

@@ -5,8 +5,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 # The public site and the login pages; everything else that is not /admin/ is a staff page.
 PUBLIC_NAMESPACES = {"xxgk", "ysqgk"}
 AUTH_NAMES = {"login", "logout"}
-# Pages outside any namespace that anyone may read: the load balancer's health check, the report schema.
-OPEN_NAMES = {"healthz", "annual-report-schema"}
+# Pages outside any namespace that anyone may read: the load balancer's health check, the report schema, the icon.
+OPEN_NAMES = {"healthz", "annual-report-schema", "favicon"}
 
 
 def url_names() -> list[str]:
@@ -57,7 +57,7 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.request, "doc": rec.document}
         if view == "attachment":
             return {"pk": rec.request, "att": rec.request_attachment}
-        if view in ("detail", "act", "receipt", "new_query_code"):
+        if view in ("detail", "act", "receipt", "new_query_code", "supplement_due"):
             return {"pk": rec.request}
     if app == "appeals":
         if view == "document":

@@ -2,11 +2,11 @@
 
 import io
 import os
-from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from docx import Document as Docx
+from playwright.sync_api import expect
 
 from gongkai.agencies.models import Role
 from gongkai.catalog.models import Item
@@ -25,8 +25,9 @@ def _login(page, base, user):
     page.click("button.primary")
 
 
-def _move(page, kind, fields: dict):
-    page.click(f"details:has(form[data-kind={kind}]) summary")
+def _move(page, kind, fields: dict, *, opened=False):
+    if not opened:
+        page.click(f"details:has(form[data-kind={kind}]) summary")
     form = f"form[data-kind={kind}]"
     for name, value in fields.items():
         selector = f"{form} [name={kind}-{name}]"
@@ -88,8 +89,13 @@ def test_request_from_public_form_to_partial_reply(page, live_server):
     page.goto(f"{base}/staff/requests/")
     page.click(f"text={number}")
     _move(page, "confirmed", {})
-    due = (timezone.localdate() + timedelta(days=20)).isoformat()
-    _move(page, "supplement_requested", {"items": "请写明资金年度和村名", "supplement_due": due})
+    # The period is prefilled with the agency's default (15 working days); the date beside it follows a change.
+    page.click("details:has(form[data-kind=supplement_requested]) summary")
+    due_output = page.locator("#id_supplement_requested-period_days_due")
+    assert "截止日期" in due_output.inner_text()
+    page.fill("[name=supplement_requested-period_days]", "20")
+    expect(due_output).to_contain_text("第20个工作日")  # the server's answer, swapped in by htmx
+    _move(page, "supplement_requested", {"items": "请写明资金年度和村名"}, opened=True)
     detail = page.url
 
     # 3. The applicant supplies it online.

@@ -82,9 +82,14 @@ def test_clerk_asks_for_supplement_through_the_detail_page(clerk_client, registe
     request = register(date(2024, 9, 27))
     response = clerk_client.post(reverse("requests:act", args=[request.pk]), {
         "kind": "supplement_requested", "supplement_requested-day": "2024-09-30",
-        "supplement_requested-items": "请写明文号", "supplement_requested-supplement_due": "2024-10-18"})
+        "supplement_requested-items": "请写明文号", "supplement_requested-period_days": "10"})
     assert response.status_code == 302
-    assert Request.objects.get(pk=request.pk).state == State.AWAITING_SUPPLEMENT
+    request = Request.objects.get(pk=request.pk)
+    assert request.state == State.AWAITING_SUPPLEMENT
+    # 10 working days after Monday 30 September 2024: 1-7 October is the National Day holiday and Saturday
+    # 12 October a make-up working day, so the 10th is Friday 18 October.
+    event = request.events.get(kind="supplement_requested")
+    assert event.data["supplement_due"] == "2024-10-18"
 
 
 def test_a_refused_move_shows_the_reason_next_to_the_form(clerk_client, register):

@@ -18,6 +18,15 @@ class MembershipInline(admin.TabularInline):
 class GongkaiUserAdmin(AuditedAdmin, UserAdmin):
     fieldsets = UserAdmin.fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
     add_fieldsets = UserAdmin.add_fieldsets + (("联系方式", {"fields": ("full_name", "phone")}),)
-    list_display = ("username", "full_name", "email", "is_staff", "is_active")
+    list_display = ("username", "full_name", "email", "staff", "active")
     search_fields = ("username", "full_name", "email")
     inlines = [MembershipInline]
+
+    # Words, not the admin's tick icons: their alt text is Django's English "True"/"False".
+    @admin.display(description="管理后台权限", ordering="is_staff")
+    def staff(self, user):
+        return "是" if user.is_staff else "否"
+
+    @admin.display(description="有效", ordering="is_active")
+    def active(self, user):
+        return "是" if user.is_active else "否"

@@ -26,6 +26,7 @@ class AgencyAdmin(AuditedAdmin, admin.ModelAdmin):
             "postcode", "website",
         )}),
         ("编号", {"fields": ("request_number_format", "index_number_format")}),
+        ("依申请公开办理", {"fields": ("supplement_period_days",)}),
     )
 
     def get_queryset(self, request):

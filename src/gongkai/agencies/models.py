@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 
 from gongkai.statute.identifiers import org_code_from_uscc, org_code_problem, uscc_problem
@@ -69,6 +70,11 @@ class Agency(models.Model):
     index_number_format = models.CharField(
         "索引号格式", max_length=100, default="{org_code}/{year}-{serial:05d}",
         help_text="可用 {org_code} {uscc} {year} {serial:05d}",
+    )
+
+    supplement_period_days = models.PositiveSmallIntegerField(
+        "补正期限默认工作日数", default=15, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="补正通知书应载明合理的补正期限（条例第三十条）；发出补正通知时预填此数，经办人可改",
     )
 
     objects = AgencyQuerySet.as_manager()

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from gongkai.core import forms as gkforms
 from gongkai.core.widgets import DateInput
 
 from .models import Appeal, AppealKind, AppealResult
@@ -9,7 +10,7 @@ from .models import Appeal, AppealKind, AppealResult
 CORRECTION_HELP = "日期落在年度报告已发布的年份时必填：本次记录将作为更正记入审计记录，该年度报告将标记为需要更正"
 
 
-class AppealForm(forms.ModelForm):
+class AppealForm(gkforms.ModelForm):
     correction_reason = forms.CharField(label="更正理由", required=False, max_length=500,
                                         widget=forms.Textarea(attrs={"rows": 2}), help_text=CORRECTION_HELP)
 
@@ -38,5 +39,5 @@ class AppealForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(gkforms.Form):
     file = forms.FileField(label="上传文书", help_text="复议申请书副本、答复书、复议决定书、判决书等")

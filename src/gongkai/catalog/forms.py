@@ -2,6 +2,7 @@
 
 from django import forms
 
+from gongkai.core import forms as gkforms
 from gongkai.core.widgets import DateInput, DateTimeInput
 
 from .attachments import MAX_BYTES, upload_problem
@@ -9,7 +10,7 @@ from .body import editable_text
 from .models import VERSION_FIELDS, Channel, Column, Feedback, Item, ItemState, ItemVersion
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(gkforms.ModelForm):
     """The editor: content fields of a version plus where it appears and what it interprets."""
 
     columns = forms.ModelMultipleChoiceField(Column.objects.none(), label="所属栏目", required=False,
@@ -66,18 +67,18 @@ class ItemForm(forms.ModelForm):
         return data
 
 
-class ReviewActionForm(forms.Form):
+class ReviewActionForm(gkforms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     publish_at = forms.DateTimeField(label="定时发布时间（仅“通过并定时发布”）", required=False,
                                      widget=DateTimeInput())
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(gkforms.Form):
     reason = forms.CharField(label="撤稿原因", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PostingForm(forms.Form):
+class PostingForm(gkforms.Form):
     channel = forms.ModelChoiceField(Channel.objects.none(), label="渠道")
     posted_on = forms.DateField(label="发布（张贴）日期", widget=DateInput())
 
@@ -86,16 +87,16 @@ class PostingForm(forms.Form):
         self.fields["channel"].queryset = Channel.objects.filter(agency=agency)
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(gkforms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["subject", "message", "name", "contact"]
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(gkforms.Form):
     reply = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class ImportForm(forms.Form):
+class ImportForm(gkforms.Form):
     file = forms.FileField(label="目录文件（.xlsx）")

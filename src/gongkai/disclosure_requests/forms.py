@@ -1,12 +1,18 @@
 """Forms: the applicant's details (Art. 29), staff registration, the public form, and one small form per move."""
 
+from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from gongkai.agencies.models import Agency
+from gongkai.core import forms as gkforms
+from gongkai.statute.clock import CalendarYearMissing, add_workdays
 from gongkai.statute.identifiers import id_card_problem, uscc_problem
+from gongkai.workdays.calendar import get_calendar
 
 from . import query_codes
 from .limits import REASON_CHARS, SHORT_CHARS, SUPPLEMENT_CHARS, WITHDRAW_REASON_CHARS, name_too_long_errors
@@ -19,13 +25,14 @@ APPLICANT_FIELDS = [
 ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".txt", ".ofd", ".wps"}
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
+SUPPLEMENT_MIN_DAYS, SUPPLEMENT_MAX_DAYS = 1, 60  # the agency's default is bounded the same way
 _EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CORRECTION_HELP = ("仅当日期所在年度的政府信息公开工作年度报告已发布时填写："
                    "本记录将作为更正记入审计记录，该年度报告标记为需要更正")
 
 
-class ApplicantForm(forms.ModelForm):
+class ApplicantForm(gkforms.ModelForm):
     class Meta:
         model = Request
         fields = APPLICANT_FIELDS
@@ -173,7 +180,7 @@ class PublicRequestForm(AttachmentsMixin, ApplicantForm):
     field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
 
 
-class LedgerImportForm(forms.Form):
+class LedgerImportForm(gkforms.Form):
     file = forms.FileField(label="台账文件（.xlsx）")
 
     def clean_file(self):
@@ -183,7 +190,7 @@ class LedgerImportForm(forms.Form):
         return f
 
 
-class QueryForm(forms.Form):
+class QueryForm(gkforms.Form):
     number = forms.CharField(label="申请编号", max_length=60,
                              error_messages={"required": "请填写申请编号", "max_length": "申请编号不能超过60个字"})
     code = forms.CharField(label="查询码", max_length=20,
@@ -196,7 +203,7 @@ class QueryForm(forms.Form):
         return query_codes.normalize(self.cleaned_data["code"])
 
 
-class SupplementUploadForm(AttachmentsMixin, forms.Form):
+class SupplementUploadForm(AttachmentsMixin, gkforms.Form):
     text = forms.CharField(label="补正内容", widget=forms.Textarea(attrs={"rows": 3}), required=False,
                            max_length=SUPPLEMENT_CHARS)
     attachments = MultipleFileField(label="补正材料", required=False)
@@ -206,7 +213,7 @@ class SupplementUploadForm(AttachmentsMixin, forms.Form):
         name_too_long_errors(self)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(gkforms.Form):
     reason = forms.CharField(label="撤回理由", required=False, max_length=WITHDRAW_REASON_CHARS)
 
     def __init__(self, *args, **kwargs):
@@ -217,7 +224,7 @@ class WithdrawForm(forms.Form):
 # --- one small form per staff move ---------------------------------------------------------------
 
 
-class MoveForm(forms.Form):
+class MoveForm(gkforms.Form):
     day = forms.DateField(label="日期", widget=DATE)
 
     def __init__(self, *args, **kwargs):
@@ -245,9 +252,71 @@ def _reason(label="理由/说明", required=False):
                            max_length=REASON_CHARS)
 
 
+class WorkdaysInput(forms.NumberInput):
+    """A number of working days with, beside it, the date it comes to (filled by the form, refreshed by htmx)."""
+
+    template_name = "disclosure_requests/widgets/workdays.html"
+    due_text = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["due_text"] = self.due_text
+        return context
+
+
+def supplement_due_text(day, days) -> str:
+    """The 补正 deadline `days` working days after the notice `day`, in words, by the working-day calendar."""
+    try:
+        day = day if isinstance(day, date) else date.fromisoformat(str(day))
+        days = int(days)
+    except (TypeError, ValueError):
+        return "填写通知日期和工作日数后显示截止日期"
+    if not SUPPLEMENT_MIN_DAYS <= days <= SUPPLEMENT_MAX_DAYS:
+        return f"补正期限应为{SUPPLEMENT_MIN_DAYS}至{SUPPLEMENT_MAX_DAYS}个工作日"
+    try:
+        due = add_workdays(day, days, get_calendar())
+    except CalendarYearMissing as exc:
+        return f"截止日期无法计算：{exc.year}年节假日安排未录入"
+    return (f"截止日期：{date_format(due, 'Y年n月j日')}（{date_format(due, 'l')}），"
+            f"自{date_format(day, 'n月j日')}起第{days}个工作日")
+
+
 class SupplementForm(MoveForm):
+    """条例 Art. 30: the notice states what to supplement and a reasonable period; the agency's default is offered."""
+
     items = forms.CharField(label="需补正的事项", widget=forms.Textarea(attrs={"rows": 2}), max_length=REASON_CHARS)
-    supplement_due = forms.DateField(label="补正期限", widget=DATE)
+    period_days = forms.IntegerField(
+        label="补正期限（工作日）", min_value=SUPPLEMENT_MIN_DAYS, max_value=SUPPLEMENT_MAX_DAYS, widget=WorkdaysInput,
+        help_text="自通知日期的次日起按工作日计算（法定节假日和调休按工作日历），预填本机关设定的默认期限",
+        error_messages={"required": "请填写补正期限（工作日数）",
+                        "min_value": f"补正期限至少{SUPPLEMENT_MIN_DAYS}个工作日",
+                        "max_value": f"补正期限不超过{SUPPLEMENT_MAX_DAYS}个工作日"},
+    )
+    error_fields = MappingProxyType({"supplement_due": "period_days"})
+
+    def __init__(self, *args, agency=None, preview_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].label = "通知日期"
+        if agency is not None:
+            self.initial.setdefault("period_days", agency.supplement_period_days)
+        if preview_url:
+            target = f"#{self['period_days'].auto_id}_due"
+            for name in ("day", "period_days"):
+                self.fields[name].widget.attrs.update({
+                    "hx-get": preview_url, "hx-include": "closest form", "hx-target": target,
+                    "hx-trigger": "input changed delay:300ms, change", "hx-sync": "closest form:replace"})
+        self.fields["period_days"].widget.due_text = supplement_due_text(
+            self["day"].value(), self["period_days"].value())
+
+    def clean(self):
+        data = super().clean()
+        day, days = data.get("day"), data.get("period_days")
+        if day and days:
+            try:
+                data["supplement_due"] = add_workdays(day, days, get_calendar())
+            except CalendarYearMissing as exc:
+                self.add_error("period_days", f"截止日期无法计算：{exc.year}年节假日安排未录入，请管理员录入")
+        return data
 
 
 class SupplementReceivedForm(MoveForm):

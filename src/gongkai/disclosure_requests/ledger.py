@@ -25,6 +25,14 @@ from . import services
 from .forms import ApplicantForm
 from .models import Channel, Delivery, EventKind, FormWanted, IdType, Request
 
+# What the import page says about the columns (the docstring above is for programmers).
+IMPORT_HELP = """第一行为表头，按列名识别，顺序不限；标 * 的列必填。
+受理机关*（机关全称）· 渠道*（当面提交/邮寄（需签收）/平常信函/传真/电子邮件）· 收到日期*（年-月-日，或单元格日期格式）
+· 申请人类型*（自然人/商业企业/科研机构/社会公益组织/法律服务机构/其他）· 申请人姓名* · 证件类型 · 证件号码
+· 单位名称 · 统一社会信用代码 · 联系电话 · 电子邮箱 · 通信地址 · 所需信息* · 获取形式*（纸质/电子邮件/光盘/当面查阅）
+· 获取方式*（邮寄/电子邮件/当面领取/网上查看）· 办结日期 · 办理结果（年度报告表三的行名称，如“予以公开”）
+填写了办结日期和办理结果的行，按该日办结记录（导入的历史记录不生成文书）。任何一行有错误时，整个文件都不导入。"""
+
 EXPORT_COLUMNS = [
     ("申请编号", lambda r: r.number), ("受理机关", lambda r: r.agency.name),
     ("渠道", lambda r: r.get_channel_display()), ("收到日期", lambda r: r.received_on),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("ledger/import/", views.ledger_import, name="ledger_import"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/", views.act, name="act"),
+    path("<int:pk>/supplement-due/", views.supplement_due, name="supplement_due"),
     path("<int:pk>/receipt/", views.receipt, name="receipt"),
     path("<int:pk>/query-code/", views.new_query_code, name="new_query_code"),
     path("<int:pk>/documents/<int:doc>/", views.document, name="document"),

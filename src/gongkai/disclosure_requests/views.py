@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import STAFF_ROLES, can_work_in, staff_agencies_for
@@ -20,7 +21,7 @@ from gongkai.workdays.calendar import get_calendar
 from . import clockfeed, queries, services
 from .applicant_access import keep_new_code, reissue_query_code, take_new_code
 from .downloads import attachment_response, docx_response
-from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm
+from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm, supplement_due_text
 from .models import Channel, Document, EventKind, Request, State, missing_year_warning
 from .published_years import REPORTED_KINDS
 
@@ -65,7 +66,7 @@ def register(request):
                                                 fields=form.applicant_fields(),
                                                 correction_reason=form.cleaned_data.get("correction_reason", ""))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form.add_error(form.field_for(exc.field), exc.message)
         else:
             messages.success(request, f"已登记：{created.number}")
             keep_new_code(request.session, created, created.query_code)
@@ -83,7 +84,11 @@ def _move_form(kind, req, data=None):
         staff = get_user_model().objects.filter(memberships__agency=req.agency,
                                                 memberships__role__in=STAFF_ROLES).distinct()
         return cls(data, staff=staff, prefix=kind)
-    form = cls(data, prefix=kind)
+    if kind == EventKind.SUPPLEMENT_REQUESTED:
+        form = cls(data, prefix=kind, agency=req.agency,
+                   preview_url=reverse("requests:supplement_due", args=[req.pk]))
+    else:
+        form = cls(data, prefix=kind)
     if kind in REPORTED_KINDS:
         form.add_correction_field()
     return form
@@ -156,6 +161,16 @@ def act(request, pk):
 
 
 @login_required
+def supplement_due(request, pk):
+    """htmx: the 补正 deadline for the notice date and working days typed so far, by the working-day calendar."""
+    req = _get(request, pk)
+    prefix = EventKind.SUPPLEMENT_REQUESTED.value
+    text = supplement_due_text(request.GET.get(f"{prefix}-day", ""), request.GET.get(f"{prefix}-period_days", ""))
+    del req  # fetched only to check the user may see this request
+    return HttpResponse(escape(text))
+
+
+@login_required
 def receipt(request, pk):
     """The query code appears only right after registration or a new code, in the session that made it."""
     req = _get(request, pk)
@@ -223,7 +238,7 @@ def ledger_import(request):
     from . import ledger
 
     return render(request, "disclosure_requests/ledger_import.html",
-                  {"form": form, "problems": problems, "help": ledger.__doc__}, status=400 if problems else 200)
+                  {"form": form, "problems": problems, "help": ledger.IMPORT_HELP}, status=400 if problems else 200)
 
 
 @login_required

@@ -2,10 +2,12 @@ from decimal import Decimal
 
 from django import forms
 
+from gongkai.core import forms as gkforms
+
 MAX_COUNT = 10**9  # within the database column; no agency decides a billion cases a year
 
 
-class SectionsForm(forms.Form):
+class SectionsForm(gkforms.Form):
     overview = forms.CharField(label="一、总体情况", widget=forms.Textarea(attrs={"rows": 12}), required=False)
     problems = forms.CharField(label="五、存在的主要问题及改进情况", widget=forms.Textarea(attrs={"rows": 8}),
                                required=False)
@@ -13,7 +15,7 @@ class SectionsForm(forms.Form):
     note = forms.CharField(label="修改说明", max_length=200, required=False)
 
 
-class FiguresForm(forms.Form):
+class FiguresForm(gkforms.Form):
     licensing = forms.IntegerField(label="行政许可处理决定数量", min_value=0, max_value=MAX_COUNT, initial=0)
     penalty = forms.IntegerField(label="行政处罚处理决定数量", min_value=0, max_value=MAX_COUNT, initial=0)
     coercion = forms.IntegerField(label="行政强制处理决定数量", min_value=0, max_value=MAX_COUNT, initial=0)
@@ -23,5 +25,5 @@ class FiguresForm(forms.Form):
                                   help_text="如：政务服务平台导出、执法办案系统")
 
 
-class ImportForm(forms.Form):
+class ImportForm(gkforms.Form):
     file = forms.FileField(label="CSV 或 Excel 文件")
