@@ -126,8 +126,9 @@ def _detail_context(request, req, *, failed=None, disclosed_form=None):
         "can_reissue_code": can_work_in(request.user, req.agency),
         "previewed": PREVIEWED,
         "disclosed_files": req.disclosed_files.all(),
-        "disclosed_form": (disclosed_form or DisclosedFilesForm())
-        if can_work_in(request.user, req.agency) and disclosed.can_attach(req) else None,
+        "disclosed_form": disclosed_form or (DisclosedFilesForm()
+                                             if can_work_in(request.user, req.agency) and disclosed.can_attach(req)
+                                             else None),
         **_appeal_links(request, req),
     }
 
