@@ -96,3 +96,12 @@ def test_the_query_page_says_a_letter_was_issued(client, register, clerk, delive
     client.post(reverse("ysqgk:query"), {"number": req.number, "code": req.query_code})
     page = client.get(reverse("ysqgk:status")).content.decode()
     assert "2025年9月10日发出" in page and "政府信息公开申请答复告知书（宗朗乡依申告〔2025〕1号）" in page
+
+
+def test_loading_the_demo_sends_no_mail(register, clerk, django_capture_on_commit_callbacks):
+    from gongkai.disclosure_requests.notifications import no_letter_mail
+
+    req = register(date(2025, 9, 1))
+    with django_capture_on_commit_callbacks(execute=True), no_letter_mail():
+        services.issue_reply(req, actor=clerk, day=date(2025, 9, 10), outcome="granted")
+    assert mail.outbox == []

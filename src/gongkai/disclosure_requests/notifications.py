@@ -7,6 +7,8 @@ is logged and recorded in the audit trail, and the letter stays on the query pag
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.conf import settings
@@ -22,9 +24,22 @@ log = logging.getLogger(__name__)
 NOT_TO_APPLICANT = {"consultation_letter"}
 
 
+_quiet = ContextVar("gongkai_no_letter_mail", default=False)
+
+
+@contextmanager
+def no_letter_mail():
+    """Loading the demo records issues letters to made-up applicants: no mail for those."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
 def after_letter(request, document) -> None:
     """Called inside the move's transaction: the mail is queued for after the commit (none on a rollback)."""
-    if request.email and document.kind not in NOT_TO_APPLICANT:
+    if request.email and document.kind not in NOT_TO_APPLICANT and not _quiet.get():
         transaction.on_commit(partial(send_letter_mail, document.pk))
 
 
