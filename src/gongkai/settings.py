@@ -307,6 +307,10 @@ GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "REMOTE_AD
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+# The site's public address (https://…), for the link in the e-mail that tells an applicant a letter was issued.
+GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "")
+if GONGKAI_PUBLIC_URL and not GONGKAI_PUBLIC_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"GONGKAI_PUBLIC_URL must start with https:// or http://, got {GONGKAI_PUBLIC_URL!r}")
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -16,6 +16,7 @@ from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Channel, ChannelKind, Column, ColumnKind
 from gongkai.disclosure_requests import services as requests
 from gongkai.disclosure_requests.models import Attachment as RequestAttachment
+from gongkai.disclosure_requests.models import DisclosedFile
 from gongkai.reports.services import start_report
 from gongkai.statute.identifiers import make_org_code, make_uscc
 
@@ -56,6 +57,7 @@ class Records:
     request: int = 0
     document: int = 0
     request_attachment: int = 0
+    disclosed_file: int = 0
     appeal: int = 0
     appeal_document: int = 0
     report_year: int = 2024
@@ -114,6 +116,10 @@ def _records(agency, clerk) -> Records:
     rec.request, rec.document = req.pk, event.document_id
     rec.request_attachment = RequestAttachment.objects.create(
         request=req, file=SimpleUploadedFile("身份证.pdf", b"%PDF-1.4 id"), name="身份证.pdf", size=11).pk
+    # a file row for the download URLs' access checks (the service attaches only to a granted reply: its own tests)
+    rec.disclosed_file = DisclosedFile.objects.create(
+        request=req, document_id=event.document_id, file=SimpleUploadedFile("补贴名单.pdf", b"%PDF-1.4 list"),
+        name="补贴名单.pdf", size=13).pk
     appeal = record_appeal(agency=agency, kind=AppealKind.REVIEW, body="叶城县人民政府", filed_on=date(2025, 9, 22),
                            actor=clerk, request=req, copy_received_on=date(2025, 9, 26))
     rec.appeal = appeal.pk

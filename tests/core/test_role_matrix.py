@@ -34,6 +34,15 @@ MATRIX = {
                              "302 200 404 404 404 404 404 404 200 200 404"),
     "requests:act":         ("302 403 403 403 403 403 403 403 404 403 404",
                              "302 403 404 404 404 404 404 404 403 403 404"),
+    # The reply's preview sent an empty form: no move named, refused like "act".
+    "requests:preview":     ("302 403 403 403 403 403 403 403 404 403 404",
+                             "302 403 404 404 404 404 404 404 403 403 404"),
+    # Attaching disclosed files: the agency's own staff (an empty form comes back with its error, 400).
+    "requests:attach_disclosed": ("302 400 400 400 400 400 400 400 404 403 404",
+                                  "302 400 404 404 404 404 404 404 400 403 404"),
+    # The information disclosed with a reply: whoever may read the request, like its letters.
+    "requests:disclosed_file": ("302 200 200 200 200 200 200 200 404 200 404",
+                                "302 200 404 404 404 404 404 404 200 200 404"),
     "requests:receipt":     ("302 200 200 200 200 200 200 200 404 200 404",
                              "302 200 404 404 404 404 404 404 200 200 404"),
     "requests:supplement_due": ("302 200 200 200 200 200 200 200 404 200 404",
@@ -111,7 +120,7 @@ MATRIX = {
 POST_ONLY = {"catalog:item_submit", "catalog:item_withdraw", "catalog:item_posting", "catalog:attachment_remove",
              "catalog:attachment_restore", "catalog:feedback_reply", "requests:act", "reports:start",
              "reports:save", "reports:act", "reports:figures", "appeals:upload",
-             "requests:new_query_code", "reports:correct"}
+             "requests:new_query_code", "reports:correct", "requests:preview", "requests:attach_disclosed"}
 FORM_DATA = {"reports:figures": {"licensing": 5, "penalty": 2, "coercion": 0, "fees_10k_yuan": "0.5"}}
 
 

@@ -57,7 +57,9 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.request, "doc": rec.document}
         if view == "attachment":
             return {"pk": rec.request, "att": rec.request_attachment}
-        if view in ("detail", "act", "receipt", "new_query_code", "supplement_due"):
+        if view == "disclosed_file":
+            return {"pk": rec.request, "f": rec.disclosed_file}
+        if view in ("detail", "act", "receipt", "new_query_code", "preview", "attach_disclosed", "supplement_due"):
             return {"pk": rec.request}
     if app == "appeals":
         if view == "document":
@@ -81,6 +83,8 @@ def kwargs_for(name: str, rec) -> dict:
             return {"doc": rec.document}
         if view == "attachment":
             return {"att": rec.request_attachment}
+        if view == "disclosed_file":
+            return {"f": rec.disclosed_file}
     return {}
 
 
@@ -93,6 +97,7 @@ def takes_ids(name: str) -> bool:
     from types import SimpleNamespace
 
     probe = SimpleNamespace(agency=SimpleNamespace(pk=1), item=1, item_attachment=1, review=1, feedback=1,
-                            draft=1, request=1, document=1, request_attachment=1, report_year=2024, column=1,
+                            draft=1, request=1, document=1, request_attachment=1, disclosed_file=1, report_year=2024,
+                            column=1,
                             appeal=1, appeal_document=1)
     return bool(kwargs_for(name, probe))

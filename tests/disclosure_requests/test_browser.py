@@ -37,6 +37,10 @@ def _move(page, kind, fields: dict, *, opened=False):
             page.fill(selector, value)
     page.click(f"{form} button[type=submit]")
     page.wait_for_load_state()
+    if page.locator("#confirm-letter").count():  # the reply letter is previewed, then confirmed
+        assert page.locator("#letter-preview").count() == 1
+        page.click("#confirm-letter button[type=submit]")
+        page.wait_for_load_state()
     assert "已记录" in page.content(), page.content()
 
 

@@ -106,6 +106,23 @@ def test_staff_home_shows_the_report_countdown_panel(client, county):
     assert "年度报告" in page and "截止" in page
 
 
+def test_the_home_page_says_whether_the_report_is_published_and_the_days_to_31_january(client, county):
+    from unittest import mock
+
+    from gongkai.reports.build import build_report
+
+    _, town = county
+    client.force_login(staff(town, Role.CLERK))
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 1, 10)):
+        page = client.get("/").content.decode()
+    assert "2025年度报告尚未发布，距年度报告发布截止（1月31日）还有 <strong>21</strong> 天" in page
+    AnnualReport.objects.create(agency=town, year=2025, state="published", published_on=date(2026, 1, 20),
+                                frozen=build_report(town, 2025).to_json())
+    with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 1, 25)):
+        page = client.get("/").content.decode()
+    assert "2026年度报告尚未发布，距年度报告发布截止（1月31日）还有 <strong>371</strong> 天" in page
+
+
 def test_supervisor_sees_who_is_late_and_a_count_per_status(client, county):
     county_gov, town = county
     make_agency("测试县乙镇人民政府", parent=county_gov, short_name="乙镇")
@@ -132,7 +149,7 @@ def test_the_home_panel_counts_down_to_this_years_report_once_last_years_is_publ
     client.force_login(ctx.users["zl_jingban"])
     with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 11, 29)):
         page = client.get("/").content.decode()
-    assert "2026年度报告" in page and "还剩 <strong>63</strong> 天" in page
+    assert "2026年度报告尚未发布，距年度报告发布截止（1月31日）还有 <strong>63</strong> 天" in page
 
 
 def test_the_head_signs_off_and_a_clerk_starts_a_correction_on_the_page(client, county):

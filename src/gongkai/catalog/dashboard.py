@@ -1,24 +1,27 @@
-"""The 主动公开 panel on the staff home page: waiting for me, sent back, stale columns, unanswered feedback."""
+"""The 主动公开 panel on the staff home page: waiting for me, sent back, stale columns and columns about to go
+stale, unanswered feedback."""
 
 from django.utils import timezone
 
 from . import queries
 from .models import Feedback
-from .selfcheck import column_findings
+from .selfcheck import SOON_STALE_DAYS, column_findings, soon_stale_columns
 
 
 def panel(request, agencies) -> dict | None:
     if not agencies:
         return None
     today = timezone.localdate()
-    stale = []
+    stale, soon = [], []
     for agency in agencies[:10]:
         codes = [f.code for f in column_findings(agency, today)]
         if codes:
             stale.append({"agency": agency, "stale": codes.count("column.stale"), "blank": codes.count("column.blank")})
+        soon += [{"agency": agency, "soon": s} for s in soon_stale_columns(agency, today)]
     return {
         "title": "主动公开", "template": "catalog/dashboard_panel.html",
         "waiting": queries.inbox_for(request.user).count(), "sent_back": queries.sent_back_for(request.user).count(),
-        "stale": stale,
+        "stale": stale, "soon_stale": sorted(soon, key=lambda x: x["soon"].stale_on)[:10],
+        "soon_stale_more": max(len(soon) - 10, 0), "soon_stale_days": SOON_STALE_DAYS,
         "feedback": Feedback.objects.filter(agency__in=agencies, replied_at__isnull=True).count(),
     }

@@ -62,10 +62,15 @@ def _public_items(agency, today):
                                published_at__lt=end)
 
 
-def column_findings(agency, today: date) -> list[Finding]:
+def _columns_with_last(agency, today: date):
+    """The agency's columns, each with `last`: when its newest public item was published (None: blank)."""
     public = _public_items(agency, today).values_list("pk", flat=True)
-    columns = Column.objects.filter(agency=agency).annotate(
+    return Column.objects.filter(agency=agency).annotate(
         last=Max("items__published_at", filter=Q(items__pk__in=public)))
+
+
+def column_findings(agency, today: date) -> list[Finding]:
+    columns = _columns_with_last(agency, today)
     findings, stale, long_stale, blank = [], 0, 0, 0
     for column in columns:
         last = timezone.localdate(column.last) if column.last else None
@@ -98,6 +103,38 @@ def column_findings(agency, today: date) -> list[Finding]:
         findings.append(Finding("columns.blank_veto", "veto",
                                 f"空白栏目{blank}个（≥{BLANK_VETO_COUNT}个），触及国办秘函〔2019〕19号单项否决"))
     return findings
+
+
+SOON_STALE_DAYS = 15  # the home page warns this many days before a column goes stale
+
+
+@dataclass(frozen=True)
+class SoonStale:
+    """A column kept up today that goes stale on `stale_on` unless something is published before then."""
+
+    column: Column
+    last: date
+    stale_on: date
+    days_left: int
+
+
+def soon_stale_columns(agency, today: date, within: int = SOON_STALE_DAYS) -> list[SoonStale]:
+    """Columns not stale today that `column_findings` will call stale within `within` days if nothing is published:
+    the same rule (`stale_since`) asked of each coming day, so the warning and the finding never disagree."""
+    out = []
+    for column in _columns_with_last(agency, today):
+        if column.last is None:
+            continue  # blank already: column_findings says so
+        last = timezone.localdate(column.last)
+        since = stale_since(column.kind, today, column.update_days)
+        if since is None or last < since:
+            continue  # no update duty, or stale already
+        for ahead in range(1, within + 1):
+            day = today + timedelta(days=ahead)
+            if last < stale_since(column.kind, day, column.update_days):
+                out.append(SoonStale(column, last, day, ahead))
+                break
+    return sorted(out, key=lambda s: (s.stale_on, s.column.name))
 
 
 def validity_findings(agency, today: date) -> list[Finding]:

@@ -14,6 +14,16 @@ def docx_response(document) -> HttpResponse:
     return response
 
 
+def draft_response(document) -> HttpResponse:
+    """The preview's .docx: the letter as it will be issued, marked 草稿 in its page headers."""
+    from .letters import draft_docx
+
+    response = HttpResponse(draft_docx(bytes(document.content)), content_type=DOCX)
+    response["Content-Disposition"] = _disposition(f"草稿-{document.filename}")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def attachment_response(attachment) -> FileResponse:
     kind = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
     try:

@@ -26,6 +26,7 @@ ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 SUPPLEMENT_MIN_DAYS, SUPPLEMENT_MAX_DAYS = 1, 60  # the agency's default is bounded the same way
+MAX_DISCLOSED_FILES = 10  # the information disclosed with one reply, sent in one go
 _EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CORRECTION_HELP = ("仅当日期所在年度的政府信息公开工作年度报告已发布时填写："
@@ -141,11 +142,11 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-def check_attachments(files) -> list[str]:
+def check_attachments(files, *, max_files: int = MAX_ATTACHMENTS) -> list[str]:
     """Type and size limits; executables are refused by name and by their first bytes."""
     problems = []
-    if len(files) > MAX_ATTACHMENTS:
-        problems.append(f"附件最多{MAX_ATTACHMENTS}个")
+    if len(files) > max_files:
+        problems.append(f"附件最多{max_files}个")
     for f in files:
         ext = Path(f.name).suffix.lower()
         head = f.read(4)
@@ -167,6 +168,24 @@ class AttachmentsMixin:
     def clean_attachments(self):
         files = self.cleaned_data.get("attachments") or []
         problems = self.refused + check_attachments(files)
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+class DisclosedFilesForm(forms.Form):
+    """Staff attach the information disclosed with a 予以公开/部分公开 reply (disclosed.attach_files checks)."""
+
+    files = MultipleFileField(label=f"公开的信息（文件，最多{MAX_DISCLOSED_FILES}个，每个不超过10MB）")
+
+    def __init__(self, *args, refused=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = list(refused)
+        self.fields["files"].error_messages["required"] = "请选择要附送的文件"
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        problems = self.refused + check_attachments(files, max_files=MAX_DISCLOSED_FILES)
         if problems:
             raise forms.ValidationError(problems)
         return files

@@ -4,6 +4,7 @@ Default templates live in `letter_templates/` next to this file (rebuilt by `bui
 an agency may put its own edited copy at MEDIA_ROOT/letter_templates/<agency id>/<same file name>.
 """
 
+import hashlib
 import io
 from datetime import date
 from pathlib import Path
@@ -214,6 +215,36 @@ def issue(request, *, kind, day, data, reason="", replaces=None):
                         issued_on=day, replaces=replaces, content=content)
     document.save()
     return document
+
+
+# --- the letter as text, and its draft for the preview ----------------------------------------
+
+DRAFT_MARK = "草稿（预览）——尚未发出，不具效力"
+
+
+def letter_paragraphs(content: bytes) -> list[str]:
+    """The letter's body as Word shows it, paragraph by paragraph (what the preview page prints)."""
+    return [p.text for p in DocxDocument(io.BytesIO(content)).paragraphs]
+
+
+def letter_digest(content: bytes) -> str:
+    """A fingerprint of the letter's text: the issued letter must have the one its preview showed."""
+    return hashlib.sha256("\n".join(letter_paragraphs(content)).encode()).hexdigest()
+
+
+def draft_docx(content: bytes) -> bytes:
+    """The letter as it will be issued, marked 草稿 in every page header: the body is untouched."""
+    doc = DocxDocument(io.BytesIO(content))
+    for section in doc.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.text = DRAFT_MARK
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.core_properties.title = f"{DRAFT_MARK} {doc.core_properties.title or ''}".strip()
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 # --- the default templates ----------------------------------------------------------------------

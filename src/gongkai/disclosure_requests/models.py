@@ -252,6 +252,33 @@ class Document(models.Model):
         raise RuntimeError("已发出的文书不能删除")
 
 
+def disclosed_file_path(instance, filename):
+    return f"disclosed/{instance.request.agency_id}/{instance.request_id}/{filename}"
+
+
+class DisclosedFile(models.Model):
+    """The information disclosed with a 予以公开 or 部分公开 reply: the applicant downloads it with the letter on
+    the query page. Only in the private storage, streamed after the query code (or staff access) is checked."""
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="disclosed_files")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="disclosed_files",
+                                 verbose_name="答复告知书")
+    file = models.FileField("文件", upload_to=disclosed_file_path, storage=private_storage_backend, max_length=300)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name="上传人")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "公开的信息（答复附件）"
+        verbose_name_plural = "公开的信息（答复附件）"
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self):
+        return self.name
+
+
 class RequestEvent(models.Model):
     """One dated step of a request. Append-only: rows are never updated or deleted."""
 

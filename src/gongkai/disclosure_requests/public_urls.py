@@ -14,4 +14,5 @@ urlpatterns = [
     path("query/withdraw/", views.withdraw, name="withdraw"),
     path("query/documents/<int:doc>/", views.document, name="document"),
     path("query/attachments/<int:att>/", views.attachment, name="attachment"),
+    path("query/disclosed/<int:f>/", views.disclosed_file, name="disclosed_file"),
 ]

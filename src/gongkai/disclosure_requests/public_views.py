@@ -35,6 +35,7 @@ from .forms import (
 )
 from .lookup_throttle import TOO_MANY, LookupThrottle
 from .models import Attachment, Delivery, FormToken, Request, State
+from .notifications import NOT_TO_APPLICANT
 
 SESSION_RECEIPT = "ysqgk_receipt"
 # One message for a wrong number and a wrong code: the page must not tell which numbers exist.
@@ -148,6 +149,9 @@ def _status_context(req, supplement_form=None, withdraw_form=None):
     online = req.delivery == Delivery.ONLINE or req.delivery == Delivery.EMAIL or req.channel == "online"
     return {
         "req": req, "plain_state": PLAIN_STATES[req.state], "documents": req.documents.all() if online else [],
+        # offline delivery: the applicant still sees that a letter went out, and when
+        "letters_sent": [] if online else req.documents.exclude(kind__in=NOT_TO_APPLICANT),
+        "disclosed_files": req.disclosed_files.all() if online else [],
         "supplement_form": supplement_form or SupplementUploadForm(),
         "withdraw_form": withdraw_form or WithdrawForm(),
         "supplement": req.events.filter(kind="supplement_requested").first(),
@@ -204,6 +208,14 @@ def attachment(request, att):
     req = _verified(request)
     found = get_object_or_404(req.attachments, pk=att)
     record_download(request, req, kind="attachment", obj_id=found.pk, name=found.name)
+    return attachment_response(found)
+
+
+def disclosed_file(request, f):
+    """The information disclosed with the reply: only in the session that proved this request's query code."""
+    req = _verified(request)
+    found = get_object_or_404(req.disclosed_files, pk=f)
+    record_download(request, req, kind="disclosed_file", obj_id=found.pk, name=found.name)
     return attachment_response(found)
 
 

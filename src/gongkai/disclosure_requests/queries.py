@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Substr
 
 from gongkai.agencies.permissions import agencies_for
-from gongkai.statute.clock import CalendarYearMissing, add_workdays
+from gongkai.statute.clock import CalendarYearMissing, add_workdays, workdays_between
 
 from .limits import HISTORY_REQUESTS, HISTORY_TEXT_CHARS
 from .models import OPEN_STATES, Request
@@ -73,6 +73,14 @@ class _WeekdaysWhereUnknown:
             return self.calendar.is_workday(day)
         except CalendarYearMissing:
             return day.weekday() < 5
+
+
+def workdays_left(due: date, today: date, calendar) -> int:
+    """Working days from today to the due date: 0 when due today, negative (working days overdue) when past."""
+    calendar = _WeekdaysWhereUnknown(calendar)
+    if due >= today:
+        return workdays_between(today, due, calendar)
+    return -workdays_between(due, today, calendar)
 
 
 def urgency(request: Request, *, today: date, soon: date) -> str:

@@ -21,7 +21,7 @@ from gongkai.statute.clock import (
 from gongkai.statute.outcomes import APPLICANT_KEYS, APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
-from . import clockfeed, letters, published_years
+from . import clockfeed, letters, notifications, published_years
 from .guards import GUARDS, last_event, no_guard
 from .models import FORWARDED_CHANNELS, NO_DUE, Document, FeeNotice, Request, RequestEvent, State
 from .models import EventKind as K
@@ -179,11 +179,14 @@ def _check_calendar(day: date) -> None:
 
 def record_event(request: Request, *, kind: str, actor, day: date, reason: str = "", data: dict | None = None,
                  correcting: Document | None = None, issue_letter: bool = True,
-                 correction_reason: str = "") -> RequestEvent:
+                 correction_reason: str = "", expect_letter: str = "") -> RequestEvent:
     """The single entry point for every move on an existing request (web, admin, CLI, runperiodic).
 
     A move that decides a report figure and is dated into a year whose annual report is published is
-    refused, or with `correction_reason` recorded as an audited correction flagging that report."""
+    refused, or with `correction_reason` recorded as an audited correction flagging that report.
+
+    `expect_letter`: the digest of the letter the clerk previewed (`preview_letter`); a letter whose text differs
+    (its number was taken meanwhile, the template changed) is not issued, so what was seen is what goes out."""
     data = dict(data or {})
     with transaction.atomic():
         request = Request.objects.select_for_update().select_related("agency").get(pk=request.pk)
@@ -203,6 +206,7 @@ def record_event(request: Request, *, kind: str, actor, day: date, reason: str =
                 correcting = _fee_notice_document(request)
             document = (_issue_letter(request, kind=kind, day=day, data=data, reason=reason, correcting=correcting)
                         if issue_letter else None)
+            _check_previewed(document, expect_letter)
             event = _append(request, kind=kind, actor=actor, day=day, reason=reason, data=data, document=document)
             _after(request, event)
             _recompute(request, calendar)
@@ -213,7 +217,35 @@ def record_event(request: Request, *, kind: str, actor, day: date, reason: str =
         if published is not None:
             published_years.record_correction(published, obj=request, what=K(kind).label, day=day,
                                               correction_reason=correction_reason, actor=actor)
+        if document is not None:
+            notifications.after_letter(request, document)  # sent once the transaction commits
     return event
+
+
+def _check_previewed(document, expect_letter: str) -> None:
+    if expect_letter and (document is None or letters.letter_digest(document.content) != expect_letter):
+        raise DomainError("文书内容与预览时不一致（文号可能已被同时发出的其他文书占用），未发出；请重新预览后再确认",
+                          field="preview")
+
+
+class _Discard(Exception):
+    """Raised inside a preview's transaction to roll the move back."""
+
+
+def preview_letter(move) -> Document | None:
+    """The letter a move would issue, exactly: the move runs (every rule, the real next number) and is rolled
+    back, so nothing is recorded, no number is used and no e-mail goes out. `move()` returns its event."""
+    found = []
+    try:
+        with transaction.atomic():
+            found.append(move().document)
+            raise _Discard
+    except _Discard:
+        pass
+    document = found[0]
+    if document is not None:
+        document.pk = None  # it was never kept
+    return document
 
 
 def _fee_notice_document(request) -> Document | None:
@@ -409,13 +441,14 @@ def record_delivery(request, *, actor, day, method: str):
     return record_event(request, kind=K.DELIVERED, actor=actor, day=day, data={"method": method})
 
 
-def correct_reply(request, *, actor, day, reason: str):
+def correct_reply(request, *, actor, day, reason: str, expect_letter: str = ""):
     old = request.documents.filter(kind=Document.Kind.REPLY).exclude(replaced_by__isnull=False).last()
     if old is None:
         raise DomainError("没有可更正的答复告知书")
     reply = last_event(list(request.events.order_by("day", "id")), K.REPLIED)
     return record_event(request, kind=K.CORRECTED, actor=actor, day=day, reason=reason,
-                        data={**reply.data, "reason_text": reply.reason}, correcting=old)
+                        data={**reply.data, "reason_text": reply.reason}, correcting=old,
+                        expect_letter=expect_letter)
 
 
 def close_lapsed(*, today: date) -> list[RequestEvent]:

@@ -14,14 +14,23 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.permissions import STAFF_ROLES, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.params import year_param
+from gongkai.core.uploads import upload_limit, upload_refusals
 from gongkai.statute.clock import CalendarYearMissing
 from gongkai.statute.outcomes import APPLICANT_LABELS
 from gongkai.workdays.calendar import get_calendar
 
-from . import clockfeed, queries, services
+from . import clockfeed, disclosed, letters, queries, services
 from .applicant_access import keep_new_code, reissue_query_code, take_new_code
-from .downloads import attachment_response, docx_response
-from .forms import MOVE_FORMS, LedgerImportForm, RegisterForm, supplement_due_text
+from .downloads import attachment_response, docx_response, draft_response
+from .forms import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_DISCLOSED_FILES,
+    MOVE_FORMS,
+    DisclosedFilesForm,
+    LedgerImportForm,
+    RegisterForm,
+    supplement_due_text,
+)
 from .models import Channel, Document, EventKind, Request, State, missing_year_warning
 from .published_years import REPORTED_KINDS
 
@@ -100,7 +109,11 @@ def detail(request, pk):
     return render(request, "disclosure_requests/detail.html", _detail_context(request, req))
 
 
-def _detail_context(request, req, *, failed=None):
+# The reply letter is seen before it is issued: its form leads to the preview, whose button confirms.
+PREVIEWED = (EventKind.REPLIED, EventKind.CORRECTED)
+
+
+def _detail_context(request, req, *, failed=None, disclosed_form=None):
     events = list(req.events.select_related("document").order_by("day", "id"))
     try:
         due = clockfeed.due_date(events, get_calendar())  # the same rule as the stored due_on
@@ -117,6 +130,11 @@ def _detail_context(request, req, *, failed=None):
         "similar": queries.similar_requests(req), "monthly": queries.monthly_volume(req),
         "monthly_flag": queries.MONTHLY_VOLUME_FLAG,
         "can_reissue_code": can_work_in(request.user, req.agency),
+        "previewed": PREVIEWED,
+        "disclosed_files": req.disclosed_files.all(),
+        "disclosed_form": disclosed_form or (DisclosedFilesForm()
+                                             if can_work_in(request.user, req.agency) and disclosed.can_attach(req)
+                                             else None),
         **_appeal_links(request, req),
     }
 
@@ -147,10 +165,7 @@ def act(request, pk):
     if form.is_valid():
         payload = form.payload()
         try:
-            if kind == EventKind.CORRECTED:
-                services.correct_reply(req, actor=request.user, day=payload["day"], reason=payload["reason"])
-            else:
-                services.record_event(req, kind=kind, actor=request.user, **payload)
+            _perform(req, kind, request.user, payload, expect_letter=request.POST.get("preview_digest", ""))
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -158,6 +173,67 @@ def act(request, pk):
             return redirect("requests:detail", pk=req.pk)
     context = _detail_context(request, req, failed=(kind, form))
     return render(request, "disclosure_requests/detail.html", context, status=400)
+
+
+def _perform(req, kind, user, payload, *, expect_letter=""):
+    if kind == EventKind.CORRECTED:
+        return services.correct_reply(req, actor=user, day=payload["day"], reason=payload["reason"],
+                                      expect_letter=expect_letter)
+    return services.record_event(req, kind=kind, actor=user, expect_letter=expect_letter, **payload)
+
+
+@login_required
+@require_POST
+def preview(request, pk):
+    """The reply letter as it will be issued (same rules, same number, nothing kept), then a button to issue it
+    (its digest goes along: a letter that changed meanwhile is not issued) and its draft .docx marked 草稿."""
+    req = _get(request, pk)
+    kind = request.POST.get("kind", "")
+    if kind not in PREVIEWED or kind not in services.available_actions(req, request.user):
+        raise PermissionDenied("当前不能预览此项文书（状态或权限不符）")
+    form = _move_form(kind, req, request.POST)
+    if form.is_valid():
+        payload = form.payload()
+        try:
+            letter = services.preview_letter(lambda: _perform(req, kind, request.user, payload))
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if request.POST.get("format") == "docx":
+                return draft_response(letter)
+            return render(request, "disclosure_requests/preview.html", {
+                "req": req, "kind": kind, "label": EventKind(kind).label, "form": form, "letter": letter,
+                "paragraphs": letters.letter_paragraphs(letter.content),
+                "digest": letters.letter_digest(letter.content)})
+    context = _detail_context(request, req, failed=(kind, form))
+    return render(request, "disclosure_requests/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+@upload_limit(MAX_ATTACHMENT_BYTES, MAX_DISCLOSED_FILES)
+def attach_disclosed(request, pk):
+    """Files of the information disclosed, sent with the 予以公开/部分公开 reply (disclosed.attach_files)."""
+    req = _get(request, pk)
+    if not can_work_in(request.user, req.agency):
+        raise PermissionDenied("只有受理机关的工作人员可以附送公开的信息")
+    form = DisclosedFilesForm(request.POST, request.FILES, refused=upload_refusals(request))
+    if form.is_valid():
+        try:
+            saved = disclosed.attach_files(req, actor=request.user, files=form.cleaned_data["files"])
+        except DomainError as exc:
+            form.add_error("files", exc.message)
+        else:
+            messages.success(request, f"已附送公开的信息 {len(saved)} 个文件，申请人可凭查询码下载")
+            return redirect("requests:detail", pk=req.pk)
+    return render(request, "disclosure_requests/detail.html", _detail_context(request, req, disclosed_form=form),
+                  status=400)
+
+
+@login_required
+def disclosed_file(request, pk, f):
+    req = _get(request, pk)
+    return attachment_response(get_object_or_404(req.disclosed_files, pk=f))
 
 
 @login_required
