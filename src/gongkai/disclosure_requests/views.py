@@ -212,18 +212,18 @@ def ledger_import(request):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            created = import_xlsx(form.cleaned_data["file"].read(), actor=request.user)
+            created = import_xlsx(form.cleaned_data["file"], actor=request.user)
         except LedgerError as exc:
             problems = exc.problems
         except DomainError as exc:
             problems = [exc.message]
         else:
-            messages.success(request, f"已导入 {len(created)} 件申请")
+            messages.success(request, f"已导入 {created.count} 件申请")
             return redirect("requests:workbench")
-    from . import ledger
+    from .ledger_import import HELP
 
     return render(request, "disclosure_requests/ledger_import.html",
-                  {"form": form, "problems": problems, "help": ledger.__doc__}, status=400 if problems else 200)
+                  {"form": form, "problems": problems, "help": HELP}, status=400 if problems else 200)
 
 
 @login_required
