@@ -59,6 +59,8 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.request, "att": rec.request_attachment}
         if view in ("detail", "act", "receipt", "new_query_code"):
             return {"pk": rec.request}
+        if view == "ledger_import_job":
+            return {"pk": rec.import_job}
     if app == "appeals":
         if view == "document":
             return {"pk": rec.appeal, "doc": rec.appeal_document}
@@ -94,5 +96,5 @@ def takes_ids(name: str) -> bool:
 
     probe = SimpleNamespace(agency=SimpleNamespace(pk=1), item=1, item_attachment=1, review=1, feedback=1,
                             draft=1, request=1, document=1, request_attachment=1, report_year=2024, column=1,
-                            appeal=1, appeal_document=1)
+                            appeal=1, appeal_document=1, import_job=1)
     return bool(kwargs_for(name, probe))

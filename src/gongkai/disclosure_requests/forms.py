@@ -177,14 +177,30 @@ class PublicRequestForm(AttachmentsMixin, ApplicantForm):
     field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
 
 
+# A 100,000-row ledger is about 6 MB as .xlsx; 50 MB leaves room for long texts. Keep deploy/nginx in step.
+LEDGER_IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+
 class LedgerImportForm(forms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）")
+    file = forms.FileField(label="台账文件（.xlsx，不超过50MB）")
+
+    def __init__(self, *args, refused=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = list(refused)
 
     def clean_file(self):
-        f = self.cleaned_data["file"]
-        if not f.name.lower().endswith(".xlsx") or f.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError("请上传不超过10MB的 .xlsx 文件")
+        f = self.cleaned_data.get("file")
+        if self.refused:
+            raise forms.ValidationError("台账文件超过50MB，未上传")
+        if f is None or not f.name.lower().endswith(".xlsx") or f.size > LEDGER_IMPORT_MAX_BYTES:
+            raise forms.ValidationError("请上传不超过50MB的 .xlsx 文件")
         return f
+
+    def clean(self):
+        data = super().clean()
+        if self.refused and "file" not in self.errors:
+            self.add_error("file", "台账文件超过50MB，未上传")
+        return data
 
 
 class QueryForm(forms.Form):
