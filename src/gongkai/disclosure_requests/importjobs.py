@@ -16,7 +16,7 @@ import threading
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db import close_old_connections, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from gongkai.core.errors import DomainError
@@ -67,7 +67,6 @@ def run_job(pk: int) -> ImportJob | None:
 
     from .ledger_import import LedgerError, import_xlsx
 
-    close_old_connections()
     if not claim(pk):
         return None
     job = ImportJob.objects.select_related("user").get(pk=pk)
