@@ -194,6 +194,14 @@ class LedgerImportForm(forms.Form):
             raise forms.ValidationError("台账文件超过50MB，未上传")
         if f is None or not f.name.lower().endswith(".xlsx") or f.size > LEDGER_IMPORT_MAX_BYTES:
             raise forms.ValidationError("请上传不超过50MB的 .xlsx 文件")
+        from gongkai.core.errors import DomainError
+        from gongkai.core.xlsx_upload import check_streamed_upload
+
+        try:  # not a workbook, or a zip bomb: refused now, not after queueing
+            check_streamed_upload(f, label="台账文件")
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from None
+        f.seek(0)
         return f
 
     def clean(self):
