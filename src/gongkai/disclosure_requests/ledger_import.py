@@ -144,6 +144,7 @@ class _RowChecker:
         self.agency_rows: dict[int, list[int]] = {}
         self.reported_years: dict[tuple[int, int], int] = {}  # (agency, year) → first row with a reported step
         self.problems: list[str] = []
+        self.payloads: dict[str, dict] = {}
 
     def cell(self, values, column):
         i = self.index.get(column)
@@ -306,9 +307,16 @@ class _RowChecker:
                     f"{day.isoformat()}申请处于“{what}”，不能“{K(kind).label}”（请检查各日期列的先后）")
                 return None
             out.append((kind, day, data))
-        for _kind, _day, data in out:
-            data["imported"] = True
-        return tuple(out)
+        return tuple((kind, day, self._shared(data)) for kind, day, data in out)
+
+    def _shared(self, data: dict) -> dict:
+        """One dict per distinct event payload, shared by every row that has it (read-only from here on): a
+        100,000-row file keeps a few thousand dicts in memory instead of 400,000."""
+        key = repr(sorted(data.items()))
+        found = self.payloads.get(key)
+        if found is None:
+            found = self.payloads[key] = {**data, "imported": True}
+        return found
 
 
 _COLUMN_OF_KIND = {K.CONFIRMED: "收到日期", K.SUPPLEMENT_REQUESTED: "补正通知日期",
