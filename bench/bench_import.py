@@ -95,7 +95,7 @@ def make_ledger(path: Path, rows: int, *, bad_row: int | None = None) -> None:
 
 
 CHILD = r"""
-import json, os, resource, sys, time
+import io, json, os, resource, sys, time
 import django
 django.setup()
 from django.core.management import call_command
@@ -105,11 +105,12 @@ from gongkai.core.audit import verify_chain
 county = Agency.objects.create(name="基准县人民政府", short_name="基准县", level=Level.COUNTY, kind=Kind.GOVERNMENT)
 Agency.objects.create(name=sys.argv[2], short_name="基准乡", level=Level.TOWNSHIP, kind=Kind.GOVERNMENT, parent=county)
 started = time.perf_counter()
+problems = io.StringIO()
 try:
-    call_command("import", "ledger", sys.argv[1], agency=sys.argv[2], stdout=open(os.devnull, "w"))
+    call_command("import", "ledger", sys.argv[1], agency=sys.argv[2], stdout=open(os.devnull, "w"), stderr=problems)
     refused = ""
 except Exception as exc:
-    refused = str(exc)
+    refused = str(exc) + "\n" + problems.getvalue()  # the command lists each problem on stderr
 seconds = time.perf_counter() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 verified = verify_chain() == [] if Request.objects.count() <= 10000 else None
