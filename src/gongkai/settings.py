@@ -247,6 +247,9 @@ GONGKAI_MAX_ATTACHMENT_BYTES = envint("GONGKAI_MAX_ATTACHMENT_BYTES", 20 * 1024 
 # set a lower limit of its own (the public request form: 10 MB). Above every app's own size check, so those
 # checks still give their own messages.
 GONGKAI_UPLOAD_MAX_FILE_BYTES = envint("GONGKAI_UPLOAD_MAX_FILE_BYTES", 50 * 1024 * 1024)
+# An uploaded ledger is imported by a thread of the worker that took it (disclosure_requests/importjobs.py);
+# with false, only `gongkai runjobs` (cron / timer) runs the queued imports.
+GONGKAI_IMPORT_IN_THREAD = envbool("GONGKAI_IMPORT_IN_THREAD", True)
 FILE_UPLOAD_HANDLERS = [
     "gongkai.core.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

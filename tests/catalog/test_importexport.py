@@ -23,10 +23,15 @@ HEADER = ["信息名称", "成文日期", "主题分类", "第二十条", "栏�
 def test_import_creates_drafts_for_every_row(agency, clerk, column):
     content = _xlsx([HEADER, ["惠民政策汇编", "2025-03-01", "民政、扶贫、救灾", 11, "惠民政策", "", "", ""],
                      ["村规民约", "2020-06-05", "", "", "", "行政规范性文件", "有效", ""]])
-    items = importexport.import_xlsx(agency=agency, user=clerk, content=content)
+    assert importexport.import_xlsx(agency=agency, user=clerk, content=content) == 2
+    items = list(Item.objects.filter(agency=agency).order_by("id"))
     assert [i.title for i in items] == ["惠民政策汇编", "村规民约"]
     assert items[0].art20_item == 11 and list(items[0].columns.all()) == [column]
     assert all(i.state == "draft" for i in items)
+    assert [v.number for v in items[0].versions.all()] == [1] and items[0].versions.get().column_ids == [column.pk]
+    from gongkai.core.audit import verify_chain
+
+    assert verify_chain() == []
 
 
 def test_import_is_all_or_nothing_and_names_row_and_column(agency, clerk, column):

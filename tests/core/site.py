@@ -16,7 +16,7 @@ from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Channel, ChannelKind, Column, ColumnKind
 from gongkai.disclosure_requests import services as requests
 from gongkai.disclosure_requests.models import Attachment as RequestAttachment
-from gongkai.disclosure_requests.models import DisclosedFile
+from gongkai.disclosure_requests.models import DisclosedFile, ImportJob
 from gongkai.reports.services import start_report
 from gongkai.statute.identifiers import make_org_code, make_uscc
 
@@ -60,6 +60,7 @@ class Records:
     disclosed_file: int = 0
     appeal: int = 0
     appeal_document: int = 0
+    import_job: int = 0
     report_year: int = 2024
 
 
@@ -126,6 +127,8 @@ def _records(agency, clerk) -> Records:
     rec.appeal_document = add_appeal_document(appeal=appeal, actor=clerk,
                                               upload=SimpleUploadedFile("答复书.pdf", b"%PDF-1.4 answer")).pk
     start_report(agency=agency, year=rec.report_year, actor=clerk)
+    rec.import_job = ImportJob.objects.create(user=clerk, filename="台账.xlsx", status=ImportJob.Status.DONE,
+                                              result={"imported": 0, "agencies": {}}).pk
     return rec
 
 

@@ -30,6 +30,9 @@ MATRIX = {
     "requests:history":     ("302 200 200 200 200 200 200 200 200 200 200",),
     "requests:ledger":      ("302 200 200 200 200 200 200 200 200 200 200",),
     "requests:ledger_import": ("302 403 200 200 200 200 200 200 200 403 403",),
+    # an import job is its uploader's alone (宗朗乡's by zl_jingban, 乌夏巴什镇's by wx_jingban)
+    "requests:ledger_import_job": ("302 404 200 404 404 404 404 404 404 404 404",
+                                   "302 404 404 404 404 404 404 404 200 404 404"),
     "requests:detail":      ("302 200 200 200 200 200 200 200 404 200 404",
                              "302 200 404 404 404 404 404 404 200 200 404"),
     "requests:act":         ("302 403 403 403 403 403 403 403 404 403 404",

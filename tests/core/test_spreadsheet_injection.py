@@ -119,7 +119,8 @@ def test_ledger_export_writes_applicant_text_as_text_and_dates_as_dates(agency, 
 def test_ledger_import_reads_its_own_export_back_as_typed(agency, clerk):
     _register(agency, clerk, address=DDE, description="+1 宗朗乡衔接项目公示", applicant_name="'张三")
     content = ledger.export_xlsx(Request.objects.all(), year=2025)
-    (again,) = ledger.import_xlsx(content, actor=clerk)
+    assert ledger.import_xlsx(content, actor=clerk).count == 1
+    again = Request.objects.order_by("-id").first()
     assert again.address == DDE
     assert again.description == "+1 宗朗乡衔接项目公示"
     assert again.applicant_name == "'张三"
@@ -154,7 +155,8 @@ def test_catalog_export_writes_titles_and_doc_numbers_as_text(agency, published)
 def test_catalog_import_reads_its_own_export_back_as_typed(agency, clerk, published):
     published(title=HYPERLINK, doc_number=DDE, summary="'引号开头", publisher="+宗朗乡")
     content = importexport.export_xlsx(Item.objects.filter(agency=agency))
-    (draft,) = importexport.import_xlsx(agency=agency, user=clerk, content=content)
+    importexport.import_xlsx(agency=agency, user=clerk, content=content)
+    draft = Item.objects.filter(agency=agency, state="draft").get()
     assert (draft.title, draft.doc_number, draft.summary, draft.publisher) == (HYPERLINK, DDE, "'引号开头", "+宗朗乡")
 
 

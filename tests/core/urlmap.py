@@ -61,6 +61,8 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.request, "f": rec.disclosed_file}
         if view in ("detail", "act", "receipt", "new_query_code", "preview", "attach_disclosed", "supplement_due"):
             return {"pk": rec.request}
+        if view == "ledger_import_job":
+            return {"pk": rec.import_job}
     if app == "appeals":
         if view == "document":
             return {"pk": rec.appeal, "doc": rec.appeal_document}
@@ -99,5 +101,5 @@ def takes_ids(name: str) -> bool:
     probe = SimpleNamespace(agency=SimpleNamespace(pk=1), item=1, item_attachment=1, review=1, feedback=1,
                             draft=1, request=1, document=1, request_attachment=1, disclosed_file=1, report_year=2024,
                             column=1,
-                            appeal=1, appeal_document=1)
+                            appeal=1, appeal_document=1, import_job=1)
     return bool(kwargs_for(name, probe))

@@ -33,9 +33,9 @@ def _row(agency, **over):
 
 
 def test_import_creates_requests_and_export_reads_them_back(agency, clerk):
-    created = import_xlsx(_xlsx([_row(agency), _row(agency, 办结日期=None, 办理结果=None)]), actor=clerk)
+    result = import_xlsx(_xlsx([_row(agency), _row(agency, 办结日期=None, 办理结果=None)]), actor=clerk)
     assert [r.outcome for r in Request.objects.order_by("id")] == ["granted", None]
-    assert len(created) == 2
+    assert result.count == 2
     sheet = load_workbook(io.BytesIO(export_xlsx(Request.objects.all(), year=2025))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "申请编号" and len(rows) == 3 and rows[1][-1] == "予以公开"
@@ -48,6 +48,27 @@ def test_import_is_all_or_nothing_and_names_row_and_column(agency, clerk):
     problems = caught.value.problems
     assert any(p.startswith("第3行“证件号码”列：居民身份证号码校验位错误") for p in problems)
     assert any(p.startswith("第4行“渠道”列") for p in problems)
+    assert not Request.objects.exists()
+
+
+def test_every_bad_row_is_named_before_anything_is_saved(agency, clerk):
+    bad = _xlsx([_row(agency), _row(agency, 办理结果="逾期不补正"), _row(agency, 办结日期=None),
+                 _row(agency, 收到日期="2025-02-30"), _row(agency, 办理结果="予以公开", 受理机关="不存在的机关")])
+    with pytest.raises(LedgerError) as caught:
+        import_xlsx(bad, actor=clerk)
+    problems = caught.value.problems
+    assert problems[0].startswith("第3行“办结日期”列：2025-03-20申请处于“办理中”，不能“逾期未补正”")
+    assert problems[1] == "第4行“办理结果”列：填写了办结日期时必须填写办理结果" or \
+        problems[1].startswith("第4行“办结日期”列")
+    assert any(p.startswith("第5行“收到日期”列：“2025-02-30”不是日期") for p in problems)
+    assert any(p.startswith("第6行“受理机关”列：找不到机关“不存在的机关”") for p in problems)
+    assert not Request.objects.exists()
+
+
+def test_a_clerk_imports_only_into_an_agency_of_theirs(agency, clerk, county):
+    with pytest.raises(LedgerError) as caught:
+        import_xlsx(_xlsx([_row(county)]), actor=clerk)
+    assert "不是“" in caught.value.problems[0] and "工作人员" in caught.value.problems[0]
     assert not Request.objects.exists()
 
 

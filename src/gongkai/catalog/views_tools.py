@@ -67,14 +67,14 @@ def import_xlsx(request):
     if request.method == "POST" and form.is_valid():
         try:
             created = importexport.import_xlsx(agency=agency, user=request.user,
-                                               content=form.cleaned_data["file"].read())
+                                               content=form.cleaned_data["file"])
         except importexport.ImportRejected as exc:
             errors = exc.errors
             messages.error(request, exc.message)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"已导入{len(created)}条草稿，请逐条提交三审")
+            messages.success(request, f"已导入{created}条草稿，请逐条提交三审")
             return redirect("catalog:items")
     return render(request, "catalog/import.html", {"form": form, "errors": errors, "agency": agency,
                                                    "agencies": agencies})

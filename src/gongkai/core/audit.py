@@ -62,6 +62,25 @@ def log_action(action: str, *, actor=None, obj=None, agency=None, data: dict | N
     return entry
 
 
+def append_entries(entries: list[AuditEntry], using: str = DEFAULT_DB_ALIAS, batch_size: int = 1000) -> None:
+    """Append many rows at once (a bulk import): chained in list order exactly as `log_action` chains one, inserted
+    with bulk_create, the head moved once. Joins the caller's transaction. Each entry needs everything but the
+    hashes; `created_at` is floored to the millisecond here."""
+    if not entries:
+        return
+    with transaction.atomic(using=using):
+        head, _ = AuditHead.objects.using(using).select_for_update().get_or_create(pk=1)
+        previous = head.last_hash
+        for entry in entries:
+            entry.created_at = chain.floor_to_millisecond(entry.created_at)
+            entry.prev_hash = previous
+            entry.hash = previous = entry.compute_hash()
+        AuditEntry.objects.using(using).bulk_create(entries, batch_size=batch_size)
+        count = head.count + len(entries)
+        AuditHead.objects.using(using).filter(pk=head.pk).update(
+            last_hash=previous, count=count, mac=chain.head_mac(count, previous))
+
+
 @dataclass(frozen=True)
 class Break:
     entry_id: int | None

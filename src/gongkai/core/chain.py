@@ -17,6 +17,7 @@ import hmac
 import json
 import math
 from decimal import Decimal
+from json.encoder import encode_basestring as _json_str  # what json.dumps(ensure_ascii=False) writes for a str
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -52,10 +53,10 @@ def canonical_json(value) -> str:
     if isinstance(value, int | float | Decimal):
         return _number(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _json_str(value)
     if isinstance(value, dict):
         items = sorted((str(k), v) for k, v in value.items())
-        return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{canonical_json(v)}" for k, v in items) + "}"
+        return "{" + ",".join(f"{_json_str(k)}:{canonical_json(v)}" for k, v in items) + "}"
     if isinstance(value, list | tuple):
         return "[" + ",".join(canonical_json(v) for v in value) + "]"
     raise TypeError(f"cannot hash a {type(value).__name__} in the audit chain")

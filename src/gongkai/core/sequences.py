@@ -7,6 +7,12 @@ from .models import Counter
 
 def next_number(*, agency, scope: str, year: int) -> int:
     """Take the next number in the caller's transaction: a rollback gives it back, so nothing skips."""
+    return reserve_numbers(agency=agency, scope=scope, year=year, count=1)
+
+
+def reserve_numbers(*, agency, scope: str, year: int, count: int) -> int:
+    """Take `count` consecutive numbers as one block (a bulk import) and return the first of them; the counter
+    row stays locked until the caller's transaction ends, a rollback gives the whole block back."""
     with transaction.atomic():
         counter = Counter.objects.select_for_update().filter(agency=agency, scope=scope, year=year).first()
         if counter is None:
@@ -16,6 +22,7 @@ def next_number(*, agency, scope: str, year: int) -> int:
             except IntegrityError:
                 pass  # another writer created it first; its row lock now orders us after it
             counter = Counter.objects.select_for_update().get(agency=agency, scope=scope, year=year)
-        counter.value += 1
+        first = counter.value + 1
+        counter.value += count
         Counter.objects.filter(pk=counter.pk).update(value=counter.value)
-        return counter.value
+        return first

@@ -55,37 +55,41 @@ class ApplicantForm(gkforms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("applicant_type") == "natural_person":
-            self._check_person(data)
-        elif data.get("applicant_type"):
-            self._check_org(data)
-        if not (data.get("phone") or data.get("email") or data.get("address")):
-            self.add_error("phone", "联系电话、电子邮箱、通信地址至少填写一项")
+        for field, message in applicant_problems(data):
+            self.add_error(field, message)
         return data
 
-    def _check_person(self, data):
+
+def applicant_problems(data: dict) -> list[tuple[str, str]]:
+    """Art. 29 beyond single fields: an identity document for a person, name and 统一社会信用代码 for an
+    organisation, one way to reach the applicant. Normalises the numbers in `data`. Shared by the form and the
+    ledger import."""
+    problems = []
+    if data.get("applicant_type") == "natural_person":
         if not data.get("id_type"):
-            self.add_error("id_type", "请选择身份证件类型")
+            problems.append(("id_type", "请选择身份证件类型"))
         if not data.get("id_number"):
-            self.add_error("id_number", "请填写身份证件号码")
+            problems.append(("id_number", "请填写身份证件号码"))
         elif data.get("id_type") == IdType.RESIDENT_ID:
             problem = id_card_problem(data["id_number"])
             if problem:
-                self.add_error("id_number", problem)
+                problems.append(("id_number", problem))
             else:
                 data["id_number"] = data["id_number"].strip().upper()
-
-    def _check_org(self, data):
+    elif data.get("applicant_type"):
         if not data.get("org_name"):
-            self.add_error("org_name", "法人或其他组织须填写单位名称")
+            problems.append(("org_name", "法人或其他组织须填写单位名称"))
         if not data.get("uscc"):
-            self.add_error("uscc", "法人或其他组织须填写统一社会信用代码")
+            problems.append(("uscc", "法人或其他组织须填写统一社会信用代码"))
         else:
             problem = uscc_problem(data["uscc"])
             if problem:
-                self.add_error("uscc", problem)
+                problems.append(("uscc", problem))
             else:
                 data["uscc"] = data["uscc"].strip().upper()
+    if not (data.get("phone") or data.get("email") or data.get("address")):
+        problems.append(("phone", "联系电话、电子邮箱、通信地址至少填写一项"))
+    return problems
 
 
 class RegisterForm(ApplicantForm):
@@ -199,14 +203,38 @@ class PublicRequestForm(AttachmentsMixin, ApplicantForm):
     field_order = ["agency", *APPLICANT_FIELDS, "attachments"]
 
 
+# A 100,000-row ledger is about 6 MB as .xlsx; 50 MB leaves room for long texts. Keep deploy/nginx in step.
+LEDGER_IMPORT_MAX_BYTES = 50 * 1024 * 1024
+
+
 class LedgerImportForm(gkforms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）")
+    file = forms.FileField(label="台账文件（.xlsx，不超过50MB）")
+
+    def __init__(self, *args, refused=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = list(refused)
 
     def clean_file(self):
-        f = self.cleaned_data["file"]
-        if not f.name.lower().endswith(".xlsx") or f.size > MAX_ATTACHMENT_BYTES:
-            raise forms.ValidationError("请上传不超过10MB的 .xlsx 文件")
+        f = self.cleaned_data.get("file")
+        if self.refused:
+            raise forms.ValidationError("台账文件超过50MB，未上传")
+        if f is None or not f.name.lower().endswith(".xlsx") or f.size > LEDGER_IMPORT_MAX_BYTES:
+            raise forms.ValidationError("请上传不超过50MB的 .xlsx 文件")
+        from gongkai.core.errors import DomainError
+        from gongkai.core.xlsx_upload import check_streamed_upload
+
+        try:  # not a workbook, or a zip bomb: refused now, not after queueing
+            check_streamed_upload(f, label="台账文件")
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from None
+        f.seek(0)
         return f
+
+    def clean(self):
+        data = super().clean()
+        if self.refused and "file" not in self.errors:
+            self.add_error("file", "台账文件超过50MB，未上传")
+        return data
 
 
 class QueryForm(gkforms.Form):

@@ -1,50 +1,57 @@
-"""台账: the year's requests to .xlsx, and an existing ledger from .xlsx (all-or-nothing).
+"""台账: the year's requests to .xlsx; ledger_import.py reads such a file (or one typed by hand) back, all-or-nothing.
 
-Import columns (header row 1, by name, any order; 标 * are required):
-  受理机关*（机关全称）· 渠道*（当面提交/邮寄（需签收）/平常信函/传真/电子邮件）· 收到日期*（YYYY-MM-DD 或日期格式）
-  · 申请人类型*（自然人/商业企业/科研机构/社会公益组织/法律服务机构/其他）· 申请人姓名* · 证件类型 · 证件号码
-  · 单位名称 · 统一社会信用代码 · 联系电话 · 电子邮箱 · 通信地址 · 所需信息* · 获取形式*（纸质/电子邮件/光盘/当面查阅）
-  · 获取方式*（邮寄/电子邮件/当面领取/网上查看）· 办结日期 · 办理结果（年报表三的行名称或键，如“予以公开”或 granted）
-A row with 办结日期 and 办理结果 is recorded as answered on that day (no letter is generated for imported history).
+The export writes every column the import reads — the receipt, 补正, 征求意见, 延期 and 收费 dates and the outcome —
+so an exported request comes back with the same state, due dates and 表三 figures.
 """
 
 import io
-from datetime import date, datetime
+from datetime import date
 
-from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from gongkai.agencies.models import Agency
-from gongkai.core.errors import DomainError
-from gongkai.core.spreadsheet import append_row, read_value
-from gongkai.core.xlsx_upload import xlsx_rows
+from gongkai.core.spreadsheet import append_row
 from gongkai.statute.outcomes import OUTCOMES
 
-from . import services
-from .forms import ApplicantForm
-from .models import Channel, Delivery, EventKind, FormWanted, IdType, Request
+from .models import EventKind as K
+from .models import RequestEvent
 
-# What the import page says about the columns (the docstring above is for programmers).
-IMPORT_HELP = """第一行为表头，按列名识别，顺序不限；标 * 的列必填。
-受理机关*（机关全称）· 渠道*（当面提交/邮寄（需签收）/平常信函/传真/电子邮件）· 收到日期*（年-月-日，或单元格日期格式）
-· 申请人类型*（自然人/商业企业/科研机构/社会公益组织/法律服务机构/其他）· 申请人姓名* · 证件类型 · 证件号码
-· 单位名称 · 统一社会信用代码 · 联系电话 · 电子邮箱 · 通信地址 · 所需信息* · 获取形式*（纸质/电子邮件/光盘/当面查阅）
-· 获取方式*（邮寄/电子邮件/当面领取/网上查看）· 办结日期 · 办理结果（年度报告表三的行名称，如“予以公开”）
-填写了办结日期和办理结果的行，按该日办结记录（导入的历史记录不生成文书）。任何一行有错误时，整个文件都不导入。"""
 
+def _first(kind, then=lambda e: e.day):
+    """The day (or another value) of the request's first event of `kind`, from its prefetched events."""
+    def read(r):
+        event = next((e for e in r.ledger_events if e.kind == kind), None)
+        return then(event) if event is not None else None
+    return read
+
+
+def _outcome_label(r) -> str:
+    return next((o.short_label for o in OUTCOMES if o.key == r.outcome), "")
+
+
+# Every column the import reads back: the clock's events (补正, 征求意见, 延期, 收费) are columns, so an exported
+# request is imported with the same state, due dates and outcome (ledger_import.py).
 EXPORT_COLUMNS = [
     ("申请编号", lambda r: r.number), ("受理机关", lambda r: r.agency.name),
-    ("渠道", lambda r: r.get_channel_display()), ("收到日期", lambda r: r.received_on),
+    ("渠道", lambda r: r.get_channel_display()), ("提交日期", lambda r: r.submitted_on),
+    ("收到日期", lambda r: r.received_on),
     ("申请人类型", lambda r: r.get_applicant_type_display()), ("申请人姓名", lambda r: r.applicant_name),
     ("证件类型", lambda r: r.get_id_type_display()), ("证件号码", lambda r: r.id_number),
     ("单位名称", lambda r: r.org_name), ("统一社会信用代码", lambda r: r.uscc), ("联系电话", lambda r: r.phone),
-    ("电子邮箱", lambda r: r.email), ("通信地址", lambda r: r.address), ("所需信息", lambda r: r.description),
+    ("电子邮箱", lambda r: r.email), ("通信地址", lambda r: r.address), ("邮政编码", lambda r: r.postcode),
+    ("所需信息", lambda r: r.description), ("用途", lambda r: r.purpose),
     ("获取形式", lambda r: r.get_form_wanted_display()), ("获取方式", lambda r: r.get_delivery_display()),
+    ("补正通知日期", _first(K.SUPPLEMENT_REQUESTED)),
+    ("补正期限", _first(K.SUPPLEMENT_REQUESTED, lambda e: date.fromisoformat(e.data["supplement_due"]))),
+    ("收到补正日期", _first(K.SUPPLEMENT_RECEIVED)),
+    ("征求意见日期", _first(K.CONSULTATION_OPENED)), ("征求意见答复日期", _first(K.CONSULTATION_ANSWERED)),
+    ("延期日期", _first(K.EXTENDED)), ("延长工作日数", _first(K.EXTENDED, lambda e: e.data.get("days"))),
+    ("收费通知日期", _first(K.FEE_NOTIFIED)), ("缴费日期", _first(K.FEE_PAID)),
     ("状态", lambda r: r.get_state_display()), ("答复期限", lambda r: r.due_on),
-    ("办结日期", lambda r: r.closed_on),
-    ("办理结果", lambda r: next((o.short_label for o in OUTCOMES if o.key == r.outcome), "")),
+    ("办结日期", lambda r: r.closed_on), ("办理结果", _outcome_label),
 ]
+DATE_COLUMNS = {"提交日期", "收到日期", "补正通知日期", "补正期限", "收到补正日期", "征求意见日期", "征求意见答复日期",
+                "延期日期", "收费通知日期", "缴费日期", "答复期限", "办结日期"}
 
 
 def ledger_rows(qs, *, year: int):
@@ -53,7 +60,12 @@ def ledger_rows(qs, *, year: int):
 
     qs = qs.filter(Q(received_on__year=year) | Q(received_on__lt=date(year, 1, 1), closed_on__isnull=True)
                    | Q(received_on__lt=date(year, 1, 1), closed_on__gte=date(year, 1, 1)))
-    for r in qs.select_related("agency").order_by("received_on", "id").iterator(chunk_size=2000):
+    from django.db.models import Prefetch
+
+    events = Prefetch("events", queryset=RequestEvent.objects.order_by("day", "id").only(
+        "request_id", "kind", "day", "data"), to_attr="ledger_events")
+    for r in (qs.select_related("agency").prefetch_related(events).order_by("received_on", "id")
+              .iterator(chunk_size=2000)):
         yield [fn(r) for _, fn in EXPORT_COLUMNS]
 
 
@@ -67,7 +79,7 @@ def export_xlsx(qs, *, year: int) -> bytes:
     for row in ledger_rows(qs, year=year):
         append_row(ws, row)
     for cell in ws[1]:
-        if cell.value in ("收到日期", "答复期限", "办结日期"):
+        if cell.value in DATE_COLUMNS:
             for c in ws[cell.column_letter][1:]:
                 c.number_format = "yyyy-mm-dd"
     out = io.BytesIO()
@@ -75,136 +87,6 @@ def export_xlsx(qs, *, year: int) -> bytes:
     return out.getvalue()
 
 
-# --- import -------------------------------------------------------------------------------------
+# --- import (ledger_import.py) -------------------------------------------------------------------
 
-REQUIRED = ["受理机关", "渠道", "收到日期", "申请人类型", "申请人姓名", "所需信息", "获取形式", "获取方式"]
-_BY_LABEL = {
-    "渠道": {label: v for v, label in Channel.choices if v != Channel.ONLINE},
-    "证件类型": {label: v for v, label in IdType.choices},
-    "获取形式": {label: v for v, label in FormWanted.choices},
-    "获取方式": {label: v for v, label in Delivery.choices},
-}
-_FIELD_OF = {"申请人姓名": "applicant_name", "证件号码": "id_number", "单位名称": "org_name",
-             "统一社会信用代码": "uscc",
-             "联系电话": "phone", "电子邮箱": "email", "通信地址": "address", "所需信息": "description"}
-_COLUMN_OF = {**{v: k for k, v in _FIELD_OF.items()}, "applicant_type": "申请人类型", "id_type": "证件类型",
-              "form_wanted": "获取形式", "delivery": "获取方式", "__all__": "（整行）"}
-
-
-class LedgerError(DomainError):
-    def __init__(self, problems: list[str]):
-        super().__init__("台账导入失败，未导入任何记录：\n" + "\n".join(problems))
-        self.problems = problems
-
-
-def _date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value).strip())
-
-
-def _outcome(text: str) -> str:
-    for o in OUTCOMES:
-        if text in (o.key, o.short_label, o.label, o.full_label):
-            return o.key
-    raise ValueError(text)
-
-
-def _parse_row(n, row: dict, problems: list) -> dict | None:
-    def bad(column, message):
-        problems.append(f"第{n}行“{column}”列：{message}")
-
-    for column in REQUIRED:
-        if row.get(column) in (None, ""):
-            bad(column, "不能为空")
-    if any(p.startswith(f"第{n}行") for p in problems):
-        return None
-    parsed = {"fields": {}}
-    agency = Agency.objects.filter(name=str(row["受理机关"]).strip()).first()
-    if agency is None:
-        bad("受理机关", f"找不到机关“{row['受理机关']}”")
-    parsed["agency"] = agency
-    for column in ("收到日期", "办结日期"):
-        if row.get(column) not in (None, ""):
-            try:
-                parsed[column] = _date(row[column])
-            except ValueError:
-                bad(column, f"“{row[column]}”不是日期（应为 YYYY-MM-DD）")
-    applicant_types = {label: key for key, label in _applicant_labels()}
-    data = {"applicant_type": applicant_types.get(str(row["申请人类型"]).strip(), "")}
-    if not data["applicant_type"]:
-        bad("申请人类型", f"“{row['申请人类型']}”不是年报中的申请人类型")
-    for column, choices in _BY_LABEL.items():
-        text = str(row.get(column) or "").strip()
-        if text and text not in choices:
-            bad(column, f"“{text}”不是可选值（{'、'.join(choices)}）")
-        parsed["fields"][column] = choices.get(text, "")
-    if row.get("办理结果"):
-        try:
-            parsed["outcome"] = _outcome(str(row["办理结果"]).strip())
-        except ValueError:
-            bad("办理结果", f"“{row['办理结果']}”不是年报表三的办理结果")
-        if "办结日期" not in parsed:
-            bad("办结日期", "填写了办理结果时必须填写办结日期")
-    data.update({field: str(row.get(column) or "").strip() for column, field in _FIELD_OF.items()})
-    data.update(id_type=parsed["fields"]["证件类型"], form_wanted=parsed["fields"]["获取形式"],
-                delivery=parsed["fields"]["获取方式"])
-    form = ApplicantForm(data=data)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            for e in errors:
-                bad(_COLUMN_OF.get(field, field), e)
-        return None
-    parsed["applicant"] = {**form.cleaned_data, "channel": parsed["fields"]["渠道"]}
-    return parsed
-
-
-def _applicant_labels():
-    from gongkai.statute.outcomes import APPLICANT_LABELS
-
-    return [(k.value, v) for k, v in APPLICANT_LABELS.items()]
-
-
-def import_xlsx(content: bytes, *, actor) -> list[Request]:
-    """All rows or none: every problem is reported with its row and column before anything is saved."""
-    # Our own export escaped text that looked like a formula; read it back as it was typed.
-    rows = [[read_value(v) for v in row] for row in xlsx_rows(content, label="台账文件")]
-    if not rows:
-        raise LedgerError(["表格为空"])
-    header = [str(h or "").strip() for h in rows[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise LedgerError([f"第1行缺少列：{'、'.join(missing)}"])
-    problems, parsed = [], []
-    for n, values in enumerate(rows[1:], start=2):
-        if all(v in (None, "") for v in values):
-            continue
-        row = _parse_row(n, dict(zip(header, values, strict=False)), problems)
-        if row is not None:
-            parsed.append((n, row))
-    if problems:
-        raise LedgerError(problems)
-    created = []
-    with transaction.atomic():
-        for n, row in parsed:
-            try:
-                created.append(_import_one(row, actor))
-            except DomainError as exc:
-                problems.append(f"第{n}行：{exc.message}")
-        if problems:
-            transaction.set_rollback(True)
-    if problems:
-        raise LedgerError(problems)
-    return created
-
-
-def _import_one(row, actor) -> Request:
-    request = services.register_request(agency=row["agency"], actor=actor, received_on=row["收到日期"],
-                                        fields=row["applicant"])
-    if row.get("outcome"):
-        services.record_event(request, kind=EventKind.REPLIED, actor=actor, day=row["办结日期"],
-                              reason="台账导入", data={"outcome": row["outcome"], "withheld": "台账导入",
-                                                       "imported": True}, issue_letter=False)
-    return request
+from .ledger_import import LedgerError, import_xlsx  # noqa: E402,F401 - the import's historic home

@@ -352,3 +352,40 @@ class FormToken(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class ImportJob(models.Model):
+    """An uploaded ledger waiting to be imported, being imported, or imported: the web request only stores the file
+    and this row; `importjobs.run_job` does the work outside it (a thread on the host that took the upload, or
+    `gongkai runjobs` on any host). The row is the queue: a job is claimed by one conditional UPDATE."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        RUNNING = "running", "导入中"
+        DONE = "done", "已导入"
+        FAILED = "failed", "未导入"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT,
+                             related_name="+")
+    filename = models.CharField("文件名", max_length=200)
+    # The upload itself, in the row so that any host can run the job; emptied when the job ends.
+    content = models.BinaryField("文件内容", default=b"", editable=False)
+    size = models.PositiveIntegerField("大小（字节）", default=0)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    result = models.JSONField("结果", default=dict, blank=True,
+                              help_text="已导入：件数、各机关件数、编号范围；未导入：问题清单")
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "台账导入任务"
+        verbose_name_plural = "台账导入任务"
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.filename}（{self.get_status_display()}）"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

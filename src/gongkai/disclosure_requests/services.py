@@ -289,12 +289,10 @@ def _jsonable(data: dict) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items()}
 
 
-def _recompute(request: Request, calendar=None) -> None:
-    """State, receipt date, due dates, outcome: all derived from the whole event list, never patched."""
-    calendar = calendar or _calendar()
-    events = list(request.events.order_by("day", "id"))
-    request.state = clockfeed.replay_state(events)
-    request.received_on = clockfeed.received_on(events)
+def derived_fields(events, calendar) -> dict:
+    """State, receipt date, due dates, outcome of a request: all derived from its whole event list (ordered by
+    day, then as recorded), never patched. The one rule for a move and for the bulk ledger import."""
+    state = clockfeed.replay_state(events)
     # A due date in a year whose holiday schedule is not entered yet (December → next January) is not
     # a reason to refuse the move: the date stays empty and the request carries a warning until an
     # administrator enters the notice and `recompute_open_due_dates` runs.
@@ -304,23 +302,27 @@ def _recompute(request: Request, calendar=None) -> None:
     except CalendarYearMissing as exc:
         due, missing = None, exc.year
     try:
-        request.step_due_on = clockfeed.step_due(request.state, events, calendar)
+        step_due_on = clockfeed.step_due(state, events, calendar)
     except CalendarYearMissing as exc:
-        request.step_due_on, missing = None, missing or exc.year
-    request.due_on = due.due if due else None
-    request.closed_on, request.outcome = clockfeed.closing(events)
-    request.is_open = request.state != State.CLOSED
-    request.due_unknown_year = missing if request.is_open else None
-    request.sort_due = request.due_on or NO_DUE
+        step_due_on, missing = None, missing or exc.year
+    due_on = due.due if due else None
+    closed_on, outcome = clockfeed.closing(events)
+    is_open = state != State.CLOSED
+    return {"state": state, "received_on": clockfeed.received_on(events), "due_on": due_on,
+            "step_due_on": step_due_on, "closed_on": closed_on, "outcome": outcome, "is_open": is_open,
+            "due_unknown_year": missing if is_open else None, "sort_due": due_on or NO_DUE}
+
+
+def _recompute(request: Request, calendar=None) -> None:
+    calendar = calendar or _calendar()
+    events = list(request.events.order_by("day", "id"))
+    fields = derived_fields(events, calendar)
+    for name, value in fields.items():
+        setattr(request, name, value)
     assignee = next((e.data["assignee"] for e in reversed(events) if e.kind == K.ASSIGNED), None)
     if assignee is not None:
         request.assignee_id = assignee
-    Request.objects.filter(pk=request.pk).update(
-        state=request.state, received_on=request.received_on, due_on=request.due_on,
-        step_due_on=request.step_due_on, closed_on=request.closed_on, outcome=request.outcome,
-        assignee=request.assignee_id, is_open=request.is_open, due_unknown_year=request.due_unknown_year,
-        sort_due=request.sort_due,
-    )
+    Request.objects.filter(pk=request.pk).update(**fields, assignee=request.assignee_id)
 
 
 def recompute_open_due_dates(*, actor) -> list[tuple[Request, date | None, date | None]]:

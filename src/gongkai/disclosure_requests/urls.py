@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/history/", views.history, name="history"),
     path("ledger.xlsx", views.ledger_export, name="ledger"),
     path("ledger/import/", views.ledger_import, name="ledger_import"),
+    path("ledger/import/<int:pk>/", views.ledger_import_job, name="ledger_import_job"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/", views.act, name="act"),
     path("<int:pk>/supplement-due/", views.supplement_due, name="supplement_due"),

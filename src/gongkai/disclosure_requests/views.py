@@ -23,6 +23,7 @@ from . import clockfeed, disclosed, letters, queries, services
 from .applicant_access import keep_new_code, reissue_query_code, take_new_code
 from .downloads import attachment_response, docx_response, draft_response
 from .forms import (
+    LEDGER_IMPORT_MAX_BYTES,
     MAX_ATTACHMENT_BYTES,
     MAX_DISCLOSED_FILES,
     MOVE_FORMS,
@@ -31,7 +32,7 @@ from .forms import (
     RegisterForm,
     supplement_due_text,
 )
-from .models import Channel, Document, EventKind, Request, State, missing_year_warning
+from .models import Channel, Document, EventKind, ImportJob, Request, State, missing_year_warning
 from .published_years import REPORTED_KINDS
 
 
@@ -293,28 +294,32 @@ def ledger_export(request):
 
 
 @login_required
+@upload_limit(LEDGER_IMPORT_MAX_BYTES, max_files=1)
 def ledger_import(request):
-    """All rows or none; the problems name their row and column."""
-    from .ledger import LedgerError, import_xlsx
+    """The upload only: the file goes into an ImportJob, the import runs outside this request (importjobs.py)."""
+    from .importjobs import create_job
+    from .ledger_import import HELP
 
     if not staff_agencies_for(request.user).exists():
         raise PermissionDenied("只有机关工作人员可以导入台账")
-    form = LedgerImportForm(request.POST or None, request.FILES or None)
-    problems = []
+    form = LedgerImportForm(request.POST or None, request.FILES or None, refused=upload_refusals(request))
     if request.method == "POST" and form.is_valid():
-        try:
-            created = import_xlsx(form.cleaned_data["file"].read(), actor=request.user)
-        except LedgerError as exc:
-            problems = exc.problems
-        except DomainError as exc:
-            problems = [exc.message]
-        else:
-            messages.success(request, f"已导入 {len(created)} 件申请")
-            return redirect("requests:workbench")
-    from . import ledger
-
+        job = create_job(user=request.user, upload=form.cleaned_data["file"])
+        return redirect("requests:ledger_import_job", pk=job.pk)
+    jobs = ImportJob.objects.filter(user=request.user).defer("content")[:10]
     return render(request, "disclosure_requests/ledger_import.html",
-                  {"form": form, "problems": problems, "help": ledger.IMPORT_HELP}, status=400 if problems else 200)
+                  {"form": form, "help": HELP, "jobs": jobs}, status=400 if form.errors else 200)
+
+
+@login_required
+def ledger_import_job(request, pk):
+    """The job's status; while it runs, htmx asks again every two seconds for the panel alone."""
+    from .importjobs import progress_of
+
+    job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk, user=request.user)
+    template = ("disclosure_requests/_import_job.html" if request.headers.get("HX-Request")
+                else "disclosure_requests/ledger_import_job.html")
+    return render(request, template, {"job": job, "progress": progress_of(job)})
 
 
 @login_required

@@ -15,6 +15,9 @@ class DbCalendar:
     def __init__(self):
         self._overrides: dict[int, dict[date, bool]] = {}
         self._entered: dict[int, bool] = {}
+        # Every day asked once: the statute clock walks the same days for every request of a bulk import, and
+        # chinesecalendar's own check of a date scans its whole table on each call.
+        self._days: dict[date, bool] = {}
 
     def _year_overrides(self, year: int) -> dict[date, bool]:
         if year not in self._overrides:
@@ -24,6 +27,12 @@ class DbCalendar:
         return self._overrides[year]
 
     def is_workday(self, day: date) -> bool:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._is_workday(day)
+        return known
+
+    def _is_workday(self, day: date) -> bool:
         overrides = self._year_overrides(day.year)
         if day in overrides:
             return overrides[day]
