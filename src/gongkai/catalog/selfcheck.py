@@ -56,10 +56,22 @@ def stale_since(kind: str, today: date, update_days: int | None = None) -> date 
     return None
 
 
+def column_state(kind: str, update_days: int | None, last: date | None, today: date) -> str:
+    """"blank" (nothing published), "stale" (missed its update rule), or "" for one column."""
+    if last is None:
+        return "blank"
+    since = stale_since(kind, today, update_days)
+    return "stale" if since is not None and last < since else ""
+
+
+def published_before(today: date) -> datetime:
+    """The end of `today`: what was published by then counts."""
+    return timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+
+
 def _public_items(agency, today):
-    end = timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
     return Item.objects.filter(agency=agency, state=ItemState.PUBLISHED, openness=Openness.PROACTIVE,
-                               published_at__lt=end)
+                               published_at__lt=published_before(today))
 
 
 def column_findings(agency, today: date) -> list[Finding]:
@@ -69,13 +81,13 @@ def column_findings(agency, today: date) -> list[Finding]:
     findings, stale, long_stale, blank = [], 0, 0, 0
     for column in columns:
         last = timezone.localdate(column.last) if column.last else None
-        if last is None:
+        state = column_state(column.kind, column.update_days, last, today)
+        if state == "blank":
             blank += 1
             findings.append(Finding("column.blank", "warning", f"栏目“{column.name}”没有任何已发布信息（空白栏目）",
                                     column.name))
             continue
-        since = stale_since(column.kind, today, column.update_days)
-        if since is None or last >= since:
+        if state != "stale":
             continue
         long_stale += 1
         if column.kind in STALE_DAYS or column.kind in STALE_MONTHS:

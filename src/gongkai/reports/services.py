@@ -230,6 +230,9 @@ def _publish(report: AnnualReport, data: Report, user, today: date) -> None:
 
     report.replaced_item_ids = earlier_items(report)
     report.catalog_item_id = publish_in_catalog(report, data, user)
+    from .published_check import safe_run
+
+    report.checker_result = safe_run(report)  # the checker on the published text, once
     log_action("reports.report.published", actor=user, obj=report,
                data={"published_on": today.isoformat(), "catalog_item_id": report.catalog_item_id,
                      "corrects": report.corrects_id, "replaced_item_ids": report.replaced_item_ids})

@@ -1,0 +1,49 @@
+"""The report checker (check.py) run on a published report object, its result stored on the report.
+
+A published report never changes (a 更正 is a new report), so its findings are computed once: at publication,
+or, for a report published before this existed, the first time the supervisor's overview needs them."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from gongkai.statute.report import Report
+
+from .check import SEVERITY_ORDER, check_bytes
+from .models import AnnualReport, ReportState
+from .render.html import render as render_html
+
+log = logging.getLogger(__name__)
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def run_checker(report: AnnualReport) -> dict | None:
+    """The checker's findings on the published text (the HTML the portal shows), or None without frozen data."""
+    if not report.frozen:
+        return None
+    name, _, content = render_html(Report.from_json(report.frozen))
+    checked = check_bytes(content, name)
+    findings = sorted(checked.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    counts = Counter(str(f.severity) for f in findings)
+    return {"counts": {s: counts.get(s, 0) for s in SEVERITIES}, "findings": [f.to_json() for f in findings]}
+
+
+def safe_run(report: AnnualReport) -> dict | None:
+    """`run_checker`, but a checker failure never stops a publication or a page: None, and a log line."""
+    try:
+        return run_checker(report)
+    except Exception:  # noqa: BLE001 - the checker reads arbitrary text; publishing must not depend on it
+        log.exception("年度报告检查失败：%s", report)
+        return None
+
+
+def ensure_checked(reports) -> None:
+    """Fills `checker_result` of the published reports that lack it, in one UPDATE statement."""
+    missing = [r for r in reports if r.state == ReportState.PUBLISHED and r.checker_result is None and r.frozen]
+    for report in missing:
+        report.checker_result = safe_run(report)
+    done = [r for r in missing if r.checker_result is not None]
+    if done:
+        AnnualReport.objects.bulk_update(done, ["checker_result"])
