@@ -10,24 +10,27 @@ from collections import Counter
 
 from gongkai.statute.report import Report
 
-from .check import SEVERITY_ORDER, check_bytes
+from .check import SEVERITY_ORDER
+from .guards import checker_findings
 from .models import AnnualReport, ReportState
-from .render.html import render as render_html
 
 log = logging.getLogger(__name__)
 
 SEVERITIES = ("error", "warning", "info")
 
 
+def stored_result(findings) -> dict:
+    """What `checker_result` holds: counts by severity, and the findings, errors first."""
+    findings = sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    counts = Counter(str(f.severity) for f in findings)
+    return {"counts": {s: counts.get(s, 0) for s in SEVERITIES}, "findings": [f.to_json() for f in findings]}
+
+
 def run_checker(report: AnnualReport) -> dict | None:
     """The checker's findings on the published text (the HTML the portal shows), or None without frozen data."""
     if not report.frozen:
         return None
-    name, _, content = render_html(Report.from_json(report.frozen))
-    checked = check_bytes(content, name)
-    findings = sorted(checked.findings, key=lambda f: SEVERITY_ORDER[f.severity])
-    counts = Counter(str(f.severity) for f in findings)
-    return {"counts": {s: counts.get(s, 0) for s in SEVERITIES}, "findings": [f.to_json() for f in findings]}
+    return stored_result(checker_findings(Report.from_json(report.frozen)))
 
 
 def safe_run(report: AnnualReport) -> dict | None:

@@ -23,6 +23,7 @@ from .figures import enter_figures, import_figures
 from .forms import FiguresForm, ImportForm, SectionsForm
 from .models import AnnualReport, ArticleTwentyFigures, ReportState
 from .permissions import can_edit_report, can_view_report
+from .published_check import ensure_checked
 from .queries import (
     STATUS_BADGES,
     STATUS_LABELS,
@@ -89,6 +90,7 @@ def detail(request, agency_id, year):
                "can_edit": can_edit_report(request.user, agency),
                "days_left": (deadline_for(agency, year) - timezone.localdate()).days}
     if report is not None:
+        ensure_checked([report])  # a report published before the checker result was kept: run it once
         data = report_data(report)
         figures = ArticleTwentyFigures.objects.filter(agency=agency, year=year).first()
         context.update({
