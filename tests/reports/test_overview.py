@@ -252,3 +252,10 @@ def test_only_supervisors_open_it(client, county):
     client.force_login(staff(county["a"], Role.CLERK))
     assert client.get(reverse("reports:overview")).status_code == 403
     assert client.get(reverse("reports:overview_xlsx")).status_code == 403
+
+
+def test_the_home_page_links_supervisors_to_it(client, county):
+    client.force_login(county["supervisor"])
+    assert 'href="/staff/reports/overview/"' in client.get("/").content.decode()
+    client.force_login(staff(county["a"], Role.CLERK))
+    assert 'href="/staff/reports/overview/"' not in client.get("/").content.decode()
