@@ -69,6 +69,23 @@ def published_before(today: date) -> datetime:
     return timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
 
 
+def column_counts(agency_ids, today: date) -> dict[int, dict[str, int]]:
+    """{agency id: {"stale": n, "blank": n}} for many agencies in one GROUP BY (the last public item of each
+    column), by the same rule as `column_findings`; an agency with neither is left out."""
+    public = Q(items__state=ItemState.PUBLISHED, items__openness=Openness.PROACTIVE,
+               items__published_at__lt=published_before(today))
+    columns = (Column.objects.filter(agency_id__in=list(agency_ids)).values("agency_id", "kind", "update_days")
+               .annotate(last=Max("items__published_at", filter=public)).values_list(
+                   "agency_id", "kind", "update_days", "last").order_by())
+    counts: dict[int, dict[str, int]] = {}
+    for agency_id, kind, update_days, last in columns:
+        state = column_state(kind, update_days, timezone.localdate(last) if last else None, today)
+        if state:
+            row = counts.setdefault(agency_id, {"stale": 0, "blank": 0})
+            row[state] += 1
+    return counts
+
+
 def _public_items(agency, today):
     return Item.objects.filter(agency=agency, state=ItemState.PUBLISHED, openness=Openness.PROACTIVE,
                                published_at__lt=published_before(today))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Max, Q
-from django.utils import timezone
+from django.db.models import Count
 
 from .models import AnnualReport, ReportState
 from .published_check import ensure_checked
@@ -105,22 +104,12 @@ def _request_counts(rows, today, calendar) -> None:
 
 
 def _column_counts(rows, today) -> None:
-    Column = model_or_none("catalog.Column")
-    if Column is None:
+    if model_or_none("catalog.Column") is None:
         return
-    from gongkai.catalog.models import ItemState, Openness
-    from gongkai.catalog.selfcheck import column_state, published_before
+    from gongkai.catalog.selfcheck import column_counts
 
-    public = Q(items__state=ItemState.PUBLISHED, items__openness=Openness.PROACTIVE,
-               items__published_at__lt=published_before(today))
-    columns = (Column.objects.filter(agency_id__in=list(rows)).values("pk", "agency_id", "kind", "update_days")
-               .annotate(last=Max("items__published_at", filter=public)).order_by())
-    for c in columns:
-        last = timezone.localdate(c["last"]) if c["last"] else None
-        state = column_state(c["kind"], c["update_days"], last, today)
-        if state:
-            row = rows[c["agency_id"]]
-            setattr(row, state, getattr(row, state) + 1)
+    for agency_id, counts in column_counts(list(rows), today).items():
+        rows[agency_id].stale, rows[agency_id].blank = counts["stale"], counts["blank"]
 
 
 def _reports(rows, year, today) -> None:
