@@ -114,7 +114,9 @@ def _column_counts(rows, today) -> None:
 
 def _reports(rows, year, today) -> None:
     found = {}
-    for r in AnnualReport.objects.filter(agency_id__in=list(rows), year=year).exclude(state=ReportState.SUPERSEDED):
+    reports = (AnnualReport.objects.filter(agency_id__in=list(rows), year=year).exclude(state=ReportState.SUPERSEDED)
+               .defer("frozen", "overview", "problems", "other"))  # the texts are not shown here
+    for r in reports:
         if r.agency_id not in found or r.state == ReportState.PUBLISHED:  # a 更正 in progress: still published
             found[r.agency_id] = r
     ensure_checked(found.values())

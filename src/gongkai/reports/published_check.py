@@ -43,10 +43,17 @@ def safe_run(report: AnnualReport) -> dict | None:
 
 
 def ensure_checked(reports) -> None:
-    """Fills `checker_result` of the published reports that lack it, in one UPDATE statement."""
-    missing = [r for r in reports if r.state == ReportState.PUBLISHED and r.checker_result is None and r.frozen]
-    for report in missing:
+    """Fills `checker_result` of the published reports that lack it: their frozen data in one SELECT (the caller
+    may have deferred it), their results in one UPDATE."""
+    missing = {r.pk: r for r in reports if r.state == ReportState.PUBLISHED and r.checker_result is None}
+    if not missing:
+        return
+    frozen = dict(AnnualReport.objects.filter(pk__in=list(missing)).values_list("pk", "frozen"))
+    done = []
+    for pk, report in missing.items():
+        report.frozen = frozen.get(pk)
         report.checker_result = safe_run(report)
-    done = [r for r in missing if r.checker_result is not None]
+        if report.checker_result is not None:
+            done.append(report)
     if done:
         AnnualReport.objects.bulk_update(done, ["checker_result"])
