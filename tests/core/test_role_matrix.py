@@ -106,6 +106,9 @@ MATRIX = {
     "reports:correct":      ("302 400 400 400 400 400 400 400 403 403 403",
                              "302 400 403 403 403 403 403 403 400 403 403"),
     "checker:index":        ("302 200 403 403 403 403 403 403 403 200 403",),
+    # The supervisor's overview of its subtree (政务公开办), and its spreadsheet.
+    "reports:overview":     ("302 200 403 403 403 403 403 403 403 200 403",),
+    "reports:overview_xlsx": ("302 200 403 403 403 403 403 403 403 200 403",),
     # 行政复议/诉讼 cases: the agency's staff write, the supervisor reads (writes 403), anyone else 404.
     "appeals:list":         ("302 200 200 200 200 200 200 200 200 200 403",),
     "appeals:create":       ("302 200 200 200 200 200 200 200 200 403 403",),

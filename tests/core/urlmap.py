@@ -68,7 +68,7 @@ def kwargs_for(name: str, rec) -> dict:
             return {"pk": rec.appeal, "doc": rec.appeal_document}
         if view in ("detail", "edit", "upload"):
             return {"pk": rec.appeal}
-    if app == "reports" and view != "index":
+    if app == "reports" and view not in ("index", "overview", "overview_xlsx"):
         extra = {"fmt": "json"} if view == "download" else {}
         return {"agency_id": rec.agency.pk, "year": rec.report_year, **extra}
     if app == "xxgk":

@@ -6,10 +6,24 @@ from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from gongkai.agencies.models import Membership
 
-from .models import LEVEL_ROLES, VERSION_FIELDS, Attachment, Item, ItemVersion, Review, ReviewState, ReviewStep
+from .models import (
+    LEVEL_ROLES,
+    VERSION_FIELDS,
+    Attachment,
+    Channel,
+    Column,
+    Decision,
+    Item,
+    ItemVersion,
+    Review,
+    ReviewState,
+    ReviewStep,
+)
 from .review import LEVEL_OF_STATE
 from .search_terms import plain_text
 
@@ -138,3 +152,93 @@ def body_diff(old: ItemVersion | None, new: ItemVersion) -> list[tuple[str, str]
             continue
         rows.append(({"+": "added", "-": "removed"}.get(tag, "same"), text))
     return rows
+
+
+# --- where a version goes out, and what changed since a send-back --------------------------------
+
+LINK_LABELS = {"column_ids": "所属栏目", "channel_ids": "发布渠道"}
+
+
+def destinations(*versions: ItemVersion | None) -> dict[int, dict[str, list[str]]]:
+    """For each version (by pk): the names of the columns (栏目) and channels (渠道) it is to be published to.
+
+    Two queries whatever the number of versions; an id whose row was deleted since is left out."""
+    present = [v for v in versions if v is not None]
+    column_ids = {i for v in present for i in v.column_ids or []}
+    channel_ids = {i for v in present for i in v.channel_ids or []}
+    columns = dict(Column.objects.filter(pk__in=column_ids).values_list("pk", "name")) if column_ids else {}
+    channels = {c.pk: str(c) for c in Channel.objects.filter(pk__in=channel_ids)} if channel_ids else {}
+    return {v.pk: {"column_ids": [columns[i] for i in v.column_ids or [] if i in columns],
+                   "channel_ids": [channels[i] for i in v.channel_ids or [] if i in channels]} for v in present}
+
+
+def destination_changes(old: ItemVersion | None, new: ItemVersion) -> list[FieldChange]:
+    """所属栏目 and 发布渠道 of the submitted version next to the other one, as names joined with “、”."""
+    names = destinations(old, new)
+    empty = {"column_ids": [], "channel_ids": []}
+    before = names.get(old.pk, empty) if old else empty
+    return [FieldChange(label, "、".join(before[key]), "、".join(names[new.pk][key]))
+            for key, label in LINK_LABELS.items()]
+
+
+def sent_back_before(review: Review) -> Review | None:
+    """The run of 三审 on the same item that a reviewer last sent back (退回) before this version was submitted.
+
+    Submitted versions are never overwritten (services.save_draft makes a new one), so the sent-back review's own
+    version is the exact text that was sent back."""
+    return (Review.objects.filter(item_id=review.item_id, state=ReviewState.REJECTED,
+                                  version__number__lt=review.version.number)
+            .select_related("version").order_by("-version__number").first())
+
+
+def inline_diff(old: str, new: str) -> SafeString:
+    """Character-level difference, every piece escaped: deleted text in <del>, inserted text in <ins>."""
+    parts = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append(escape(old[i1:i2]))
+            continue
+        if i2 > i1:
+            parts.append(f"<del>{escape(old[i1:i2])}</del>")
+        if j2 > j1:
+            parts.append(f"<ins>{escape(new[j1:j2])}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece above went through escape()
+
+
+@dataclass(frozen=True)
+class Resubmission:
+    """What the author changed after a send-back: the reviewer's words, and each changed field marked up."""
+
+    sent_back: Review
+    comments: list[str]
+    fields: list[tuple[str, SafeString]]  # (label, inline diff) for changed non-body fields
+    body: list[tuple[str, SafeString]]  # (kind, line) with kind in same/added/removed, lines marked up
+
+    @property
+    def body_changed(self) -> bool:
+        return any(kind != "same" for kind, _ in self.body)
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.fields and not self.body_changed
+
+
+def resubmission_changes(review: Review) -> Resubmission | None:
+    """The differences between the version a reviewer sent back and this resubmitted one, or None."""
+    previous = sent_back_before(review)
+    if previous is None:
+        return None
+    old, new = previous.version, review.version
+    changes = [c for c in version_changes(old, new) + destination_changes(old, new)
+               if c.label != "正文" and c.changed]
+    body = []
+    for kind, line in body_diff(old, new):
+        marked = escape(line)
+        if kind == "added":
+            marked = mark_safe(f"<ins>{marked}</ins>")  # noqa: S308 - escaped above
+        elif kind == "removed":
+            marked = mark_safe(f"<del>{marked}</del>")  # noqa: S308 - escaped above
+        body.append((kind, marked))
+    comments = list(previous.steps.filter(decision=Decision.REJECTED).values_list("comment", flat=True))
+    return Resubmission(previous, comments, [(c.label, inline_diff(c.old, c.new)) for c in changes], body)

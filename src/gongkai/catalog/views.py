@@ -224,7 +224,9 @@ def review_detail(request, pk):
     actions = [(a, ACTION_LABELS[a]) for a in available_actions(review, request.user)]
     return render(request, "catalog/review.html", {
         "review": review, "item": review.item, "baseline": baseline, "actions": actions,
-        "changes": queries.version_changes(baseline, review.version),
+        "changes": queries.version_changes(baseline, review.version)
+        + queries.destination_changes(baseline, review.version),
+        "resubmission": queries.resubmission_changes(review),
         "body_diff": queries.body_diff(baseline, review.version), "steps": review.steps.select_related("reviewer"),
         "attachment_changes": queries.attachment_changes(baseline, review.version),
         "form": ReviewActionForm(), "now": timezone.localtime(),

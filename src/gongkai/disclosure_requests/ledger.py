@@ -8,7 +8,8 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from gongkai.core.spreadsheet import append_row
 from gongkai.statute.outcomes import OUTCOMES
@@ -69,19 +70,38 @@ def ledger_rows(qs, *, year: int):
         yield [fn(r) for _, fn in EXPORT_COLUMNS]
 
 
+# Column widths in characters (a CJK character counts about two); long free text wraps inside its width.
+EXPORT_WIDTHS = {"申请编号": 26, "受理机关": 24, "渠道": 14, "收到日期": 12, "申请人类型": 14, "申请人姓名": 12,
+                 "证件类型": 12, "证件号码": 20, "单位名称": 24, "统一社会信用代码": 20, "联系电话": 14,
+                 "电子邮箱": 22, "通信地址": 30, "所需信息": 48, "获取形式": 10, "获取方式": 10, "状态": 14,
+                 "答复期限": 12, "办结日期": 12, "办理结果": 16,
+                 **{name: 12 for name in DATE_COLUMNS}}
+EXPORT_WRAPPED = {"受理机关", "单位名称", "通信地址", "所需信息", "办理结果"}
+DATE_FORMAT = "yyyy-mm-dd"
+
+
 def export_xlsx(qs, *, year: int) -> bytes:
+    """The ledger as a spreadsheet people read: bold frozen header, set widths, wrapped text, real dates."""
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = f"{year}年台账"
-    append_row(ws, [name for name, _ in EXPORT_COLUMNS])
+    headers = [name for name, _ in EXPORT_COLUMNS]
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
     for row in ledger_rows(qs, year=year):
         append_row(ws, row)
-    for cell in ws[1]:
-        if cell.value in DATE_COLUMNS:
-            for c in ws[cell.column_letter][1:]:
-                c.number_format = "yyyy-mm-dd"
+    wrap, top = Alignment(vertical="top", wrap_text=True), Alignment(vertical="top")
+    for index, name in enumerate(headers, start=1):
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = EXPORT_WIDTHS.get(name, 14)
+        for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+            if name in DATE_COLUMNS:
+                cell.number_format = DATE_FORMAT
+            cell.alignment = wrap if name in EXPORT_WRAPPED else top
+    ws.freeze_panes = "A2"  # the header row stays in view while scrolling
+    ws.auto_filter.ref = ws.dimensions
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

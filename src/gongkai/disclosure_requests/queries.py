@@ -93,10 +93,21 @@ def urgency(request: Request, *, today: date, soon: date) -> str:
     return ""
 
 
+# An open request whose reply clock runs (not waiting for a 补正) and has a due date.
+RUNNING = Q(state__in=[s for s in OPEN_STATES if s != "awaiting_supplement"], due_on__isnull=False)
+DUE_FILTERS = {"overdue": "已逾期", "soon": "3个工作日内到期"}
+
+
+def due_condition(due: str, *, today: date, soon: date) -> Q:
+    """“overdue” (past its due date) or “soon” (due from today to the 3rd working day), as the counts count."""
+    if due == "overdue":
+        return RUNNING & Q(due_on__lt=today)
+    return RUNNING & Q(due_on__gte=today, due_on__lte=soon)
+
+
 def due_counts(qs, *, today: date, soon: date) -> dict:
-    running = qs.filter(state__in=[s for s in OPEN_STATES if s != "awaiting_supplement"], due_on__isnull=False)
-    return {"overdue": running.filter(due_on__lt=today).count(),
-            "soon": running.filter(due_on__gte=today, due_on__lte=soon).count()}
+    return {"overdue": qs.filter(due_condition("overdue", today=today, soon=soon)).count(),
+            "soon": qs.filter(due_condition("soon", today=today, soon=soon)).count()}
 
 
 # --- applicant history (Art. 35 volume, 36(六) duplicates) ----------------------------------------

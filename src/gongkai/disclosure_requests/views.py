@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.permissions import STAFF_ROLES, can_work_in, staff_agencies_for
+from gongkai.agencies.permissions import STAFF_ROLES, agencies_for, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.params import year_param
 from gongkai.core.uploads import upload_limit, upload_refusals
@@ -38,17 +38,21 @@ from .published_years import REPORTED_KINDS
 
 def _filters(request) -> dict:
     g = request.GET
+    agency = g.get("agency", "")
     return {"state": g.get("state", queries.OPEN), "year": year_param(g),
             "channel": g.get("channel", ""), "assignee": g.get("assignee", "") or None,
-            "applicant_type": g.get("applicant_type", "")}
+            "applicant_type": g.get("applicant_type", ""), "agency": int(agency) if agency.isdigit() else None}
 
 
 @login_required
 def workbench(request):
     qs = queries.workbench(queries.requests_for_user(request.user), **_filters(request))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     soon = queries.soon_limit(today, get_calendar())
+    due = request.GET.get("due", "")
+    if due in queries.DUE_FILTERS:  # the links of the supervisor's overview: one agency's overdue / due-soon
+        qs = qs.filter(queries.due_condition(due, today=today, soon=soon))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     rows = [(r, queries.urgency(r, today=today, soon=soon)) for r in page.object_list]
     context = {
         "page": page, "rows": rows, "today": today, "filters": request.GET,
@@ -58,9 +62,18 @@ def workbench(request):
             memberships__agency__in=staff_agencies_for(request.user)).distinct(),
         "years": range(today.year, today.year - 5, -1),
         "can_register": staff_agencies_for(request.user).exists(),
+        "due_label": queries.DUE_FILTERS.get(due, ""),
+        "filtered_agency": _filtered_agency(request),
     }
     template = "disclosure_requests/_rows.html" if request.htmx else "disclosure_requests/workbench.html"
     return render(request, template, context)
+
+
+def _filtered_agency(request):
+    wanted = _filters(request)["agency"]
+    if wanted is None:
+        return None
+    return agencies_for(request.user).filter(pk=wanted).first()
 
 
 @login_required

@@ -33,21 +33,30 @@ def ensure_period_over(year: int, today: date) -> None:
                           f"须于{opens.year}年{opens.month}月{opens.day}日起方可发布", field="published_on")
 
 
-def blocking_findings(data: Report) -> list[Finding]:
-    """The checker's errors on the document rendered as it will be published (HTML, read back as a reader would)."""
+def checker_findings(data: Report) -> list[Finding]:
+    """Every finding of the checker on the document rendered as it will be published (HTML, read back as a
+    reader would)."""
     from .check import check_bytes
     from .render.html import render
 
     name, _, content = render(data)
-    checked = check_bytes(content, name)
-    return [f for f in checked.findings if f.severity == Severity.ERROR and f.code not in NOT_BLOCKING]
+    return list(check_bytes(content, name).findings)
 
 
-def ensure_publishable(data: Report, today: date) -> None:
-    """Refuses, with the checker's own words, a report that is not yet due or not yet true."""
+def blocking_findings(data: Report, findings: list[Finding] | None = None) -> list[Finding]:
+    """The checker's errors that keep the report from the public."""
+    findings = checker_findings(data) if findings is None else findings
+    return [f for f in findings if f.severity == Severity.ERROR and f.code not in NOT_BLOCKING]
+
+
+def ensure_publishable(data: Report, today: date) -> list[Finding]:
+    """Refuses, with the checker's own words, a report that is not yet due or not yet true; else returns every
+    finding of the checker (kept with the published report: the supervisor's overview counts them)."""
     ensure_period_over(data.year, today)
-    errors = blocking_findings(data)
+    findings = checker_findings(data)
+    errors = blocking_findings(data, findings)
     if errors:
         listed = "；".join(f"{f.where}：{f.message}" if f.where else f.message for f in errors[:5])
         more = f"等{len(errors)}项" if len(errors) > 5 else ""
         raise DomainError(f"报告未通过检查，不能发布：{listed}{more}。请退回修改后重新提交")
+    return findings

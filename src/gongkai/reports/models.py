@@ -70,6 +70,9 @@ class AnnualReport(models.Model):
     # Catalog items of the same year published before this report (outside the platform, or by hand): the
     # portal lists them under this report as superseded versions, never beside it as a second report.
     replaced_item_ids = models.JSONField("替代的主动公开信息", default=list, blank=True, editable=False)
+    # The report checker (check.py) run once on the published text, stored so that the supervisor's overview
+    # does not parse every report on every view: {"counts": {severity: n}, "findings": [Finding.to_json()]}.
+    checker_result = models.JSONField("年度报告检查结果", null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

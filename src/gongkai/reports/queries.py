@@ -115,3 +115,11 @@ def yearly_series(agencies, years: list[int]) -> dict:
         for i, y in enumerate(years):
             counts[i] += row[f"y{y}"]
     return series
+
+
+def series_table(series: dict) -> dict:
+    """The chart's figures as a table (its text alternative): one row per year, 新收申请 then each outcome group."""
+    labels = list(series.get("groups", {}))
+    rows = [[year, series["new"][i], *(series["groups"][label][i] for label in labels)]
+            for i, year in enumerate(series.get("years", []))]
+    return {"headers": ["年度", "新收申请", *labels], "rows": rows}

@@ -218,7 +218,7 @@ def _freeze(report: AnnualReport, actor) -> Report:
 def _publish(report: AnnualReport, data: Report, user, today: date) -> None:
     """Publishes the frozen data (after guards.py's checks); the year's earlier published report is superseded."""
     data.published_on = today
-    ensure_publishable(data, today)
+    findings = ensure_publishable(data, today)
     for earlier in AnnualReport.objects.select_for_update().filter(
             agency=report.agency, year=report.year, state=ReportState.PUBLISHED).exclude(pk=report.pk):
         earlier.state, earlier.superseded_on = ReportState.SUPERSEDED, today
@@ -230,6 +230,9 @@ def _publish(report: AnnualReport, data: Report, user, today: date) -> None:
 
     report.replaced_item_ids = earlier_items(report)
     report.catalog_item_id = publish_in_catalog(report, data, user)
+    from .published_check import stored_result
+
+    report.checker_result = stored_result(findings)  # the checker on the published text, run once, kept
     log_action("reports.report.published", actor=user, obj=report,
                data={"published_on": today.isoformat(), "catalog_item_id": report.catalog_item_id,
                      "corrects": report.corrects_id, "replaced_item_ids": report.replaced_item_ids})

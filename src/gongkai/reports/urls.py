@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import overview_views, views
 
 app_name = "reports"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("overview/", overview_views.overview, name="overview"),
+    path("overview.xlsx", overview_views.overview_xlsx, name="overview_xlsx"),
     path("<int:agency_id>/<int:year>/", views.detail, name="detail"),
     path("<int:agency_id>/<int:year>/start/", views.start, name="start"),
     path("<int:agency_id>/<int:year>/save/", views.save, name="save"),

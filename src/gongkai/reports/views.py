@@ -23,7 +23,16 @@ from .figures import enter_figures, import_figures
 from .forms import FiguresForm, ImportForm, SectionsForm
 from .models import AnnualReport, ArticleTwentyFigures, ReportState
 from .permissions import can_edit_report, can_view_report
-from .queries import STATUS_BADGES, STATUS_LABELS, deadline_for, statuses_for, working_report, yearly_series
+from .published_check import ensure_checked
+from .queries import (
+    STATUS_BADGES,
+    STATUS_LABELS,
+    deadline_for,
+    series_table,
+    statuses_for,
+    working_report,
+    yearly_series,
+)
 from .render.html import render_fragment
 from .render.layout import applications_table
 from .services import (
@@ -60,7 +69,8 @@ def index(request):
     return render(request, "reports/index.html", {
         "year": year, "years": list(range(today.year, today.year - 6, -1)), "statuses": statuses,
         "summary": summary, "late": [s for s in statuses if s.key == "late"],
-        "rollup": rollup, "chart": chart, "supervised": supervised[0] if supervised else None,
+        "rollup": rollup, "chart": chart, "chart_table": series_table(chart) if chart else None,
+        "supervised": supervised[0] if supervised else None,
     })
 
 
@@ -80,6 +90,7 @@ def detail(request, agency_id, year):
                "can_edit": can_edit_report(request.user, agency),
                "days_left": (deadline_for(agency, year) - timezone.localdate()).days}
     if report is not None:
+        ensure_checked([report])  # a report published before the checker result was kept: run it once
         data = report_data(report)
         figures = ArticleTwentyFigures.objects.filter(agency=agency, year=year).first()
         context.update({
