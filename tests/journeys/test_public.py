@@ -12,6 +12,9 @@ def test_public_browses_the_disclosure_section(demo, walk):
     walk.check("xxgk-index")
     page.get_by_role("link", name="叶城县宗朗乡人民政府").click()
     walk.check("agency-home")
+    reports = page.locator("#annual-reports").inner_text()  # current versions only; the corrected one is gone
+    assert "叶城县宗朗乡人民政府2024年政府信息公开工作年度报告" in reports
+    assert "叶城县宗朗乡2024年政府信息公开工作年度报告" not in reports
     nav = page.get_by_role("navigation", name="主导航")
     nav.get_by_role("link", name="公开指南").click()
     walk.check("guide")
