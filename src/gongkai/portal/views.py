@@ -50,7 +50,10 @@ def agency_home(request, agency_id):
     agency = get_object_or_404(Agency, pk=agency_id)
     latest = Item.objects.public().filter(agency=agency).order_by("-published_at")[:10]
     columns = Column.objects.filter(agency=agency)
-    reports = Item.objects.public().filter(agency=agency, columns__kind=ColumnKind.ANNUAL_REPORT).distinct()[:5]
+    # Current reports only: a version superseded by a correction is listed, marked, on the reports page.
+    from gongkai.reports.superseded import annual_report_listing
+
+    reports = [entry.item for entry in annual_report_listing(agency)[:5]]
     return render(request, "portal/agency.html", _ctx(agency, latest=latest, columns=columns, reports=reports))
 
 

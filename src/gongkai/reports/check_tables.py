@@ -56,7 +56,7 @@ def row_label(key: str) -> str:
 
 
 def application_rows(report: Report):
-    headers = ["", *(COLUMN_LABELS[c] for c in COLUMNS)]
+    headers = ["办理情况", *(COLUMN_LABELS[c] for c in COLUMNS)]
     rows = []
     for key in ROW_KEYS:
         cells = [(report.applications[key][col], where_applications(key, col)) for col in COLUMNS]
@@ -65,7 +65,7 @@ def application_rows(report: Report):
 
 
 def appeal_rows(report: Report):
-    headers = ["", *(APPEAL_COLUMN_LABELS[c] for c in APPEAL_COLUMNS)]
+    headers = ["案件情况", *(APPEAL_COLUMN_LABELS[c] for c in APPEAL_COLUMNS)]
     rows = [
         (APPEAL_GROUP_LABELS[g], [(report.appeals[g][c], where_appeals(g, c)) for c in APPEAL_COLUMNS])
         for g in APPEAL_GROUPS

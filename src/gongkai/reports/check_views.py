@@ -6,14 +6,21 @@ Who may use it: a superuser, or anyone holding the 上级监督 (supervisor) rol
 
 from __future__ import annotations
 
+from io import BytesIO
+from pathlib import PurePath
+from types import SimpleNamespace
+from urllib.parse import quote
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from gongkai.agencies.permissions import can_use_checker
 
 from .check import SEVERITY_ORDER, check_bytes, counts_by_severity
 from .check_tables import appeal_rows, application_rows, is_marked, proactive_rows
+from .check_xlsx import write_findings
 from .parse import UnusableInput
 
 MAX_FILES = 50
@@ -33,7 +40,21 @@ def index(request):
             results.append(_check_upload(upload))
         if len(files) > MAX_FILES:
             errors.append(f"一次最多检查{MAX_FILES}个文件，其余未检查")
+        if request.POST.get("format") == "xlsx" and any("report" in r for r in results):
+            return _spreadsheet(results)
     return render(request, "reports/check_index.html", {"results": results, "errors": errors})
+
+
+def _spreadsheet(results) -> HttpResponse:
+    """The same findings as the page, as the assessor's spreadsheet (the CLI's --xlsx): a summary and every
+    finding with its place."""
+    out = BytesIO()
+    write_findings(out, [SimpleNamespace(path=PurePath(r["name"]), report=r["report"]) for r in results
+                         if "report" in r])
+    response = HttpResponse(out.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + quote("年度报告检查结果.xlsx")
+    return response
 
 
 def _check_upload(upload) -> dict:

@@ -137,8 +137,12 @@ _REQUESTS = re.compile(
     r"；结转下年度继续办理\d+件)。"
     r"(?:因政府信息公开被申请行政复议、提起行政诉讼共\d+件。|未发生因政府信息公开引起的行政复议、行政诉讼。)?")
 _SUPERVISION = re.compile(r"年度自查发现问题\d+项，[^。]*。|对已公开信息定期开展自查，未发现需要整改的问题。")
+# Every form fee_paragraph writes, with its second sentence: refreshing must replace the whole paragraph
+# (matching only the first sentence added "本年度共向N件申请发出收费通知。" once more at each review step).
 _FEE = re.compile("我单位" + re.escape(FEE_RULE)
-                  + r"(?:\d{4}年度共收取信息处理费\d+元（\d+件）|本年度没有产生信息公开处理费，未收取信息处理费)。")
+                  + r"(?:\d{4}年度共收取信息处理费\d+元（\d+件）。(?:本年度共向\d+件申请发出收费通知。)*"
+                  + r"|\d{4}年度向\d+件政府信息公开申请发出收费通知，申请人未缴纳，未收取信息处理费。"
+                  + r"|本年度没有产生信息公开处理费，未收取信息处理费。)")
 
 
 def refresh_sections(agency, report: Report, sections: Sections) -> Sections:
