@@ -21,6 +21,7 @@ from gongkai.statute.report import (
 
 from .cells import RowReading, groups_of_five, read_row, sums_to_last
 from .normalize import label_key, to_ascii
+from .spine import align
 from .tokens import Kind, Token
 
 ROW_NAMES = {
@@ -241,17 +242,22 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         width, drop_at = 8, _subtotal_position(headers)
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
-    assigned = _assign(segments, rows, result.findings)
+    spine = _along_template(tokens, rows, width, drop_at)
+    findings = [] if spine is not None else result.findings
+    assigned = _assign(segments, rows, findings)
     at_end = _numbers_at_end(tokens, width)
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
-        segment = assigned.get(index)
-        if segment is None:
-            apps[key] = dict.fromkeys(COLUMNS)
-            continue
-        is_last = truncated and segment is segments[-1]
-        values = _number_area(segment.values, width) if at_end else segment.values
-        reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
+        if spine is not None:
+            reading = spine[index]
+        else:
+            segment = assigned.get(index)
+            if segment is None:
+                apps[key] = dict.fromkeys(COLUMNS)
+                continue
+            is_last = truncated and segment is segments[-1]
+            values = _number_area(segment.values, width) if at_end else segment.values
+            reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
@@ -261,6 +267,19 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
     return result
+
+
+def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None) -> list[RowReading] | None:
+    """The table's number cells cut into the template's rows in order, where that cut is the only one (spine.py)."""
+    header_lines = _header_lines(tokens)
+    kept = [t for t in tokens if t.line not in header_lines]
+    first = next((i for i, t in enumerate(kept) if t.kind is Kind.NUM), None)
+    if first is None:
+        return None
+    last = max(i for i, t in enumerate(kept) if t.kind is Kind.NUM)
+    values = [t for t in kept[first : last + 1] if t.is_value]
+    labels = [t for t in kept if t.kind is Kind.LABEL]
+    return align(values, labels, rows, width, _row_check(width, drop_at))
 
 
 def _numbers_at_end(tokens: list[Token], width: int) -> bool:
@@ -417,11 +436,13 @@ def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, res
 def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> TableResult:
     result = TableResult()
     last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
-    values = [t for t in tokens[last_label + 1 :] if t.is_value]
-    if not any(v.kind is Kind.NUM for v in values):
-        values = [t for t in tokens if t.is_value]
-    result.found = bool(values)
     width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
+    values = [t for t in tokens[last_label + 1 :] if t.is_value]
+    everything = [t for t in tokens if t.is_value]
+    if not any(v.kind is Kind.NUM for v in values) or (len(values) < width and len(everything) == width):
+        # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
+        values = everything
+    result.found = bool(values)
     if not values:
         reading = RowReading([None] * width, problem="未找到表四的数字")
     else:
