@@ -20,79 +20,145 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from .cells import MAX_EXTRA_DIGITS, RowReading, _compositions, number
+from .cells import RowReading, _compositions, number
 from .normalize import label_key
 from .tokens import Kind, Token
 
 Check = Callable[[Sequence[int]], bool]
+MAX_SPLITS = 2  # numbers run together in one row: at most this many cells hidden in another's digits
+SHORT = ("short",)  # a row with fewer numbers than cells: its cells cannot be placed
+MODES = ("exact", "split", "short")  # tried in this order; the first that cuts the whole table is kept
 ANCHOR_SCORE = 90  # a label this close to one row's name (and to no other) names that row
-MAX_READINGS = 2  # enough to know a reading is not the only one
 
 
 def align(
-    values: list[Token], labels: list[Token], rows: list[tuple[str, str]], width: int, check: Check | None
+    values: list[Token],
+    labels: list[Token],
+    rows: list[tuple[str, str]],
+    width: int,
+    check: Check | None,
+    modes: tuple[str, ...] = MODES,
 ) -> list[RowReading] | None:
-    """One reading per template row, or None where the numbers do not cut into the rows one way only."""
+    """One reading per template row, or None where the numbers cannot be cut into the template's rows at all.
+
+    Where more than one cut fits, a row keeps its cells only if every cut gives it the same ones. When the
+    numbers are too few (blank cells that text extraction dropped), a second try cuts them into rows that
+    each add up to their 总计, and rows short of numbers, which are unreadable.
+    """
     if not values or any(v.kind is Kind.NUM and ("." in v.text or v.text.startswith("-")) for v in values):
         return None
-    cells = sum(1 if v.kind is Kind.BLANK else len(v.text) for v in values)
-    if len(values) > len(rows) * width or cells < len(rows) * width:
+    if len(values) > len(rows) * width:
         return None
-    readings = _cut(values, len(rows), width, check)
-    if len(readings) != 1:
-        return None
-    spans, cut = readings[0]
-    if _contradicted(values, spans, labels, rows, width):
+    anchored = _anchored(values, labels, rows, width)
+    choices = None
+    for mode in modes:
+        if mode != "exact" and check is None:
+            break
+        choices = _cuts(values, len(rows), width, check, anchored, mode)
+        if choices is not None:
+            break
+    if choices is None:
         return None
     out = []
-    for (start, end), row_cells in zip(spans, cut, strict=True):
-        blanks = [i for i, v in enumerate(values[start:end]) if v.kind is Kind.BLANK] if end - start == width else []
-        glued = end - start < width
-        note = f"数字连写“{' '.join(v.text for v in values[start:end])}”，按列数和总计唯一拆分" if glued else None
-        out.append(RowReading(list(row_cells), blanks, note=note))
+    for options in choices:
+        readings = {cut for _, _, cut in options}
+        if len(readings) != 1:
+            shown = "、".join(" ".join(str(c) for c in cut) for cut in sorted(readings, key=str)[:3] if cut != SHORT)
+            problem = f"行名与数字分离，数字按模板行序有多种对应方式（{shown or '无法确定'}）"
+            out.append(RowReading([None] * width, problem=problem))
+            continue
+        start, end, cut = options[0]
+        chunk = values[start:end]
+        if cut == SHORT:
+            shown = " ".join(v.text for v in chunk) or "无"
+            problem = f"行名与数字分离，且本行数字不足{width}个（{shown}），无法确定各数所在列"
+            out.append(RowReading([None] * width, problem=problem))
+            continue
+        blanks = [i for i, v in enumerate(chunk) if v.kind is Kind.BLANK] if len(chunk) == width else []
+        note = None
+        if len({(s, e) for s, e, _ in options}) == 1 and len(chunk) < width:
+            note = f"数字连写“{' '.join(v.text for v in chunk)}”，按列数和总计唯一拆分"
+        out.append(RowReading(list(cut), blanks, note=note))
     return out
 
 
-def _row_options(chunk: list[Token], width: int, check: Check | None) -> list[tuple[int, ...]]:
+def _fits(check: Check | None, option) -> bool:
+    return check is not None and all(isinstance(v, int) for v in option) and check(option)
+
+
+def _row_options(chunk: list[Token], width: int, check: Check | None, mode: str) -> list[tuple]:
     if len(chunk) == width:
-        return [tuple(0 if v.kind is Kind.BLANK else number(v.text) for v in chunk)]
-    if any(v.kind is Kind.BLANK for v in chunk) or check is None:
+        option = tuple(0 if v.kind is Kind.BLANK else number(v.text) for v in chunk)
+        return [option] if mode == "exact" or _fits(check, option) else []
+    if mode == "short":
+        return [SHORT]
+    if mode == "exact" or any(v.kind is Kind.BLANK for v in chunk) or width - len(chunk) > MAX_SPLITS:
         return []
     parts = [v.text for v in chunk]
-    if sum(len(p) for p in parts) > width + MAX_EXTRA_DIGITS:
-        return []
     return list(dict.fromkeys(tuple(o) for o in _compositions(parts, width) if check(o)))
 
 
-def _cut(values: list[Token], n_rows: int, width: int, check: Check | None):
-    """Every way (up to MAX_READINGS) to cut the value tokens into n_rows rows of `width` cells."""
+def _cuts(values: list[Token], n_rows: int, width: int, check: Check | None, anchored: dict[int, int], mode: str):
+    """Per row, every (start, end, cells) on some complete cut of the values into the rows; None if none.
+
+    exact: every row is `width` value tokens, whatever they add up to. split: every row adds up to its 总计,
+    digits run together split where the sum allows. short: every row adds up, or has fewer numbers (SHORT).
+    """
     m = len(values)
-    memo: dict[tuple[int, int], list] = {}
+    options: dict[tuple[int, int, int], list] = {}  # (row, start, end) → readings of that chunk as that row
+    least = 0 if mode == "short" else 1
 
-    def walk(position: int, row: int) -> list:
-        if row == n_rows:
-            return [([], [])] if position == m else []
-        key = (position, row)
-        if key in memo:
-            return memo[key]
-        found: list = []
-        rest = n_rows - row - 1
-        for end in range(position + 1, min(m, position + width) + 1):
-            if m - end > rest * width:
-                continue
-            for option in _row_options(values[position:end], width, check):
-                for spans, cut in walk(end, row + 1):
-                    found.append(([(position, end), *spans], [option, *cut]))
-                    if len(found) >= MAX_READINGS:
-                        break
-                if len(found) >= MAX_READINGS:
-                    break
-            if len(found) >= MAX_READINGS:
-                break
-        memo[key] = found
-        return found
+    def chunk_options(row: int, start: int, end: int) -> list:
+        key = (row, start, end)
+        if key not in options:
+            if any(anchored.get(i, row) != row for i in range(start, end)):
+                options[key] = []
+            else:
+                options[key] = _row_options(values[start:end], width, check, mode)
+        return options[key]
 
-    return walk(0, 0)
+    def ends(row: int, start: int):
+        for end in range(start + least, min(m, start + width) + 1):
+            if m - end <= (n_rows - row - 1) * width:
+                yield end
+
+    # forward: positions reachable after `row` rows; backward: positions from which the rest completes.
+    forward = [{0}]
+    for row in range(n_rows):
+        forward.append({end for start in forward[-1] for end in ends(row, start) if chunk_options(row, start, end)})
+    if m not in forward[n_rows]:
+        return None
+    backward = [set() for _ in range(n_rows + 1)]
+    backward[n_rows] = {m}
+    for row in range(n_rows - 1, -1, -1):
+        for start in forward[row]:
+            if any(end in backward[row + 1] and chunk_options(row, start, end) for end in ends(row, start)):
+                backward[row].add(start)
+    choices = []
+    for row in range(n_rows):
+        found = []
+        for start in forward[row] & backward[row]:
+            for end in ends(row, start):
+                if end in backward[row + 1]:
+                    found += [(start, end, cut) for cut in chunk_options(row, start, end)]
+        choices.append(found)
+    return choices
+
+
+def _anchored(values, labels, rows, width) -> dict[int, int]:
+    """Value positions that a label on their line ties to one row: a line of one whole row of numbers and its name."""
+    by_line: dict[int, list[int]] = {}
+    for position, token in enumerate(values):
+        by_line.setdefault(token.line, []).append(position)
+    found: dict[int, int] = {}
+    for label in labels:
+        positions = by_line.get(label.line, [])
+        if len(positions) != width:
+            continue
+        named = anchor(label_key(label.text), rows)
+        if named is not None:
+            found.update(dict.fromkeys(positions, named))
+    return found
 
 
 def anchor(key: str, rows: list[tuple[str, str]]) -> int | None:
@@ -104,22 +170,3 @@ def anchor(key: str, rows: list[tuple[str, str]]) -> int | None:
     if best < ANCHOR_SCORE or sum(s >= ANCHOR_SCORE for s in scores) != 1:
         return None
     return scores.index(best)
-
-
-def _contradicted(values, spans, labels, rows, width) -> bool:
-    """A line with one whole row of numbers and a label naming one row, cut into another row."""
-    row_of = {}
-    for row, (start, end) in enumerate(spans):
-        for token in values[start:end]:
-            row_of[id(token)] = row
-    by_line: dict[int, list[Token]] = {}
-    for token in values:
-        by_line.setdefault(token.line, []).append(token)
-    for label in labels:
-        line_values = by_line.get(label.line, [])
-        if len(line_values) != width:
-            continue
-        named = anchor(label_key(label.text), rows)
-        if named is not None and any(row_of[id(v)] != named for v in line_values):
-            return True
-    return False

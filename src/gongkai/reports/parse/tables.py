@@ -242,22 +242,23 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         width, drop_at = 8, _subtotal_position(headers)
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
-    spine = _along_template(tokens, rows, width, drop_at)
-    findings = [] if spine is not None else result.findings
-    assigned = _assign(segments, rows, findings)
-    at_end = _numbers_at_end(tokens, width)
+    readings, findings = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
+    # PDF text that tore labels from numbers: the numbers along the template's rows (spine.py), first where
+    # they fill the rows exactly (or with digits run together), then — when labels could not place them —
+    # with rows short of numbers left unreadable. A report cut short is read label by label only.
+    spine = None if truncated else _along_template(tokens, rows, width, drop_at, ("exact", "split"))
+    if spine is None and not truncated and _torn(readings, findings):
+        spine = _along_template(tokens, rows, width, drop_at, ("short",))
+    if spine is not None:
+        readings = spine
+    else:
+        result.findings += findings
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
-        if spine is not None:
-            reading = spine[index]
-        else:
-            segment = assigned.get(index)
-            if segment is None:
-                apps[key] = dict.fromkeys(COLUMNS)
-                continue
-            is_last = truncated and segment is segments[-1]
-            values = _number_area(segment.values, width) if at_end else segment.values
-            reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
+        reading = readings[index]
+        if reading is None:
+            apps[key] = dict.fromkeys(COLUMNS)
+            continue
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
@@ -269,7 +270,31 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     return result
 
 
-def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None) -> list[RowReading] | None:
+def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list]:
+    """Each row read from the numbers after its label (None: no numbers found for it), and what was found."""
+    findings: list[Finding] = []
+    assigned = _assign(segments, rows, findings)
+    at_end = _numbers_at_end(tokens, width)
+    readings: list[RowReading | None] = []
+    for index in range(len(rows)):
+        segment = assigned.get(index)
+        if segment is None:
+            readings.append(None)
+            continue
+        is_last = truncated and segment is segments[-1]
+        values = _number_area(segment.values, width) if at_end else segment.values
+        readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
+    return readings, findings
+
+
+def _torn(readings: list[RowReading | None], findings: list[Finding]) -> bool:
+    """Signs that labels and numbers were torn apart: rows without numbers, numbers without a row."""
+    return any(r is None or (r.problem and "（无数字）" in r.problem) for r in readings) or any(
+        f.code == "lost_label" or (f.code == "unreadable" and "不属于任何一行" in f.message) for f in findings
+    )
+
+
+def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None, modes) -> list[RowReading] | None:
     """The table's number cells cut into the template's rows in order, where that cut is the only one (spine.py)."""
     header_lines = _header_lines(tokens)
     kept = [t for t in tokens if t.line not in header_lines]
@@ -279,7 +304,7 @@ def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None) 
     last = max(i for i, t in enumerate(kept) if t.kind is Kind.NUM)
     values = [t for t in kept[first : last + 1] if t.is_value]
     labels = [t for t in kept if t.kind is Kind.LABEL]
-    return align(values, labels, rows, width, _row_check(width, drop_at))
+    return align(values, labels, rows, width, _row_check(width, drop_at), modes)
 
 
 def _numbers_at_end(tokens: list[Token], width: int) -> bool:
