@@ -14,10 +14,10 @@ from datetime import date
 
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
 
-from .normalize import clean, to_ascii
-from .proactive_table import is_2019_proactive, read_proactive
+from .normalize import clean, label_key, to_ascii
+from .proactive_table import COLUMN_WORDS, is_2019_proactive, proactive_row, read_proactive
 from .tables import read_appeals, read_applications
-from .tokens import tokenize
+from .tokens import Kind, tokenize
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*(?:政府信息公开(?:工作)?的?)?(?:总体情况|基本情况|概述)",
@@ -328,6 +328,8 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     apps_tokens, apps_rows = tokenize(norm[slice(*regions["applications"])]) if regions["applications"] else ([], False)
     appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
     apps_text = norm[slice(*regions["applications"])] if regions["applications"] else ""
+    spilled = _spilled(apps_tokens)
+    proactive_tokens, apps_tokens = proactive_tokens + apps_tokens[:spilled], apps_tokens[spilled:]
     report.format = _detect_format(proactive_tokens, apps_text)
     last = max(
         (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
@@ -352,6 +354,29 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     for result in results:
         findings.extend(result.findings)
         parsed.blank_cells += getattr(result, "blanks", [])
+
+
+TABLE_THREE_START = ("申请人", "勾稽", "自然人", "本年新收")
+
+
+def _spilled(apps_tokens) -> int:
+    """How many tokens at the start of section 三 are 表二's: pdftotext may print a table's last cells after
+    the next heading. Only column headings or row labels of 表二 with their numbers, before table 三 begins."""
+    start = next(
+        (
+            i
+            for i, t in enumerate(apps_tokens)
+            if t.kind is Kind.LABEL and any(w in label_key(t.text) for w in TABLE_THREE_START)
+        ),
+        0,
+    )
+    head = apps_tokens[:start]
+    labels = [label_key(t.text) for t in head if t.kind is Kind.LABEL]
+    if not any(t.kind is Kind.NUM for t in head) or not labels:
+        return 0
+    if all(any(w in key for w in COLUMN_WORDS) or proactive_row(key) or "收到和处理" in key for key in labels):
+        return start
+    return 0
 
 
 def _detect_format(proactive_tokens, apps_text: str) -> str:

@@ -250,7 +250,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     if spine is None and not truncated and _torn(readings, findings):
         spine = _along_template(tokens, rows, width, drop_at, ("short",))
     if spine is not None:
-        readings = spine
+        readings = _confirmed(spine, readings, _row_check(width, drop_at))
     else:
         result.findings += findings
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
@@ -285,6 +285,23 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
         values = _number_area(segment.values, width) if at_end else segment.values
         readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
     return readings, findings
+
+
+def _confirmed(spine: list[RowReading], by_label: list[RowReading | None], check) -> list[RowReading]:
+    """A row of the spine that does not add up is kept (the agency's error) only where its label gave the same
+    numbers; otherwise the cut may be off by a number that text extraction moved, and the row is unreadable."""
+    out = []
+    for along, labelled in zip(spine, by_label, strict=True):
+        cells = along.cells
+        if None in cells or not all(isinstance(c, int) for c in cells) or check(cells):
+            out.append(along)
+        elif labelled is not None and labelled.problem is None and labelled.cells == cells:
+            out.append(along)
+        else:
+            shown = " ".join(str(c) for c in cells)
+            problem = f"行名与数字分离，按模板行序读到的“{shown}”不符合本行勾稽关系，可能有数字错位"
+            out.append(RowReading([None] * len(cells), problem=problem))
+    return out
 
 
 def _torn(readings: list[RowReading | None], findings: list[Finding]) -> bool:
