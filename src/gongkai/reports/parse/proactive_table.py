@@ -42,13 +42,6 @@ COLUMN_WORDS = (
     "采购项目数量",
     "采购总金额",
 )
-HEADER_WORDS_2019 = ("新制作", "新公开", "对外公开总数", "上一年项目数量", "增/减", "增减", "采购项目数量")
-
-
-def is_2019_proactive(tokens: list[Token]) -> bool:
-    return any(any(w in t.text for w in HEADER_WORDS_2019) for t in tokens if t.kind is Kind.LABEL)
-
-
 def proactive_row(key: str):
     for row in PROACTIVE_ROWS:
         if any(word in key for word in row[1]) and not (row[0] == "regulations" and "规范" in key):
