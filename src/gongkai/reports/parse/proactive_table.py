@@ -42,6 +42,8 @@ COLUMN_WORDS = (
     "采购项目数量",
     "采购总金额",
 )
+
+
 def proactive_row(key: str):
     for row in PROACTIVE_ROWS:
         if any(word in key for word in row[1]) and not (row[0] == "regulations" and "规范" in key):
