@@ -112,6 +112,20 @@ def test_a_row_that_does_not_add_up_beside_its_label_is_the_agencys_error():
     assert any(f.code == "column_sum" and "予以公开" in (f.where or "") for f in report.findings)
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+@pytest.mark.parametrize(("key", "count"), [("total", 1), ("total", 2), ("other.other", 1), ("other.no_supplement", 3)])
+def test_numbers_printed_after_the_last_label_are_put_back_where_only_one_place_fits(key, count, seed):
+    rows = balanced_figures(seed)
+    text = torn_report(habit="block", block=5, labels_last=True, displace=(key, count), rows=rows, overview=OVERVIEW)
+    report = read(text)
+    assert wrong_cells(report, rows) == []
+    unread = [k for k in ROW_KEYS if all(v is None for v in report.applications[k].values())]
+    assert set(unread) <= set(ROW_KEYS[-5:])
+    moved = [f for f in report.findings if f.code == "parse_note" and "印在行名之后" in f.message]
+    assert bool(moved) != bool(unread)  # put back, or (more than one place fits) the rows concerned unreadable
+    assert [a for a in alarms(report) if not a.startswith("unreadable")] == []
+
+
 # --- the project's own PDF, through pdftotext ----------------------------------------------------------
 
 needs_pdftotext = pytest.mark.skipif(not pdftotext_available(), reason="pdftotext or a CJK font is not installed")

@@ -82,6 +82,8 @@ def torn_report(
     numbers_at: int = 1,
     glue: tuple[str, int] | None = None,
     blank: tuple[str, ...] = (),
+    labels_last: bool = False,
+    displace: tuple[str, int] | None = None,
     **kwargs,
 ) -> str:
     """`text_report(sep="\\t", **kwargs)` with table 三 torn by one converter habit.
@@ -91,6 +93,8 @@ def torn_report(
     `numbers_at` (1, 2 or 3). per_line: each number on its own line, else a row's numbers on one line.
     glue: (row key, column) — that cell's number run together with the next one (plain pdftotext).
     blank: rows whose zero cells the source leaves blank, which text extraction drops.
+    labels_last: (block) each block's numbers before its labels. displace: (row key, k) — that row's last k
+    numbers printed after the table's last label (plain pdftotext on a table's last rows).
     """
     lines = text_report(sep="\t", **kwargs).rstrip("\n").split("\n")
     start, end = _table_three(lines)
@@ -104,13 +108,18 @@ def torn_report(
         col = glue[1]
         rows[keyed[glue[0]]] = (i, pieces, [*numbers[:col], numbers[col] + numbers[col + 1], *numbers[col + 2 :]])
     body: list[str] = [line.replace("\t", "\n") for line in lines[start : rows[0][0]]]
+    moved: list[str] = []
+    if displace:
+        i, pieces, numbers = rows[keyed[displace[0]]]
+        moved = numbers[len(numbers) - displace[1] :]
+        rows[keyed[displace[0]]] = (i, pieces, numbers[: len(numbers) - displace[1]])
     if habit == "block":
         for n in range(0, len(rows), block):
             chunk = rows[n : n + block]
-            for _, pieces, _ in chunk:
-                body += pieces
-            for _, _, numbers in chunk:
-                body += _numbers(numbers, per_line)
+            labels = [piece for _, pieces, _ in chunk for piece in pieces]
+            numbers = [line for _, _, numbers in chunk for line in _numbers(numbers, per_line)]
+            body += numbers + labels if labels_last else labels + numbers
+        body += moved
     else:
         for _, pieces, numbers in rows:
             *groups, label = pieces

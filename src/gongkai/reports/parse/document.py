@@ -329,7 +329,8 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
     apps_text = norm[slice(*regions["applications"])] if regions["applications"] else ""
     spilled = _spilled(apps_tokens)
-    proactive_tokens, apps_tokens = proactive_tokens + apps_tokens[:spilled], apps_tokens[spilled:]
+    spill = [t for t in apps_tokens[:spilled] if not (t.kind is Kind.LABEL and "收到和处理" in t.text)]
+    proactive_tokens, apps_tokens = proactive_tokens + spill, apps_tokens[spilled:]
     proactive_text = norm[slice(*regions["proactive"])] if regions["proactive"] else ""
     report.format = _detect_format(proactive_text, apps_text)
     last = max(

@@ -17,6 +17,7 @@ Anything else returns None and the table is read label by label, with what it ca
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import combinations_with_replacement
 
 from rapidfuzz import fuzz
 
@@ -143,6 +144,44 @@ def _cuts(values: list[Token], n_rows: int, width: int, check: Check | None, anc
                     found += [(start, end, cut) for cut in chunk_options(row, start, end)]
         choices.append(found)
     return choices
+
+
+MAX_DISPLACED = 4  # numbers printed after the table's last label, out of their rows
+WINDOW_ROWS = 5  # … put back into the table's last rows only
+
+
+def put_back(values: list[Token], trailing: int, width: int, check: Check, cut: list[RowReading]):
+    """Plain pdftotext may print a few cells of a table's last rows after its last label. When the rows cut in
+    order do not add up and fewer than `width` numbers follow the last label, those numbers are put back, in
+    their order, into the last rows: kept only if exactly one placement makes every one of those rows add up."""
+    if not 0 < trailing <= min(MAX_DISPLACED, width - 1) or len(cut) < WINDOW_ROWS:
+        return None
+    body, moved = values[:-trailing], values[-trailing:]
+    window = (len(cut) - WINDOW_ROWS) * width
+    tail = body[window:]
+    fits = set()
+    for places in combinations_with_replacement(range(len(tail) + 1), trailing):
+        merged: list[Token] = []
+        at = 0
+        for place, token in zip(places, moved, strict=True):
+            merged += tail[at:place] + [token]
+            at = place
+        merged += tail[at:]
+        rows = [tuple(_cell(v) for v in merged[i : i + width]) for i in range(0, len(merged), width)]
+        if all(_fits(check, r) for r in rows):
+            fits.add(tuple(rows))
+            if len(fits) > 1:
+                return None
+    if len(fits) != 1:
+        return None
+    note = f"表末“{' '.join(v.text for v in moved)}”印在行名之后（PDF 文字提取错位），放回唯一使各行相符的位置"
+    out = cut[: len(cut) - WINDOW_ROWS]
+    out += [RowReading(list(r), note=note) for r in fits.pop()]
+    return out
+
+
+def _cell(token: Token):
+    return 0 if token.kind is Kind.BLANK else number(token.text)
 
 
 def _anchored(values, labels, rows, width) -> dict[int, int]:

@@ -21,7 +21,7 @@ from gongkai.statute.report import (
 
 from .cells import RowReading, groups_of_five, read_row, sums_to_last
 from .normalize import label_key, to_ascii
-from .spine import align
+from .spine import align, put_back
 from .tokens import Kind, Token
 
 ROW_NAMES = {
@@ -321,7 +321,17 @@ def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None, 
     last = max(i for i, t in enumerate(kept) if t.kind is Kind.NUM)
     values = [t for t in kept[first : last + 1] if t.is_value]
     labels = [t for t in kept if t.kind is Kind.LABEL]
-    return align(values, labels, rows, width, _row_check(width, drop_at), modes)
+    last_label = max((i for i, t in enumerate(kept) if t.kind is Kind.LABEL), default=-1)
+    trailing = sum(t.is_value for t in kept[last_label + 1 : last + 1]) if last_label > first else 0
+    check = _row_check(width, drop_at)
+    found = align(values, labels, rows, width, check, modes)
+    if found is not None and "exact" in modes and trailing and any(not _adds_up(r.cells, check) for r in found):
+        return put_back(values, trailing, width, check, found) or found
+    return found
+
+
+def _adds_up(cells, check) -> bool:
+    return None in cells or not all(isinstance(c, int) for c in cells) or check(cells)
 
 
 def _numbers_at_end(tokens: list[Token], width: int) -> bool:
