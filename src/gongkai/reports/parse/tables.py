@@ -243,10 +243,12 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
     readings, findings = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
-    # PDF text that tore labels from numbers: the numbers along the template's rows (spine.py), first where
-    # they fill the rows exactly (or with digits run together), then — when labels could not place them —
+    # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
+    # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
+    # where they fill the rows exactly (or with digits run together), then — when labels could not place them —
     # with rows short of numbers left unreadable. A report cut short is read label by label only.
-    spine = None if truncated else _along_template(tokens, rows, width, drop_at, ("exact", "split"))
+    clean = not _torn(readings, findings) and all(r is not None and r.problem is None for r in readings)
+    spine = None if truncated or clean else _along_template(tokens, rows, width, drop_at, ("exact", "split"))
     if spine is None and not truncated and _torn(readings, findings):
         spine = _along_template(tokens, rows, width, drop_at, ("short",))
     if spine is not None:
