@@ -12,7 +12,7 @@ import pytest
 from gongkai.reports.check import check_parsed
 from gongkai.reports.parse import parse_text
 from gongkai.statute.report import APPEAL_COLUMNS, APPEAL_GROUPS, COLUMNS, ROW_KEYS
-from tests.reports.fixtures_check.build import text_report
+from tests.reports.fixtures_check.build import LABELS_2021, text_report
 from tests.reports.fixtures_check.torn import (
     balanced_figures,
     expected_rows,
@@ -157,3 +157,20 @@ def test_every_cell_of_the_projects_own_pdf_is_read_back_from_pdftotext(seed, mo
     assert (proactive.licensing, proactive.penalty, proactive.coercion, proactive.fees_10k_yuan) == (4119, 41, 19, 1.25)
     assert (proactive.normative_documents.issued, proactive.normative_documents.in_force) == (41, 120)
     assert alarms(report) == []
+
+
+@pytest.mark.parametrize("key", ["granted", "denied.inquiry", "not_processed.duplicate"])
+def test_a_row_whose_cells_all_vanished_beside_intact_labels_leaves_the_other_rows_read(key):
+    """Word → text with a row left blank: the labels still place every other row."""
+    rows = balanced_figures(6)
+    text = text_report(sep="\n", rows=rows, overview=OVERVIEW)
+    label = LABELS_2021[key].split("\t")[-1]
+    numbers = "\n".join(str(v) for v in rows[key])
+    assert f"{label}\n{numbers}\n" in text
+    report = read(text.replace(f"{label}\n{numbers}\n", f"{label}\n"))
+    expected = expected_rows(rows)
+    for row in ROW_KEYS:
+        if row == key:
+            assert all(v is None for v in report.applications[row].values())
+        else:
+            assert report.applications[row] == expected[row], row

@@ -249,7 +249,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     # with rows short of numbers left unreadable. A report cut short is read label by label only.
     clean = not _torn(readings, findings) and all(r is not None and r.problem is None for r in readings)
     spine = None if truncated or clean else _along_template(tokens, rows, width, drop_at, ("exact", "split"))
-    if spine is None and not truncated and _torn(readings, findings):
+    if spine is None and not truncated and _unplaced(findings):
         spine = _along_template(tokens, rows, width, drop_at, ("short",))
     if spine is not None:
         readings = _confirmed(spine, readings, _row_check(width, drop_at))
@@ -304,6 +304,11 @@ def _confirmed(spine: list[RowReading], by_label: list[RowReading | None], check
             problem = f"行名与数字分离，按模板行序读到的“{shown}”不符合本行勾稽关系，可能有数字错位"
             out.append(RowReading([None] * len(cells), problem=problem))
     return out
+
+
+def _unplaced(findings: list[Finding]) -> bool:
+    """Numbers the labels could not place: a group of numbers under no row, or rows placed by order alone."""
+    return any(f.code == "lost_label" or (f.code == "unreadable" and "不属于任何一行" in f.message) for f in findings)
 
 
 def _torn(readings: list[RowReading | None], findings: list[Finding]) -> bool:
