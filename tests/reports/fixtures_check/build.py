@@ -63,6 +63,8 @@ def text_report(
     other=None,
     appeals=None,
     table2=None,
+    keys=None,
+    labels=None,
 ) -> str:
     rows = rows or figures()
     appeals = appeals or APPEALS
@@ -95,8 +97,9 @@ def text_report(
         sep.join(["自然人", "法人或其他组织", "总计"]),
         sep.join(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]),
     ]
-    for key in ROW_KEYS:
-        label = LABELS_2021[key].replace("\t", sep)
+    labels = labels or LABELS_2021
+    for key in keys or ROW_KEYS:
+        label = labels[key].replace("\t", sep)
         lines.append(sep.join([label, *(str(v) for v in rows[key])]))
     lines += [
         "四、政府信息公开行政复议、行政诉讼情况",

@@ -14,10 +14,10 @@ from datetime import date
 
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
 
-from .normalize import clean, to_ascii
-from .proactive_table import is_2019_proactive, read_proactive
+from .normalize import clean, label_key, to_ascii
+from .proactive_table import COLUMN_WORDS, proactive_row, read_proactive
 from .tables import read_appeals, read_applications
-from .tokens import tokenize
+from .tokens import Kind, tokenize
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*(?:政府信息公开(?:工作)?的?)?(?:总体情况|基本情况|概述)",
@@ -328,7 +328,11 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     apps_tokens, apps_rows = tokenize(norm[slice(*regions["applications"])]) if regions["applications"] else ([], False)
     appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
     apps_text = norm[slice(*regions["applications"])] if regions["applications"] else ""
-    report.format = _detect_format(proactive_tokens, apps_text)
+    spilled = _spilled(apps_tokens)
+    spill = [t for t in apps_tokens[:spilled] if not (t.kind is Kind.LABEL and "收到和处理" in t.text)]
+    proactive_tokens, apps_tokens = proactive_tokens + spill, apps_tokens[spilled:]
+    proactive_text = norm[slice(*regions["proactive"])] if regions["proactive"] else ""
+    report.format = _detect_format(proactive_text, apps_text)
     last = max(
         (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
     )
@@ -336,7 +340,10 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     results = []
     results.append(
         read_proactive(
-            proactive_tokens, fmt=report.format, truncated=truncated and last == "proactive", proactive=report.proactive
+            proactive_tokens,
+            fmt=_table_two_format(proactive_text) or report.format,
+            truncated=truncated and last == "proactive",
+            proactive=report.proactive,
         )
     )
     results.append(
@@ -354,14 +361,66 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
         parsed.blank_cells += getattr(result, "blanks", [])
 
 
-def _detect_format(proactive_tokens, apps_text: str) -> str:
-    if is_2019_proactive(proactive_tokens):
-        return "2019"
-    if apps_text and "其他处理" in apps_text and not re.search(r"逾期不补正|缴纳费用|收费通知|逾期未按", apps_text):
-        tail = apps_text[apps_text.find("其他处理") :]
-        if re.match(r"其他处理[\s|\t]*[\d|\t ]", tail) and "总计" in tail:
+TABLE_THREE_START = ("申请人", "勾稽", "自然人", "本年新收")
+
+
+def _spilled(apps_tokens) -> int:
+    """How many tokens at the start of section 三 are 表二's: pdftotext may print a table's last cells after
+    the next heading. Only column headings or row labels of 表二 with their numbers, before table 三 begins."""
+    start = next(
+        (
+            i
+            for i, t in enumerate(apps_tokens)
+            if t.kind is Kind.LABEL and any(w in label_key(t.text) for w in TABLE_THREE_START)
+        ),
+        0,
+    )
+    head = apps_tokens[:start]
+    labels = [label_key(t.text) for t in head if t.kind is Kind.LABEL]
+    if not any(t.kind is Kind.NUM for t in head) or not labels:
+        return 0
+    if all(any(w in key for w in COLUMN_WORDS) or proactive_row(key) or "收到和处理" in key for key in labels):
+        return start
+    return 0
+
+
+# Column headings that only one format's 表二 has, and row labels that only the 2021 format's 表三 has.
+HEADINGS_2019 = (
+    "新制作数量",
+    "新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "增/减",
+    "增减",
+    "采购项目数量",
+    "采购总金额",
+)
+HEADINGS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "处理决定数量", "本年收费金额")
+ROWS_ONLY_2021 = ("逾期不补正", "缴纳费用", "收费通知", "逾期未按")
+SPACES = re.compile(r"[\s|]+")
+
+
+def _detect_format(proactive_text: str, apps_text: str) -> str:
+    """2019 or 2021, by the labels of 表三's rows, else of 表二's columns — words a line break may cut, so
+    spaces and line breaks are ignored — never by how many numbers a row has (PDF text runs digits together)."""
+    apps = SPACES.sub("", apps_text)
+    if any(word in apps for word in ROWS_ONLY_2021):
+        return "2021"
+    if "其他处理" in apps:
+        tail = apps[apps.find("其他处理") :]
+        if re.match(r"其他处理\d", tail) and "总计" in tail:
             return "2019"
-    return "2021"
+    return _table_two_format(proactive_text) or "2021"
+
+
+def _table_two_format(proactive_text: str) -> str | None:
+    """The format 表二's column headings name (处理决定数量 heads both formats' 许可/处罚 columns), or None."""
+    compact = SPACES.sub("", proactive_text)
+    only_2019 = sum(word in compact for word in HEADINGS_2019)
+    only_2021 = sum(word in compact for word in HEADINGS_2021 if word != "处理决定数量")
+    if only_2019 == only_2021:
+        return None
+    return "2019" if only_2019 > only_2021 else "2021"
 
 
 def missing_sections(parsed: Parsed) -> list[Finding]:

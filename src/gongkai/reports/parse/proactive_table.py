@@ -26,14 +26,25 @@ UNMAPPED_NAMES = {
     "procurement": "政府集中采购",
     "other_documents": "其他主动公开文件",
 }
-HEADER_WORDS_2019 = ("新制作", "新公开", "对外公开总数", "上一年项目数量", "增/减", "增减", "采购项目数量")
+# Column headings of 表二 (both formats): they never end a row.
+COLUMN_WORDS = (
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "处理决定数量",
+    "本年收费金额",
+    "新制作数量",
+    "新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增",
+    "采购项目数量",
+    "采购总金额",
+)
 
 
-def is_2019_proactive(tokens: list[Token]) -> bool:
-    return any(any(w in t.text for w in HEADER_WORDS_2019) for t in tokens if t.kind is Kind.LABEL)
-
-
-def _proactive_row(key: str):
+def proactive_row(key: str):
     for row in PROACTIVE_ROWS:
         if any(word in key for word in row[1]) and not (row[0] == "regulations" and "规范" in key):
             return row
@@ -46,7 +57,10 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     current: list[Token] | None = None
     for token in tokens:
         if token.kind is Kind.LABEL:
-            row = _proactive_row(label_key(token.text))
+            key = label_key(token.text)
+            row = proactive_row(key)
+            if row is None and any(word in key for word in COLUMN_WORDS):
+                continue  # a column heading between a row's label and its number (PDF text): the row goes on
             current = found.setdefault(row[0], []) if row and row[0] not in found else None
         elif current is not None:
             current.append(token)
@@ -152,4 +166,3 @@ def _set_proactive(proactive, key: str, cells: list, fmt: str, findings: list[Fi
         proactive.fees_10k_yuan = valid(cells[0], fee=True)
         return
     setattr(proactive, key, valid(cells[0]))
-

@@ -21,6 +21,7 @@ from gongkai.statute.report import (
 
 from .cells import RowReading, groups_of_five, read_row, sums_to_last
 from .normalize import label_key, to_ascii
+from .spine import align, put_back
 from .tokens import Kind, Token
 
 ROW_NAMES = {
@@ -241,17 +242,25 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         width, drop_at = 8, _subtotal_position(headers)
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
-    assigned = _assign(segments, rows, result.findings)
-    at_end = _numbers_at_end(tokens, width)
+    readings, findings = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
+    # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
+    # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
+    # where they fill the rows exactly (or with digits run together), then — when labels could not place them —
+    # with rows short of numbers left unreadable. A report cut short is read label by label only.
+    clean = not _torn(readings, findings) and all(r is not None and r.problem is None for r in readings)
+    spine = None if truncated or clean else _along_template(tokens, rows, width, drop_at, ("exact", "split"))
+    if spine is None and not truncated and _unplaced(findings):
+        spine = _along_template(tokens, rows, width, drop_at, ("short",))
+    if spine is not None:
+        readings = _confirmed(spine, readings, _row_check(width, drop_at))
+    else:
+        result.findings += findings
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
-        segment = assigned.get(index)
-        if segment is None:
+        reading = readings[index]
+        if reading is None:
             apps[key] = dict.fromkeys(COLUMNS)
             continue
-        is_last = truncated and segment is segments[-1]
-        values = _number_area(segment.values, width) if at_end else segment.values
-        reading = read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at)
         if width == 8 and reading.cells[0] is not None and len(reading.cells) == 8:
             reading = _drop_subtotal(reading, drop_at, key, result.findings)
         _store_row(apps, key, reading, result.findings)
@@ -261,6 +270,75 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
     return result
+
+
+def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list]:
+    """Each row read from the numbers after its label (None: no numbers found for it), and what was found."""
+    findings: list[Finding] = []
+    assigned = _assign(segments, rows, findings)
+    at_end = _numbers_at_end(tokens, width)
+    readings: list[RowReading | None] = []
+    for index in range(len(rows)):
+        segment = assigned.get(index)
+        if segment is None:
+            readings.append(None)
+            continue
+        is_last = truncated and segment is segments[-1]
+        values = _number_area(segment.values, width) if at_end else segment.values
+        readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
+    return readings, findings
+
+
+def _confirmed(spine: list[RowReading], by_label: list[RowReading | None], check) -> list[RowReading]:
+    """A row of the spine that does not add up is kept (the agency's error) only where its label gave the same
+    numbers; otherwise the cut may be off by a number that text extraction moved, and the row is unreadable."""
+    out = []
+    for along, labelled in zip(spine, by_label, strict=True):
+        cells = along.cells
+        if None in cells or not all(isinstance(c, int) for c in cells) or check(cells):
+            out.append(along)
+        elif labelled is not None and labelled.problem is None and labelled.cells == cells:
+            out.append(along)
+        else:
+            shown = " ".join(str(c) for c in cells)
+            problem = f"行名与数字分离，按模板行序读到的“{shown}”不符合本行勾稽关系，可能有数字错位"
+            out.append(RowReading([None] * len(cells), problem=problem))
+    return out
+
+
+def _unplaced(findings: list[Finding]) -> bool:
+    """Numbers the labels could not place: a group of numbers under no row, or rows placed by order alone."""
+    return any(f.code == "lost_label" or (f.code == "unreadable" and "不属于任何一行" in f.message) for f in findings)
+
+
+def _torn(readings: list[RowReading | None], findings: list[Finding]) -> bool:
+    """Signs that labels and numbers were torn apart: rows without numbers, numbers without a row."""
+    return any(r is None or (r.problem and "（无数字）" in r.problem) for r in readings) or any(
+        f.code == "lost_label" or (f.code == "unreadable" and "不属于任何一行" in f.message) for f in findings
+    )
+
+
+def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None, modes) -> list[RowReading] | None:
+    """The table's number cells cut into the template's rows in order, where that cut is the only one (spine.py)."""
+    header_lines = _header_lines(tokens)
+    kept = [t for t in tokens if t.line not in header_lines]
+    first = next((i for i, t in enumerate(kept) if t.kind is Kind.NUM), None)
+    if first is None:
+        return None
+    last = max(i for i, t in enumerate(kept) if t.kind is Kind.NUM)
+    values = [t for t in kept[first : last + 1] if t.is_value]
+    labels = [t for t in kept if t.kind is Kind.LABEL]
+    last_label = max((i for i, t in enumerate(kept) if t.kind is Kind.LABEL), default=-1)
+    trailing = sum(t.is_value for t in kept[last_label + 1 : last + 1]) if last_label > first else 0
+    check = _row_check(width, drop_at)
+    found = align(values, labels, rows, width, check, modes)
+    if found is not None and "exact" in modes and trailing and any(not _adds_up(r.cells, check) for r in found):
+        return put_back(values, trailing, width, check, found) or found
+    return found
+
+
+def _adds_up(cells, check) -> bool:
+    return None in cells or not all(isinstance(c, int) for c in cells) or check(cells)
 
 
 def _numbers_at_end(tokens: list[Token], width: int) -> bool:
@@ -417,11 +495,13 @@ def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, res
 def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> TableResult:
     result = TableResult()
     last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
-    values = [t for t in tokens[last_label + 1 :] if t.is_value]
-    if not any(v.kind is Kind.NUM for v in values):
-        values = [t for t in tokens if t.is_value]
-    result.found = bool(values)
     width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
+    values = [t for t in tokens[last_label + 1 :] if t.is_value]
+    everything = [t for t in tokens if t.is_value]
+    if not any(v.kind is Kind.NUM for v in values) or (len(values) < width and len(everything) == width):
+        # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
+        values = everything
+    result.found = bool(values)
     if not values:
         reading = RowReading([None] * width, problem="未找到表四的数字")
     else:
