@@ -39,18 +39,19 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     # Barriers: what comes after them is not a figure of these tables.
     ("skip", r"(?:按时|按期|及时|限时|当场|提前)(?:办结|答复|回复|受理)率?|满意[率度]|知晓率|更新率|正确率|准确率"),
     ("skip", r"主动公开|预决算|预算|决算|三公经费|重点领域|政务公开事项|公开栏|网站|新媒体|公众号|浏览|访问|点击"),
-    ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年|增长|下降|增加|减少|上升|提高|降低"
-             r"|上一?年度?(?!度?结转)|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
+    ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年"
+             r"|增长|下降|增加|减少|上升|提高|降低|上一?年度?(?!度?结转)|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
     # Rates.
     ("rate.completion", r"办结率|答复率"),
     ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
     # Counts of requests.
     ("carried_in", r"上一?年度?结转|上一?年度?遗留|往年结转|20\d{2}年度?结转"),
-    ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转20\d{2}年|尚未办结|未办结|正在办理|仍在办理"
-                    r"|在办|待办结"),
+    ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
+                    r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
     ("carried_out_none", r"(?:无|没有|不存在)(?:结转|未办结)"),
     ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请"),
-    ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)|办理(?:各类)?(?:政府信息公开)?申请"),
+    ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
+                 r"|办理(?:各类)?(?:政府信息公开)?申请"),
     ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
     ("granted", r"(?<!不)予以公开|同意公开|全部公开"),
     ("partial", r"部分公开"),
@@ -102,6 +103,7 @@ YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 SENTENCE_END = re.compile(r"[。;！？!?\n]")
 CLAUSE_END = re.compile(r"[,，:：]")
 MAX_GAP = 14
+RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 GROUP_OF = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
             "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
@@ -199,19 +201,22 @@ def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim
             continue
         if key in APPEALS and not _about_disclosure(sentence, keywords[index][0]):
             continue
+        if key == "rate.grant" and not _about_requests(sentence, keywords, index):
+            continue
         if key in GROUP_OF:
             key = _outcome_row(key, sentence[keywords[index][1] : number.start()])
+        subjects = [(index, key)]
         if key in APPEALS:
-            key = _joined_appeals(sentence, keywords, index, number)
-            if key is None:
-                continue
+            subjects = _joined_appeals(sentence, keywords, index, number)
         low, high = _bounds(number)
         if low is None:
             continue
-        claimed_keywords.add(index)
-        start = min(keywords[index][0], number.start())
-        end = max(keywords[index][1], number.end())
-        claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start, sentence.strip()))
+        for index, key in subjects:
+            claimed_keywords.add(index)
+            start = min(keywords[index][0], number.start())
+            end = max(keywords[index][1], number.end())
+            claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
+                                sentence.strip()))
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year)
     return claims
 
@@ -233,6 +238,16 @@ def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tu
     return best, key
 
 
+def _about_requests(sentence: str, keywords, index: int) -> bool:
+    """“公开率” is the requests' only where its clause speaks of 申请 (not 预决算公开率, not 主动公开率)."""
+    start, _end, _key = keywords[index]
+    if sentence[start:].startswith(("依申请", "予以")):
+        return True
+    clause_from = _clause_start(sentence, start)
+    barrier = any(k == "skip" and clause_from <= s < start for s, _, k in keywords)
+    return "申请" in sentence[clause_from:start] and not barrier
+
+
 def _outcome_row(key: str, gap: str) -> str:
     """“不予公开（保护第三方合法权益）1件”: the one row of 表三 the parenthesis names."""
     inside = re.search(r"\(([^()]{2,60})\)", gap)
@@ -246,18 +261,17 @@ def _outcome_row(key: str, gap: str) -> str:
     return key
 
 
-def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> str | None:
+def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> list[tuple[int, str]]:
     """“被申请行政复议、提起行政诉讼共3件” is one count of both; “行政复议和行政诉讼各1件” a count of each."""
     start, _end, key = keywords[index]
     if index == 0:
-        return key
+        return [(index, key)]
     p_start, p_end, p_key = keywords[index - 1]
     if p_key not in APPEALS or not JOINED.match(sentence[p_end:start]):
-        return key
-    gap = sentence[keywords[index][1] : number.start()]
-    if re.search("各|均|分别", gap):
-        return key  # the count of the later one; the earlier one gets its own claim below
-    return "appeals_all"
+        return [(index, key)]
+    if re.search("各|均|分别", sentence[keywords[index][1] : number.start()]):
+        return [(index - 1, p_key), (index, key)]
+    return [(index, "appeals_all")]
 
 
 def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -> tuple[int, str] | None:
@@ -349,9 +363,11 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         window = sentence[max(clause_from, start - 24) : start]
         after = sentence[end:]
         negated = NEGATION.search(window) and not any(clause_from <= s < start for s, _ in number_spans)
-        zero_after = ALL_ZERO.match(after) and not CLAUSE_END.search(after[: ALL_ZERO.match(after).end()])
-        if not (negated or zero_after):
-            continue
+        zero_after = ALL_ZERO.match(after)
+        if zero_after and CLAUSE_END.search(after[: zero_after.end()]):
+            zero_after = None
+        if not (negated or zero_after) or RESULT_WORDS.match(after):
+            continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
         subject = key
         if key.startswith("doc."):
             verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]

@@ -15,6 +15,8 @@ def chinese_int(text: str) -> int | None:
     """一百二十三 → 123, 两 → 2, 十二 → 12, 三千零五 → 3005, 一二三 → 123; None for what is no number."""
     if not text or any(c not in DIGITS and c not in UNITS and c != "万" for c in text):
         return None
+    if not any(c in DIGITS for c in text) and not text.startswith("十"):
+        return None  # 万 or 百 alone is a word, not a number
     if not any(c in UNITS or c == "万" for c in text):
         return int("".join(str(DIGITS[c]) for c in text))  # digit by digit: 二〇二四
     total, section, digit = 0, 0, None
