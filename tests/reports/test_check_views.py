@@ -34,7 +34,7 @@ def test_a_supervisor_uploads_several_reports_and_sees_the_findings(client, supe
     assert response.status_code == 200
     page = response.content.decode()
     assert "叶城县宗朗乡人民政府" in page and "我镇" in page and "表三申请人合计不符" in page
-    assert "无法读取" in page and "不支持旧版 Word" in page
+    assert "无法读取" in page and "old.doc：旧版 Word/WPS 文件（.doc）" in page and "请另存为 .docx 或 PDF" in page
     assert 'class="num overdue"' in page  # the broken 总计 is marked on the table
 
 
