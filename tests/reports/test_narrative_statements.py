@@ -105,7 +105,7 @@ def test_a_false_statement_is_one_finding_quoting_the_sentence_and_naming_the_ce
     finding = found[0]
     section, table_cell = finding.where.split("；")
     assert section == "一、总体情况" and table_cell == cell
-    assert overview.rstrip("。").replace("，", ",").replace("（", "(").replace("）", ")")[:12] in finding.message
+    assert f"称“{overview.rstrip('。')}”" in finding.message
     assert says in finding.message and finding.severity == "error"
 
 
@@ -140,3 +140,11 @@ def test_the_real_reports_statements_are_read():
     assert [(c.subject, c.low) for c in changchun] == [("received", 56)]
     zonglang = statements(parse_path(REPORT_FIXTURES / "zonglang-2024.txt"))
     assert ("received", 0) in [(c.subject, c.low) for c in zonglang]
+
+
+def test_a_sentence_written_above_table_three_is_checked_too():
+    text = text_report().replace("三、收到和处理政府信息公开申请情况\n",
+                                 "三、收到和处理政府信息公开申请情况\n2024年，我乡共收到政府信息公开申请13件。\n")
+    found = [f for f in check_parsed(parse_text(text)).findings if f.code == "narrative_mismatch"]
+    assert [f.where for f in found] == ["三、收到和处理政府信息公开申请情况；表三 · 一、本年新收政府信息公开申请数量 · 总计"]
+    assert "称“2024年，我乡共收到政府信息公开申请13件”" in found[0].message

@@ -12,7 +12,7 @@ about these tables. Each finding quotes the sentence and names the cell it contr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gongkai.statute.outcomes import GROUP_LABELS, OUTCOMES, Group
 from gongkai.statute.report import (
@@ -136,7 +136,8 @@ class Expected:
 
 
 def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
-    """Where the text speaks in sentences: sections 一, 五 and 六 (the whole text where no section was found)."""
+    """Where the text speaks in sentences: sections 一, 五 and 六, and the sentences (lines with “。”) that
+    some reports write above the tables of 二, 三 and 四; the whole text where no section was found."""
     sections = parsed.report.sections
     spans = []
     for body in (sections.overview, sections.problems, sections.other):
@@ -144,7 +145,20 @@ def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
             start = parsed.text.find(body)
             if start >= 0:
                 spans.append((start, start + len(body)))
-    return spans or [(0, len(parsed.text))]
+    if not spans:
+        return [(0, len(parsed.text))]
+    starts = sorted(start for start, _ in parsed.headings.values())
+    for key in ("proactive", "applications", "appeals"):
+        if key not in parsed.headings:
+            continue
+        begin = parsed.headings[key][1]
+        end = min((s for s in starts if s > begin), default=len(parsed.text))
+        position = begin
+        for line in parsed.text[begin:end].split("\n"):
+            if "。" in line and "|" not in line and "\t" not in line:
+                spans.append((position, position + len(line)))
+            position += len(line) + 1
+    return spans
 
 
 def statements(parsed: Parsed) -> list[Claim]:
@@ -154,7 +168,11 @@ def statements(parsed: Parsed) -> list[Claim]:
         position = start
         for piece in SENTENCE_END.split(text[start:end]):
             if "|" not in piece and "\t" not in piece and piece.strip():
-                claims += _sentence_claims(piece, position, parsed.report.year)
+                shown = parsed.text[position : position + len(piece)]  # the words as published (，not ,)
+                for claim in _sentence_claims(piece, position, parsed.report.year):
+                    at = piece.find(claim.text)
+                    said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
+                    claims.append(replace(claim, text=said, sentence=shown.strip()))
             position += len(piece) + 1
     return claims
 
