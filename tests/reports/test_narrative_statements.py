@@ -146,5 +146,6 @@ def test_a_sentence_written_above_table_three_is_checked_too():
     text = text_report().replace("三、收到和处理政府信息公开申请情况\n",
                                  "三、收到和处理政府信息公开申请情况\n2024年，我乡共收到政府信息公开申请13件。\n")
     found = [f for f in check_parsed(parse_text(text)).findings if f.code == "narrative_mismatch"]
-    assert [f.where for f in found] == ["三、收到和处理政府信息公开申请情况；表三 · 一、本年新收政府信息公开申请数量 · 总计"]
+    where = "三、收到和处理政府信息公开申请情况；表三 · 一、本年新收政府信息公开申请数量 · 总计"
+    assert [f.where for f in found] == [where]
     assert "称“2024年，我乡共收到政府信息公开申请13件”" in found[0].message
