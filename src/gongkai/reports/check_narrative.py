@@ -6,6 +6,7 @@ import re
 
 from gongkai.statute.report import APPEAL_RESULTS, APPLICANT_KEYS, OUTCOME_KEYS, Finding, Severity
 
+from .check_statements import check_statements
 from .parse import Parsed
 from .parse.document import place_of
 
@@ -48,8 +49,6 @@ def known_cells(parsed: Parsed) -> tuple[dict, dict]:
 
 def check_narrative(parsed: Parsed) -> list[Finding]:
     """Counts and rates the text states (“收到申请12件”, “办结率100%”, “未发生行政复议”) against the tables."""
-    from .check_statements import check_statements
-
     applications, appeals = known_cells(parsed)
     return check_statements(parsed, applications, appeals)
 

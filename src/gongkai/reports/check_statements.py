@@ -162,11 +162,10 @@ def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
 
 
 def statements(parsed: Parsed) -> list[Claim]:
-    text = to_ascii(parsed.text)
     claims: list[Claim] = []
     for start, end in narrative_spans(parsed):
         position = start
-        for piece in SENTENCE_END.split(text[start:end]):
+        for piece in SENTENCE_END.split(to_ascii(parsed.text[start:end])):
             if "|" not in piece and "\t" not in piece and piece.strip():
                 shown = parsed.text[position : position + len(piece)]  # the words as published (，not ,)
                 for claim in _sentence_claims(piece, position, parsed.report.year):
