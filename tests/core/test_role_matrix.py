@@ -109,6 +109,8 @@ MATRIX = {
     # The supervisor's overview of its subtree (政务公开办), and its spreadsheet.
     "reports:overview":     ("302 200 403 403 403 403 403 403 403 200 403",),
     "reports:overview_xlsx": ("302 200 403 403 403 403 403 403 403 200 403",),
+    # Sent an empty form: no signed results to download, back to the checker with a message.
+    "checker:xlsx":         ("302 302 403 403 403 403 403 403 403 302 403",),
     # 行政复议/诉讼 cases: the agency's staff write, the supervisor reads (writes 403), anyone else 404.
     "appeals:list":         ("302 200 200 200 200 200 200 200 200 200 403",),
     "appeals:create":       ("302 200 200 200 200 200 200 200 200 403 403",),
@@ -126,7 +128,8 @@ MATRIX = {
 POST_ONLY = {"catalog:item_submit", "catalog:item_withdraw", "catalog:item_posting", "catalog:attachment_remove",
              "catalog:attachment_restore", "catalog:feedback_reply", "requests:act", "reports:start",
              "reports:save", "reports:act", "reports:figures", "appeals:upload",
-             "requests:new_query_code", "reports:correct", "requests:preview", "requests:attach_disclosed"}
+             "requests:new_query_code", "reports:correct", "requests:preview", "requests:attach_disclosed",
+             "checker:xlsx"}
 FORM_DATA = {"reports:figures": {"licensing": 5, "penalty": 2, "coercion": 0, "fees_10k_yuan": "0.5"}}
 
 

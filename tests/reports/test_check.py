@@ -135,7 +135,7 @@ def test_the_command_prints_zonglang_as_json_that_validates(capsys):
 def test_the_command_shows_tables_and_findings_for_one_report(capsys):
     assert run(str(FIXTURES / "zonglang-2024.txt")) == 0
     out = capsys.readouterr().out
-    assert "表三" in out and "self_reference" in out and "我镇" in out
+    assert "表三" in out and "机关名称或自称不符" in out and "我镇" in out
 
 
 def test_a_folder_gives_a_summary_a_spreadsheet_and_exit_one_for_errors(tmp_path, capsys):
@@ -149,8 +149,9 @@ def test_a_folder_gives_a_summary_a_spreadsheet_and_exit_one_for_errors(tmp_path
     assert "good.txt" in out and "late.txt" in out and "错误" in out
     book = openpyxl.load_workbook(out_xlsx)
     assert book.sheetnames == ["汇总", "检查结果"]
-    codes = [row[3] for row in book["检查结果"].iter_rows(min_row=2, values_only=True)]
+    codes = [row[7] for row in book["检查结果"].iter_rows(min_row=2, values_only=True)]
     assert "late_publication" in codes
+    assert ["问题", "代码"] == [book["检查结果"].cell(1, 4).value, book["检查结果"].cell(1, 8).value]
     summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in summary] == ["good.txt", "late.txt"] and summary[1][5] == 1
 
@@ -170,3 +171,31 @@ def test_unusable_input_exits_two_with_a_chinese_message(tmp_path, capsys):
     assert run(str(tmp_path / "old.doc")) == 2
     err = capsys.readouterr().err
     assert "错误：" in err and "Traceback" not in err
+
+
+def test_a_folder_summary_has_a_totals_row_and_piped_progress_is_one_line_per_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(text_report(), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text_report(date="2025年3月1日"), encoding="utf-8")
+    (tmp_path / "c.pdf").write_bytes(b"not a pdf")
+    assert run(str(tmp_path)) == 2  # an unreadable file wins over error findings
+    captured = capsys.readouterr()
+    assert "合计：3份，已读取2份，有错误1份，无法读取1份" in captured.out
+    progress = [line for line in captured.err.splitlines() if line.startswith("[")]
+    assert progress == ["[1/3] a.txt 错误0 警告0", "[2/3] b.txt 错误1 警告0", f"[3/3] c.pdf 无法读取：{_pdf_problem()}"]
+
+
+def _pdf_problem():
+    from gongkai.reports.parse import UnusableInput, parse_bytes
+
+    try:
+        parse_bytes(b"not a pdf", "c.pdf")
+    except UnusableInput as exc:
+        return str(exc)
+
+
+def test_help_explains_the_exit_codes(capsys):
+    with pytest.raises(SystemExit) as exc:
+        call_command("report", "check", "--help")
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "退出码" in out and "0  全部报告已读取" in out and "1  至少一份报告" in out and "2  有输入无法使用" in out

@@ -24,9 +24,14 @@ def test_a_supervisor_uploads_reports_and_sees_the_findings_marked(live_server, 
     page.click("button:has-text('检查')")
     page.wait_for_selector("text=检查结果（2份）")
     body = page.inner_text("main")
-    assert "self_reference" in body and "我镇" in body
+    assert "机关名称或自称不符" in body and "我镇" in body
     # The Changchun page leaves a 总计 blank: a blank total is reported as such, never as an arithmetic error.
-    assert "blank_cell" in body and "column_sum" not in body
-    assert page.locator("td.overdue").count() >= 1  # the cell behind a finding is marked on the table
+    assert "空白单元格" in body and "表三申请人合计不符" not in body
+    marked = page.locator("td.overdue")
+    assert marked.count() >= 1  # the cell behind a finding is marked on the table, the finding in its title
+    assert " — " in marked.first.get_attribute("title") and marked.first.get_attribute("aria-label")
+    with page.expect_download() as download:
+        page.click("button:has-text('下载检查结果（Excel）')")
+    assert download.value.suggested_filename.startswith("年度报告检查结果-")
     (REPO / "docs").mkdir(exist_ok=True)
     page.screenshot(path=str(REPO / "docs" / "checker-page.png"), full_page=False)

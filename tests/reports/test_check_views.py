@@ -33,8 +33,8 @@ def test_a_supervisor_uploads_several_reports_and_sees_the_findings(client, supe
     response = client.post(reverse("checker:index"), {"files": files})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "叶城县宗朗乡人民政府" in page and "我镇" in page and "column_sum" in page
-    assert "无法读取" in page and "不支持旧版 Word" in page
+    assert "叶城县宗朗乡人民政府" in page and "我镇" in page and "表三申请人合计不符" in page
+    assert "无法读取" in page and "old.doc：旧版 Word/WPS 文件（.doc）" in page and "请另存为 .docx 或 PDF" in page
     assert 'class="num overdue"' in page  # the broken 总计 is marked on the table
 
 
@@ -49,3 +49,50 @@ def test_a_clerk_without_supervision_cannot_use_the_checker(client, django_user_
 def test_the_checker_needs_a_login(client):
     response = client.get(reverse("checker:index"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_page_names_findings_in_chinese_and_marks_the_cell_a_finding_names(client, supervisor):
+    client.force_login(supervisor)
+    report = text_report(overview="2024年，<script>我乡</script>共收到政府信息公开申请12件。")
+    response = client.post(reverse("checker:index"), {"files": [SimpleUploadedFile("a.txt", report.encode())]})
+    page = response.content.decode()
+    assert "正文与表格不符" in page and "narrative_mismatch</strong>" not in page
+    # The 新收 总计 cell carries the finding in its title and aria-label; the quoted text is escaped.
+    assert 'class="num overdue" title="表三 · 一、本年新收政府信息公开申请数量 · 总计 — 正文与表格不符：' in page
+    assert "aria-label=\"10：表三 · 一、本年新收政府信息公开申请数量 · 总计" in page
+    assert "<script>我乡" not in page and "&lt;script&gt;我乡&lt;/script&gt;共收到" in page
+    assert page.count('class="num overdue"') == 1
+
+
+def test_the_findings_download_as_the_clis_spreadsheet(client, supervisor):
+    import io
+
+    import openpyxl
+
+    client.force_login(supervisor)
+    rows = figures()
+    rows["granted"] = [5, 1, 0, 0, 0, 0, 7]
+    files = [SimpleUploadedFile("broken.txt", text_report(rows=rows).encode()),
+             SimpleUploadedFile("=cmd.txt", text_report(date="2025年3月1日").encode()),
+             SimpleUploadedFile("old.doc", b"\xd0\xcf\x11\xe0")]
+    page = client.post(reverse("checker:index"), {"files": files}).content.decode()
+    import re
+
+    payload = re.search(r'name="payload" value="([^"]+)"', page).group(1)
+    response = client.post(reverse("checker:xlsx"), {"payload": payload})
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment;")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["汇总", "检查结果"]
+    summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in summary] == ["broken.txt", "'=cmd.txt"]  # a formula-like name is escaped
+    findings = list(book["检查结果"].iter_rows(min_row=2, values_only=True))
+    assert ("表三申请人合计不符", "column_sum") in {(r[3], r[7]) for r in findings}
+    assert ("逾期公布", "late_publication") in {(r[3], r[7]) for r in findings}
+
+
+def test_a_tampered_download_is_refused_with_a_message(client, supervisor):
+    client.force_login(supervisor)
+    response = client.post(reverse("checker:xlsx"), {"payload": "forged"})
+    assert response.status_code == 302
+    follow = client.get(response["Location"])
+    assert "下载内容已失效" in follow.content.decode()

@@ -313,8 +313,10 @@ def test_a_pdf_with_a_real_table_is_read_through_pdfplumber_tables():
 
 
 def test_an_unusable_file_raises_a_chinese_message():
-    with pytest.raises(UnusableInput, match="不支持"):
+    with pytest.raises(UnusableInput, match="需要转换工具|无法转换"):
         parse_bytes(b"\xd0\xcf\x11\xe0", "old.doc")
+    with pytest.raises(UnusableInput, match="不支持"):
+        parse_bytes(b"PK", "old.xls")
     with pytest.raises(UnusableInput, match="PDF"):
         parse_bytes(b"%PDF-1.4 broken", "broken.pdf")
 

@@ -85,7 +85,8 @@ def test_a_checker_error_blocks_publication(team):
     save_sections(report=report, actor=people["clerk"], problems=FILLED, other=report.other,
                   overview=report.overview + "\n本年度我乡未收到政府信息公开申请。")
     report = _through_final(report, people)
-    with pytest.raises(DomainError, match="报告未通过检查，不能发布：.*未收到政府信息公开申请.*表三本年新收申请2件"):
+    expected = "报告未通过检查，不能发布：.*未收到政府信息公开申请.*表三“本年新收政府信息公开申请数量”为2件"
+    with pytest.raises(DomainError, match=expected):
         review_report(report=report, user=people["head"], action=Action.APPROVE, today=date(2026, 1, 20))
 
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from gongkai.statute.clock import report_deadline
 from gongkai.statute.report import Finding, Report, Severity, check_arithmetic
 
+from .agency_names import is_own_name
 from .check_narrative import (
     blank_totals,
     check_fee_statement,
@@ -233,7 +234,9 @@ def check_self_reference(parsed: Parsed) -> list[Finding]:
 
 
 def names_match(name: str, own: str) -> bool:
-    """One agency however written: 宗朗乡 / 叶城县宗朗乡人民政府 / a misread character."""
+    """One agency however written: 宗朗乡 / 叶城县宗朗乡人民政府 / 市科委 / 县政府办 / a misread character."""
+    if is_own_name(name, own) or is_own_name(own, name):
+        return True
     a, b = name.removesuffix("人民政府").removesuffix("办事处"), own.removesuffix("人民政府").removesuffix("办事处")
     if a in b or b in a or same_agency(name, own):
         return True
@@ -255,7 +258,7 @@ def _other_names(parsed: Parsed) -> list[Finding]:
         )
     elif parsed.signature_agency and parsed.title_agency:
         title, signature = parsed.title_agency, parsed.signature_agency
-        if title not in signature and signature not in title:
+        if title not in signature and signature not in title and not names_match(title, signature):
             findings.append(
                 Finding(
                     "self_reference",
@@ -297,7 +300,7 @@ def _other_reporting_agency(parsed: Parsed) -> list[Finding]:
         name = re.sub(r"^(?:关于|根据|依据|现将|现)", "", name)
         if name in seen or len(name) < 3 or COLLECTIVE.match(name) or any(names_match(name, n) for n in names):
             continue
-        if name in ("本机关", "本单位", "本局", "本委", "本办"):
+        if name in ("本机关", "本单位", "本局", "本委", "本办", "我局", "我委", "我办", "我单位"):
             continue
         seen.add(name)
         findings.append(

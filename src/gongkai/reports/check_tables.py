@@ -34,7 +34,8 @@ def proactive_rows(report: Report):
     for kind in DOCUMENT_KINDS:
         counts = getattr(report.proactive, kind)
         where = f"表二 · {DOCUMENT_KIND_LABELS[kind]}"
-        rows.append((f"（一）{DOCUMENT_KIND_LABELS[kind]}", [(getattr(counts, c), where) for c in DOCUMENT_COLUMNS]))
+        rows.append((f"（一）{DOCUMENT_KIND_LABELS[kind]}",
+                     [(getattr(counts, c), f"{where} · {DOCUMENT_COLUMN_LABELS[c]}") for c in DOCUMENT_COLUMNS]))
     for kind in DECISION_KINDS:
         item = "（五）" if kind == "licensing" else "（六）"
         rows.append(
@@ -73,6 +74,28 @@ def appeal_rows(report: Report):
     return headers, rows
 
 
-def is_marked(where: str, marked: set[str]) -> bool:
-    """A finding marks a cell when it names the cell, its row, or its table."""
-    return any(where == m or where.startswith(m + " · ") for m in marked)
+def places(where: str | None) -> list[str]:
+    """The places a finding names: “一、总体情况；表三 · … · 总计” is a sentence and the cell it contradicts."""
+    return [part.strip() for part in (where or "").split("；") if part.strip()]
+
+
+def names_cell(place: str, where: str) -> bool:
+    """`place` names the cell `where`: the cell itself, its row, its table, or a group of rows and a column
+    (“表三 · 三、本年度办理结果 （三）不予公开 · 总计” names the 总计 of every 不予公开 row)."""
+    if where == place or where.startswith(place + " · "):
+        return True
+    if " · " not in place or " · " not in where:
+        return False
+    place_row, place_column = place.rsplit(" · ", 1)
+    row, column = where.rsplit(" · ", 1)
+    return column == place_column and row.startswith(place_row)
+
+
+def is_marked(where: str, marked) -> bool:
+    """A finding marks a cell when it names the cell, its row, its table, or its group of rows."""
+    return any(names_cell(place, where) for m in marked for place in places(m))
+
+
+def cell_findings(where: str, findings) -> list:
+    """The findings (not information notes) that name the cell `where`."""
+    return [f for f in findings if str(f.severity) != "info" and is_marked(where, {f.where})]

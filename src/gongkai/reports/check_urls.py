@@ -6,4 +6,5 @@ app_name = "checker"
 
 urlpatterns = [
     path("", check_views.index, name="index"),
+    path("xlsx/", check_views.xlsx, name="xlsx"),
 ]

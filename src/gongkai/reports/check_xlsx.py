@@ -1,6 +1,11 @@
-"""The assessor's spreadsheet: one row per finding, and a summary sheet (one row per report)."""
+"""The assessor's spreadsheet: one row per finding, and a summary sheet (one row per report).
+
+The CLI's `--xlsx` and the checker page's download write the same workbook.
+"""
 
 from __future__ import annotations
+
+import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -8,21 +13,24 @@ from openpyxl.styles import Font, PatternFill
 from gongkai.core.spreadsheet import append_row
 
 from .check import counts_by_severity
+from .finding_names import SEVERITY_LABELS, finding_name
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FILLS = {"error": PatternFill("solid", fgColor="FFD7D7"), "warning": PatternFill("solid", fgColor="FFF2CC")}
+SUMMARY_HEADERS = ["文件", "机关", "年度", "格式", "落款日期", "错误", "警告", "提示"]
+FINDING_HEADERS = ["文件", "机关", "年度", "问题", "级别", "说明", "位置", "代码"]
 
 
-def write_findings(path, outcomes) -> None:
-    """`outcomes`: objects with .path and .report (the CLI's Outcome)."""
+def findings_workbook(outcomes) -> Workbook:
+    """`outcomes`: objects with .path (or .name) and .report (the CLI's Outcome, the page's results)."""
     book = Workbook()
     summary = book.active
     summary.title = "汇总"
-    append_row(summary, ["文件", "机关", "年度", "格式", "落款日期", "错误", "警告", "提示"])
+    append_row(summary, SUMMARY_HEADERS)
     sheet = book.create_sheet("检查结果")
-    append_row(sheet, ["文件", "机关", "年度", "代码", "级别", "说明", "位置"])
+    append_row(sheet, FINDING_HEADERS)
     for outcome in outcomes:
-        report, name = outcome.report, outcome.path.name
+        report = outcome.report
+        name = outcome.path.name if getattr(outcome, "path", None) is not None else outcome.name
         counts = counts_by_severity(report)
         append_row(
             summary,
@@ -45,19 +53,30 @@ def write_findings(path, outcomes) -> None:
                     name,
                     report.agency,
                     report.year,
-                    finding.code,
+                    finding_name(finding.code),
                     SEVERITY_LABELS[severity],
                     finding.message,
                     finding.where,
+                    finding.code,
                 ],
             )
             if severity in FILLS:
                 for cell in sheet[sheet.max_row]:
                     cell.fill = FILLS[severity]
-    for ws, widths in ((summary, [36, 30, 8, 8, 12, 8, 8, 8]), (sheet, [36, 30, 8, 20, 8, 80, 50])):
+    for ws, widths in ((summary, [36, 30, 8, 8, 12, 8, 8, 8]), (sheet, [36, 30, 8, 20, 8, 80, 50, 22])):
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for index, width in enumerate(widths):
             ws.column_dimensions[chr(ord("A") + index)].width = width
         ws.freeze_panes = "A2"
-    book.save(path)
+    return book
+
+
+def write_findings(path, outcomes) -> None:
+    findings_workbook(outcomes).save(path)
+
+
+def findings_bytes(outcomes) -> bytes:
+    out = io.BytesIO()
+    findings_workbook(outcomes).save(out)
+    return out.getvalue()

@@ -1,7 +1,10 @@
 """`gongkai report check FILE_OR_FOLDER... [--json] [--xlsx OUT]` — read published reports, list their errors.
 
-Exit status: 1 when any report has an error-level finding, 0 otherwise, 2 when an input cannot be
-used at all (a Chinese message on stderr, never a traceback).
+Exit status (also in `--help`): 0 every report was read and none has an error-level finding; 1 at least
+one report has an error-level finding; 2 an input could not be used at all (a path not found, a file
+unreadable or not convertible, wrong usage) — 2 wins over 1. Messages are Chinese, on stderr, never a
+traceback. With several files a progress display goes to stderr: a bar on a terminal, one line per file
+when stderr is piped or redirected.
 """
 
 from __future__ import annotations
@@ -11,13 +14,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.markup import escape
+
 from gongkai.statute.report import Report
 
 from .check import SEVERITY_ORDER, check_path, counts_by_severity
 from .check_tables import is_marked
+from .finding_names import SEVERITY_LABELS, finding_name
 from .parse import SUPPORTED, UnusableInput
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+EXIT_CODES = """退出码：
+  0  全部报告已读取，且没有“错误”级别的检查结果（可能有警告、提示）
+  1  至少一份报告有“错误”级别的检查结果
+  2  有输入无法使用：找不到文件或文件夹、文件无法读取或无法转换（如没有 .doc/.wps 转换工具）、参数错误；
+     同时有错误结果时也返回 2
+进度：检查多个文件时，进度显示在标准错误输出（终端上为进度条；重定向或管道时每个文件一行）。"""
 
 
 @dataclass
@@ -28,7 +39,14 @@ class Outcome:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="年度报告文件（txt/html/docx/pdf）或文件夹")
+    import argparse
+
+    parser.description = ("读取已公布的政府信息公开工作年度报告，检查表格勾稽关系、缺项、格式、落款日期、"
+                          "自称和正文与表格是否一致。")
+    parser.epilog = EXIT_CODES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER",
+                        help="年度报告文件（txt/html/docx/pdf；doc/wps 需 LibreOffice、antiword 或 catdoc）或文件夹")
     parser.add_argument("--json", action="store_true", help="输出报告数据（含检查结果）的 JSON；多个文件时为列表")
     parser.add_argument("--xlsx", metavar="OUT", help="把全部检查结果写入 Excel 表格（评估用）")
 
@@ -58,7 +76,7 @@ def run(files: list[Path], progress=None) -> list[Outcome]:
         except UnusableInput as exc:
             outcomes.append(Outcome(path, None, str(exc)))
         if progress is not None:
-            progress()
+            progress(outcomes[-1])
     return outcomes
 
 
@@ -74,10 +92,7 @@ def handle(command, **options) -> None:
         problems.append("没有找到可检查的报告文件（txt/html/docx/pdf）")
     console = _console(command)
     many = len(files) > 1 or any(Path(p).is_dir() for p in options["paths"])
-    if many and not options["json"]:
-        outcomes = _run_with_progress(files, console)
-    else:
-        outcomes = run(files)
+    outcomes = _run_with_progress(files, command) if many else run(files)
     for message in problems + [f"{o.path}：{o.problem}" for o in outcomes if o.report is None]:
         command.stderr.write(f"错误：{message}")
     good = [o for o in outcomes if o.report is not None]
@@ -105,9 +120,29 @@ def _console(command):
     return Console(file=command.stdout, width=120, highlight=False, soft_wrap=False)
 
 
-def _run_with_progress(files: list[Path], console) -> list[Outcome]:
+def _run_with_progress(files: list[Path], command) -> list[Outcome]:
+    """A bar on a terminal's stderr; one line per file on a piped or redirected stderr (a log keeps them)."""
+    from rich.console import Console
+
+    err = command.stderr
+    if not err.isatty():
+        total = len(files)
+        done = iter(range(1, total + 1))
+
+        def line(outcome: Outcome) -> None:
+            if outcome.report is None:
+                state = f"无法读取：{outcome.problem}"
+            else:
+                counts = counts_by_severity(outcome.report)
+                state = f"错误{counts['error']} 警告{counts['warning']}"
+            err.write(f"[{next(done)}/{total}] {outcome.path.name} {state}")
+            err.flush()
+
+        return run(files, line)
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    console = Console(file=err._out)
     with Progress(
         TextColumn("检查报告"),
         BarColumn(),
@@ -117,7 +152,7 @@ def _run_with_progress(files: list[Path], console) -> list[Outcome]:
         transient=True,
     ) as progress:
         task = progress.add_task("check", total=len(files))
-        return run(files, lambda: progress.advance(task))
+        return run(files, lambda _outcome: progress.advance(task))
 
 
 def _summary_table(console, outcomes: list[Outcome]) -> None:
@@ -126,19 +161,31 @@ def _summary_table(console, outcomes: list[Outcome]) -> None:
     table = Table(title=f"年度报告检查结果（{len(outcomes)}份）")
     for header in ("文件", "机关", "年度", "错误", "警告"):
         table.add_column(header, justify="right" if header in ("年度", "错误", "警告") else "left")
+    totals = {"error": 0, "warning": 0, "with_errors": 0, "unreadable": 0}
     for outcome in outcomes:
         if outcome.report is None:
-            table.add_row(outcome.path.name, f"[red]无法读取：{outcome.problem}[/red]", "", "", "")
+            totals["unreadable"] += 1
+            problem = escape(outcome.problem or "")
+            table.add_row(escape(outcome.path.name), f"[red]无法读取：{problem}[/red]", "", "", "")
             continue
         counts = counts_by_severity(outcome.report)
+        totals["error"] += counts["error"]
+        totals["warning"] += counts["warning"]
+        totals["with_errors"] += bool(counts["error"])
         errors = f"[red]{counts['error']}[/red]" if counts["error"] else "0"
         table.add_row(
-            outcome.path.name,
-            outcome.report.agency or "（未识别）",
+            escape(outcome.path.name),
+            escape(outcome.report.agency or "（未识别）"),
             str(outcome.report.year or ""),
             errors,
             str(counts["warning"]),
         )
+    table.add_section()
+    read = len(outcomes) - totals["unreadable"]
+    label = f"合计：{len(outcomes)}份，已读取{read}份，有错误{totals['with_errors']}份" + (
+        f"，无法读取{totals['unreadable']}份" if totals["unreadable"] else "")
+    table.add_row(f"[bold]{label}[/bold]", "", "", f"[bold]{totals['error']}[/bold]",
+                  f"[bold]{totals['warning']}[/bold]")
     console.print(table)
 
 
@@ -149,7 +196,7 @@ def _print_report(console, report: Report) -> None:
 
     published = f"{report.published_on:%Y年%m月%d日}" if report.published_on else "未识别"
     console.print(
-        f"[bold]{report.agency or '（机关名称未识别）'}[/bold]  {report.year or '？'}年度  "
+        f"[bold]{escape(report.agency or '（机关名称未识别）')}[/bold]  {report.year or '？'}年度  "
         f"格式：{report.format}  落款日期：{published}"
     )
     marked = {f.where for f in report.findings if f.severity != "info" and f.where}
@@ -166,12 +213,13 @@ def _print_report(console, report: Report) -> None:
         console.print(table)
     findings = sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity])
     table = Table(title=f"检查结果（{len(findings)}条）", title_justify="left")
-    for header in ("级别", "代码", "说明", "位置"):
+    for header in ("级别", "问题", "说明", "位置"):
         table.add_column(header, overflow="fold")
     colours = {"error": "red", "warning": "yellow", "info": "dim"}
     for f in findings:
         colour = colours[str(f.severity)]
-        table.add_row(f"[{colour}]{SEVERITY_LABELS[str(f.severity)]}[/{colour}]", f.code, f.message, f.where or "")
+        table.add_row(f"[{colour}]{SEVERITY_LABELS[str(f.severity)]}[/{colour}]", finding_name(f.code),
+                      escape(f.message), escape(f.where or ""))
     console.print(table)
 
 

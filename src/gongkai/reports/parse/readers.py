@@ -3,12 +3,18 @@
 HTML (stdlib html.parser; rowspan/colspan cells appear once, empty cells stay empty), .docx
 (python-docx, body order, merged cells once), .pdf (pdfplumber: real tables as rows where the PDF
 has them, the words around them as text lines in reading order), plain text in UTF-8 or GB18030.
+Old Word and WPS files (.doc, .wps) are converted by a tool the machine has: LibreOffice
+(`soffice --headless --convert-to docx`, tables kept), else antiword or catdoc (text only); without
+one the file is reported as unusable with a message that says so.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +25,10 @@ class UnusableInput(Exception):
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+LEGACY_SUFFIXES = {".doc", ".wps"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"} | LEGACY_SUFFIXES
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+CONVERT_SECONDS = 120
 
 
 def row_line(cells: list[str]) -> str:
@@ -33,10 +42,10 @@ def read_bytes(data: bytes, name: str) -> str:
         return docx_text(data)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         return pdf_text(data)
-    if suffix == ".doc":
-        raise UnusableInput(f"{name}：不支持旧版 Word（.doc）文件，请另存为 .docx 或 PDF")
+    if suffix in LEGACY_SUFFIXES or (data[:4] == OLE_MAGIC and suffix in TEXT_SUFFIXES):
+        return legacy_text(data, name)
     if suffix not in SUPPORTED:
-        raise UnusableInput(f"{name}：不支持的文件类型“{suffix}”（支持 txt、html、docx、pdf）")
+        raise UnusableInput(f"{name}：不支持的文件类型“{suffix}”（支持 txt、html、docx、pdf、doc、wps）")
     text = decode(data, name)
     if suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html|<table|<div|<p[ >])", text[:500], re.I):
         return html_text(text)
@@ -254,6 +263,71 @@ def _docx_rows(table) -> list[str]:
             cells.append(re.sub(r"\s+", " ", cell.text).strip())
         rows.append(cells)
     return [row_line(cells) for cells in trim_grid(rows)]
+
+
+# --- .doc / .wps ----------------------------------------------------------------------------------
+
+CONVERTERS = ("soffice", "libreoffice", "antiword", "catdoc")
+
+
+def converters() -> list[tuple[str, str]]:
+    """The conversion tools installed here, best first: (name, path)."""
+    found = [(tool, shutil.which(tool)) for tool in CONVERTERS]
+    return [(tool, path) for tool, path in found if path]
+
+
+def legacy_text(data: bytes, name: str) -> str:
+    """An old Word/WPS file through the first tool that reads it; a clear message when none can."""
+    suffix = Path(name).suffix.lower() or ".doc"
+    tools = converters()
+    if not tools:
+        raise UnusableInput(
+            f"{name}：旧版 Word/WPS 文件（{suffix}）需要转换工具才能读取（LibreOffice、antiword 或 catdoc），"
+            "本机均未安装；请另存为 .docx 或 PDF 后再检查"
+        )
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="gongkai-convert-") as folder:
+        source = Path(folder) / f"report{suffix}"
+        source.write_bytes(data)
+        for tool, path in tools:
+            try:
+                text = _convert(tool, path, source)
+            except subprocess.CalledProcessError as exc:
+                said = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+                problems.append(f"{tool}：退出码{exc.returncode}" + (f"，{said[0][:60]}" if said else ""))
+                continue
+            except subprocess.TimeoutExpired:
+                problems.append(f"{tool}：超过{CONVERT_SECONDS}秒未完成")
+                continue
+            except (OSError, UnusableInput) as exc:
+                problems.append(f"{tool}：{str(exc)[:60] or exc.__class__.__name__}")
+                continue
+            if text.strip():
+                return text
+            problems.append(f"{tool}：没有读出文字")
+    tried = "；".join(problems)
+    raise UnusableInput(f"{name}：旧版 Word/WPS 文件（{suffix}）无法转换（{tried}）；请另存为 .docx 或 PDF 后再检查")
+
+
+def _convert(tool: str, path: str, source: Path) -> str:
+    if tool in ("soffice", "libreoffice"):
+        out = source.parent / "out"
+        profile = source.parent / "profile"  # a private profile: no clash with a running LibreOffice
+        subprocess.run(
+            [path, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "docx",
+             "--outdir", str(out), str(source)],
+            capture_output=True, timeout=CONVERT_SECONDS, check=True,
+        )
+        converted = out / (source.stem + ".docx")
+        if not converted.exists():
+            raise UnusableInput("未生成 .docx")
+        return docx_text(converted.read_bytes())
+    if tool == "antiword":
+        arguments = [path, "-m", "UTF-8.txt", "-w", "0", str(source)]
+    else:
+        arguments = [path, "-d", "utf-8", "-w", str(source)]
+    result = subprocess.run(arguments, capture_output=True, timeout=CONVERT_SECONDS, check=True)
+    return decode(result.stdout, source.name)
 
 
 # --- .pdf ----------------------------------------------------------------------------------------

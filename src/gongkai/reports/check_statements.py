@@ -1,0 +1,537 @@
+"""What the report's text states about its own figures, against its tables (`narrative_mismatch`).
+
+A statement is a number (Arabic or Chinese numerals, a range, “10余件”, a percentage, or a “未/没有/无”)
+tied to the SUBJECT the sentence names right before it, in the same clause: 新收/收到申请, 上年结转,
+办结/答复, 予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理, 结转下年度/尚未办结, 行政复议,
+行政诉讼, 规章/规范性文件 制发/废止/现行有效, and the rates 办结率/答复率/依申请公开率 and “予以公开占60%”.
+Only a statement whose subject is unambiguous is compared: a number after 同比/较上年/增长, after another
+year, about 主动公开 or 预决算, or about a 行政复议 the agency decided as the review body says nothing
+about these tables. Each finding quotes the sentence and names the cell it contradicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from gongkai.statute.outcomes import GROUP_LABELS, OUTCOMES, Group
+from gongkai.statute.report import (
+    APPEAL_GROUP_LABELS,
+    APPLICANT_KEYS,
+    DOCUMENT_COLUMN_LABELS,
+    DOCUMENT_KIND_LABELS,
+    ROW_LABELS,
+    Finding,
+    Severity,
+    where_appeals,
+    where_applications,
+)
+
+from .numerals import NUMBER, parse_number
+from .parse import Parsed
+from .parse.document import place_of
+from .parse.normalize import to_ascii
+
+# --- the subjects a sentence can name ----------------------------------------------------------------
+
+NOT_REQUESTS = r"复议|诉讼|许可|投诉|信访|咨询|举报|热线|来信|来访|留言|审批|办件|政务服务"
+KEYWORDS: tuple[tuple[str, str], ...] = (
+    # Barriers: what comes after them is not a figure of these tables.
+    ("skip", r"(?:按时|按期|及时|限时|当场|提前)(?:办结|答复|回复|受理)率?|满意[率度]|知晓率|更新率|正确率|准确率"),
+    ("skip", r"主动公开|预决算|预算|决算|三公经费|重点领域|政务公开事项|公开栏|网站|新媒体|公众号|浏览|访问|点击"),
+    ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年"
+             r"|增长|下降|增加|减少|上升|提高|降低|上一?年度?(?!度?结转)|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
+    # Rates.
+    ("rate.completion", r"办结率|答复率"),
+    ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
+    # Counts of requests.
+    ("carried_in", r"上一?年度?结转|上一?年度?遗留|往年结转|20\d{2}年度?结转"),
+    ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
+                    r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
+    ("carried_out_none", r"(?:无|没有|不存在)(?:结转|未办结)"),
+    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请"),
+    ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
+                 r"|办理(?:各类)?(?:政府信息公开)?申请"),
+    ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
+    ("granted", r"(?<!不)予以公开|同意公开|全部公开"),
+    ("partial", r"部分公开"),
+    ("denied", r"不予(?:以)?公开"),
+    ("unable", r"无法提供"),
+    ("not_processed", r"不予处理"),
+    ("other_handling", r"其他处理"),
+    ("natural", r"自然人"),
+    ("organisations", r"法人或其他组织|法人和其他组织|法人|企业|社会组织"),
+    # 行政复议 and 行政诉讼 of which the agency was the respondent.
+    ("review", r"行政复议"),
+    ("litigation_direct", r"未经复议直接起诉|直接(?:提起)?(?:行政)?诉讼|直接起诉"),
+    ("litigation_after_review", r"复议后起诉|复议后(?:提起)?(?:行政)?诉讼"),
+    ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉"),
+    # 规章 and 规范性文件 (表二), with the verb that says which column.
+    ("doc.regulations", r"规章(?!制度)"),
+    ("doc.normative_documents", r"(?:行政)?规范性文件"),
+    ("verb.issued", r"制发|印发|出台|新制定|制定|发布"),
+    ("verb.repealed", r"废止|废除|宣布失效"),
+    ("verb.in_force", r"现行有效"),
+)
+KEYWORD = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(KEYWORDS)))
+KEYS = [key for key, _ in KEYWORDS]
+# What a percentage may describe; a count may describe every other subject.
+PERCENT_SUBJECTS = {"rate.completion", "rate.grant", "granted", "partial", "denied", "unable", "not_processed",
+                    "other_handling"}
+COUNT_SUBJECTS = {"carried_in", "carried_out", "received", "requests", "concluded", "granted", "partial", "denied",
+                  "unable", "not_processed", "other_handling", "natural", "organisations", "review",
+                  "litigation_direct", "litigation_after_review", "litigation"}
+# Subjects a “未/没有/无” before them states as none at all.
+ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_direct", "litigation_after_review",
+                 "doc.regulations", "doc.normative_documents"}
+APPEALS = {"review", "litigation", "litigation_direct", "litigation_after_review"}
+
+CLAIM = re.compile(
+    rf"(?P<pre>近|约|共计|共|计|合计|总计)?\s*(?P<n1>{NUMBER})"
+    rf"(?:\s*(?:-|~|—|–|至|到)\s*(?P<n2>{NUMBER}))?\s*(?P<approx>余|多)?\s*"
+    r"(?P<unit>件|条|宗|起|份|个(?=$|[,;。、)\]申案]|次)|%)(?P<post>左右)?"
+)
+NEGATION = re.compile(
+    r"(?:未|没有|无(?!法|正当)|不存在)(?:发生|产生|出现|涉及|收到|受理|接到|接收|制发|出台|印发|制定|发布|新增)?"
+    r"(?:(?!但|仅|只|按|及时|其中)[^\d%])*$"
+)
+ALL_ZERO = re.compile(r"^[^\d%]{0,6}?(?:(?:均|都|皆)(?:为|是)?|为|是)\s*(?:0|零)(?![\d.%件个条])")
+ALL_DONE = re.compile(r"(?:均已|全部|已全部|均)(?:按期|依法|按时)?(?:办结|办理完毕|答复完毕)")
+DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类")
+REVIEW_BODY = re.compile(r"(?<!被)(?:受理|审理|办理|审结|复议机关|作出)[^,;。]*$")
+YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+SENTENCE_END = re.compile(r"[。;！？!?\n]")
+CLAUSE_END = re.compile(r"[,，:：]")
+MAX_GAP = 14
+RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
+PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+GROUP_OF = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
+            "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
+JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    subject: str  # a key of KEYWORDS
+    low: float
+    high: float
+    percent: bool
+    text: str  # the words that state it: “收到申请12件”
+    position: int  # in the report's text
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the tables say of a subject: the value, the values a true statement may give, and the cell."""
+
+    value: float
+    accepted: tuple[float, ...]
+    label: str
+    where: str
+    shown: str = ""  # “6/10” for a rate
+
+
+# --- reading the statements ------------------------------------------------------------------------
+
+
+def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
+    """Where the text speaks in sentences: sections 一, 五 and 六, and the sentences (lines with “。”) that
+    some reports write above the tables of 二, 三 and 四; the whole text where no section was found."""
+    sections = parsed.report.sections
+    spans = []
+    for body in (sections.overview, sections.problems, sections.other):
+        if body:
+            start = parsed.text.find(body)
+            if start >= 0:
+                spans.append((start, start + len(body)))
+    if not spans:
+        return [(0, len(parsed.text))]
+    starts = sorted(start for start, _ in parsed.headings.values())
+    for key in ("proactive", "applications", "appeals"):
+        if key not in parsed.headings:
+            continue
+        begin = parsed.headings[key][1]
+        end = min((s for s in starts if s > begin), default=len(parsed.text))
+        position = begin
+        for line in parsed.text[begin:end].split("\n"):
+            if "。" in line and "|" not in line and "\t" not in line:
+                spans.append((position, position + len(line)))
+            position += len(line) + 1
+    return spans
+
+
+def statements(parsed: Parsed) -> list[Claim]:
+    claims: list[Claim] = []
+    for start, end in narrative_spans(parsed):
+        position = start
+        for piece in SENTENCE_END.split(to_ascii(parsed.text[start:end])):
+            if "|" not in piece and "\t" not in piece and piece.strip():
+                shown = parsed.text[position : position + len(piece)]  # the words as published (，not ,)
+                for claim in _sentence_claims(piece, position, parsed.report.year):
+                    at = piece.find(claim.text)
+                    said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
+                    claims.append(replace(claim, text=said, sentence=shown.strip()))
+            position += len(piece) + 1
+    return claims
+
+
+def _keywords(sentence: str) -> list[tuple[int, int, str]]:
+    """Every subject word of the sentence, left to right; the first pattern that fits wins (未办结 is not 办结)."""
+    quiet = [m.span() for m in PARENTHESES.finditer(sentence) if not re.search(r"\d", m.group(0))]
+    return [(m.start(), m.end(), KEYS[int(m.lastgroup[1:])]) for m in KEYWORD.finditer(sentence)
+            if not any(a < m.start() < b for a, b in quiet)]  # a row's name in brackets: 其他处理（…申请）
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
+
+
+def _is_count(sentence: str, number: re.Match) -> bool:
+    """A Chinese numeral counts only where the words stop after its unit: not 一条龙, 一件事."""
+    if re.match(r"\d", number.group("n1")):
+        return True
+    after = sentence[number.end() : number.end() + 1]
+    return not CJK.match(after) or after in "申政依予部不无结已均"
+
+
+def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim]:
+    keywords = _keywords(sentence)
+    claims = []
+    numbers = list(CLAIM.finditer(sentence))
+    claimed_keywords: set[int] = set()
+    for number in numbers:
+        if not _is_count(sentence, number):
+            continue
+        subject = _subject_of(sentence, keywords, number.start("n1") - (len(number.group("pre") or "")), year)
+        if subject is None and number.group("unit") != "%":
+            subject = _subject_after(sentence, keywords, number.end(), year)
+        if subject is None:
+            continue
+        index, key = subject
+        percent = number.group("unit") == "%"
+        if key.startswith(("doc.", "verb.")):
+            key = _document_subject(sentence, keywords, index, number.end())
+            if key is None:
+                continue
+        if percent and key not in PERCENT_SUBJECTS or not percent and key not in COUNT_SUBJECTS | DOC_SUBJECTS:
+            continue
+        if key in APPEALS and not _about_disclosure(sentence, keywords[index][0]):
+            continue
+        if key == "rate.grant" and not _about_requests(sentence, keywords, index):
+            continue
+        if key in GROUP_OF:
+            key = _outcome_row(key, sentence[keywords[index][1] : number.start()])
+        subjects = [(index, key)]
+        if key in APPEALS:
+            subjects = _joined_appeals(sentence, keywords, index, number)
+        low, high = _bounds(number)
+        if low is None:
+            continue
+        for index, key in subjects:
+            claimed_keywords.add(index)
+            start = min(keywords[index][0], number.start())
+            end = max(keywords[index][1], number.end())
+            claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
+                                sentence.strip()))
+    claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year)
+    return claims
+
+
+def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tuple[int, str] | None:
+    """The nearest subject word before the number in its clause, with nothing between that changes its meaning."""
+    best = None
+    for index, (_start, end, _key) in enumerate(keywords):
+        if end <= number_at:
+            best = index
+    if best is None:
+        return None
+    start, end, key = keywords[best]
+    gap = PARENTHESES.sub("", sentence[end:number_at])
+    if key == "skip" or len(gap) > MAX_GAP or re.search(r"\d|%", gap) or CLAUSE_END.search(gap):
+        return None
+    if _other_year(sentence[:start], year):
+        return None
+    return best, key
+
+
+def _about_requests(sentence: str, keywords, index: int) -> bool:
+    """“公开率” is the requests' only where its clause speaks of 申请 (not 预决算公开率, not 主动公开率)."""
+    start, _end, _key = keywords[index]
+    if sentence[start:].startswith(("依申请", "予以")):
+        return True
+    clause_from = _clause_start(sentence, start)
+    barrier = any(k == "skip" and clause_from <= s < start for s, _, k in keywords)
+    return "申请" in sentence[clause_from:start] and not barrier
+
+
+def _outcome_row(key: str, gap: str) -> str:
+    """“不予公开（保护第三方合法权益）1件”: the one row of 表三 the parenthesis names."""
+    inside = re.search(r"\(([^()]{2,60})\)", gap)
+    if not inside:
+        return key
+    words = inside.group(1).replace("“", "").replace("”", "")
+    for outcome in OUTCOMES:
+        label = outcome.label.replace("“", "").replace("”", "")
+        if outcome.group is GROUP_OF[key] and outcome.number and (label in words or words in label):
+            return f"row:{outcome.key}"
+    return key
+
+
+def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> list[tuple[int, str]]:
+    """“被申请行政复议、提起行政诉讼共3件” is one count of both; “行政复议和行政诉讼各1件” a count of each."""
+    start, _end, key = keywords[index]
+    if index == 0:
+        return [(index, key)]
+    p_start, p_end, p_key = keywords[index - 1]
+    if p_key not in APPEALS or not JOINED.match(sentence[p_end:start]):
+        return [(index, key)]
+    if re.search("各|均|分别", sentence[keywords[index][1] : number.start()]):
+        return [(index - 1, p_key), (index, key)]
+    return [(index, "appeals_all")]
+
+
+def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -> tuple[int, str] | None:
+    """“其中6件予以公开”, “1件结转下年度”: the subject right after the count."""
+    for index, (start, _end, key) in enumerate(keywords):
+        if start >= number_end:
+            gap = sentence[number_end:start]
+            if key in FORWARD and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
+                return None if _other_year(sentence[:start], year) else (index, key)
+            return None
+    return None
+
+
+def _other_year(before: str, year: int | None) -> bool:
+    """“2023年收到申请8件” in the report on 2024 speaks of another year."""
+    if year is None:
+        return False
+    years = YEAR.findall(before)
+    return bool(years) and int(years[-1]) != year
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    ends = [m.end() for m in CLAUSE_END.finditer(sentence, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _about_disclosure(sentence: str, position: int) -> bool:
+    """行政复议/行政诉讼 of this table: about information disclosure, with the agency as the respondent."""
+    clause = sentence[_clause_start(sentence, position) : position]
+    return bool(DISCLOSURE.search(sentence)) and not REVIEW_BODY.search(clause)
+
+
+DOC_SUBJECTS = {f"doc.{kind}.{column}" for kind in DOCUMENT_KIND_LABELS for column in DOCUMENT_COLUMN_LABELS}
+
+
+def _document_subject(sentence: str, keywords, index: int, number_end: int) -> str | None:
+    """“制发规范性文件2件”, “规范性文件…废止1件”, “制发的3件规范性文件”: the kind and the column."""
+    kinds = [(s, k) for s, _, k in keywords if k.startswith("doc.")]
+    verbs = [(s, k) for s, _, k in keywords if k.startswith("verb.")]
+    start, _, key = keywords[index]
+    if key.startswith("doc."):
+        kind = key[4:]
+        before = [k for s, k in verbs if s < start and not CLAUSE_END.search(sentence[s:start])]
+        if not before:
+            return None
+        verb = before[-1]
+    else:
+        verb = key
+        earlier = [k for s, k in kinds if s < start]
+        later = [k for s, k in kinds if number_end <= s <= number_end + 2]
+        if not earlier and not later:
+            return None
+        kind = (later or earlier)[0][4:] if later else earlier[-1][4:]
+    return f"doc.{kind}.{verb[5:]}"
+
+
+def _bounds(number: re.Match) -> tuple[float | None, float]:
+    low = parse_number(number.group("n1"))
+    if low is None:
+        return None, 0
+    high = parse_number(number.group("n2")) if number.group("n2") else low
+    if high is None:
+        return None, 0
+    if number.group("approx"):
+        return low, max(low * 2, low + 10)
+    if number.group("pre") == "近":
+        return low * 0.7, low
+    if number.group("pre") == "约" or number.group("post"):
+        return low * 0.8, low * 1.2
+    return min(low, high), max(low, high)
+
+
+def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int], year) -> list[Claim]:
+    """“未收到依申请公开事项”, “未发生…行政复议和行政诉讼”, “…均为0”, “申请均已办结”: none at all."""
+    claims = []
+    number_spans = [(n.start(), n.end()) for n in numbers]
+    for index, (start, end, key) in enumerate(keywords):
+        if index in claimed or key not in ZERO_SUBJECTS | {"carried_out_none"}:
+            continue
+        if key in APPEALS and not _about_disclosure(sentence, start):
+            continue
+        if _other_year(sentence[:start], year):
+            continue
+        if key == "carried_out_none":
+            if re.search("申请", sentence):
+                claims.append(Claim("carried_out", 0, 0, False, sentence[start:end], offset + start, sentence.strip()))
+            continue
+        clause_from = _clause_start(sentence, start)
+        window = sentence[max(clause_from, start - 24) : start]
+        after = sentence[end:]
+        negated = NEGATION.search(window) and not any(clause_from <= s < start for s, _ in number_spans)
+        zero_after = ALL_ZERO.match(after)
+        if zero_after and CLAUSE_END.search(after[: zero_after.end()]):
+            zero_after = None
+        if not (negated or zero_after) or RESULT_WORDS.match(after):
+            continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
+        subject = key
+        if key.startswith("doc."):
+            verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]
+            subject = f"{key}.{verbs[-1][5:] if verbs else 'issued'}"
+        said = sentence[max(clause_from, start - 24) : end] if negated else sentence[start : end + zero_after.end()]
+        claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip()))
+    done = ALL_DONE.search(sentence)
+    if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence):
+        claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
+    return claims
+
+
+# --- what the tables say ---------------------------------------------------------------------------
+
+
+def _sum(values) -> float | None:
+    values = list(values)
+    return None if not values or any(v is None for v in values) else float(sum(values))
+
+
+def expected(subject: str, apps: dict, appeals: dict, proactive) -> Expected | None:
+    """The tables' figure for a subject (None where a cell is unknown)."""
+    def row(key, column="total"):
+        return apps[key][column]
+
+    def group(prefix):
+        return _sum(row(k) for k in apps if k.startswith(prefix) and k != "total")
+
+    new, carried, total = row("new"), row("carried_in"), row("total")
+    if subject in ("received", "requests"):
+        if new is None:
+            return None
+        accepted = {new} | ({new + carried} if carried is not None else set())
+        if subject == "requests" and total is not None:
+            accepted.add(total)
+        return Expected(new, tuple(accepted), "本年新收政府信息公开申请数量", where_applications("new", "total"))
+    simple = {
+        "carried_in": ("carried_in", "上年结转政府信息公开申请数量"),
+        "carried_out": ("carried_out", "结转下年度继续办理"),
+        "concluded": ("total", "本年度办理结果总计"),
+    }
+    if subject in simple:
+        key, label = simple[subject]
+        value = row(key)
+        return None if value is None else Expected(value, (value,), label, where_applications(key, "total"))
+    groups = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
+              "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
+    if subject in groups:
+        prefix = groups[subject].value
+        value = group(prefix if prefix in ("granted", "partial") else prefix + ".")
+        label = GROUP_LABELS[groups[subject]].split("（区分")[0]
+        where = f"表三 · 三、本年度办理结果 {label} · 总计"
+        return None if value is None else Expected(value, (value,), f"办理结果{label}", where)
+    if subject in ("natural", "organisations"):
+        columns = ("natural_person",) if subject == "natural" else APPLICANT_KEYS[1:]
+        values = [_sum(row(k, c) for c in columns) for k in ("new", "total")]
+        if values[0] is None:
+            return None
+        label = "自然人" if subject == "natural" else "法人或其他组织"
+        where = where_applications("new", columns[0]) if subject == "natural" else where_applications("new")
+        return Expected(values[0], tuple(v for v in values if v is not None), f"本年新收申请中{label}", where)
+    if subject.startswith("row:"):
+        key = subject[4:]
+        value = row(key)
+        label = ROW_LABELS[key].removeprefix("三、本年度办理结果 ")
+        return None if value is None else Expected(value, (value,), label, where_applications(key, "total"))
+    if subject == "appeals_all":
+        value = _sum(appeals[g]["total"] for g in appeals)
+        return None if value is None else Expected(value, (value,), "行政复议与行政诉讼合计", "表四 · 总计")
+    if subject in APPEALS:
+        groups_of = {"review": ("review",), "litigation_direct": ("litigation_direct",),
+                     "litigation_after_review": ("litigation_after_review",),
+                     "litigation": ("litigation_direct", "litigation_after_review")}[subject]
+        value = _sum(appeals[g]["total"] for g in groups_of)
+        if value is None:
+            return None
+        label = "行政诉讼" if subject == "litigation" else APPEAL_GROUP_LABELS[groups_of[0]]
+        where = "表四 · 行政诉讼 · 总计" if subject == "litigation" else where_appeals(groups_of[0], "total")
+        return Expected(value, (value,), f"{label}总计", where)
+    if subject in DOC_SUBJECTS:
+        _, kind, column = subject.split(".")
+        value = getattr(getattr(proactive, kind), column)
+        if value is None:
+            return None
+        label = f"{DOCUMENT_KIND_LABELS[kind]}{DOCUMENT_COLUMN_LABELS[column]}"
+        where = f"表二 · {DOCUMENT_KIND_LABELS[kind]} · {DOCUMENT_COLUMN_LABELS[column]}"
+        return Expected(value, (value,), label, where)
+    return None
+
+
+def expected_rate(subject: str, apps: dict) -> Expected | None:
+    """A percentage the tables give: 办结率 = 办理结果总计 ÷ (新收 + 上年结转); 公开率 and shares of 办理结果总计."""
+    new, carried, total = apps["new"]["total"], apps["carried_in"]["total"], apps["total"]["total"]
+    if subject == "rate.completion":
+        if None in (new, carried, total) or not new + carried:
+            return None
+        rate = total * 100 / (new + carried)
+        return Expected(rate, (rate,), "办结率", where_applications("total", "total"), f"{total}/{new + carried}")
+    if not total:
+        return None
+    if subject == "rate.grant":
+        granted, partial = expected("granted", apps, {}, None), expected("partial", apps, {}, None)
+        if granted is None or partial is None:
+            return None
+        rates = (granted.value * 100 / total, (granted.value + partial.value) * 100 / total)
+        return Expected(rates[0], rates, "依申请公开率（予以公开÷办理结果总计）", granted.where,
+                        f"{granted.value:.0f}/{total}")
+    share = expected(subject, apps, {}, None)
+    if share is None:
+        return None
+    bases = [b for b in (total, new, (new or 0) + (carried or 0)) if b]
+    rates = tuple(share.value * 100 / b for b in bases)
+    return Expected(rates[0], rates, f"{share.label}占办理结果总计的比例", share.where, f"{share.value:.0f}/{total}")
+
+
+# --- the check -------------------------------------------------------------------------------------
+
+
+def check_statements(parsed: Parsed, apps: dict, appeals: dict) -> list[Finding]:
+    findings, seen = [], set()
+    for claim in statements(parsed):
+        if claim.percent:
+            figure = expected_rate(claim.subject, apps)
+            tolerance = 1.0
+        else:
+            figure = expected(claim.subject, apps, appeals, parsed.report.proactive)
+            tolerance = 0.0
+        if figure is None:
+            continue
+        if any(claim.low - tolerance <= value <= claim.high + tolerance for value in figure.accepted):
+            continue
+        key = (claim.position, claim.subject)
+        if key in seen:
+            continue
+        seen.add(key)
+        findings.append(_finding(parsed, claim, figure))
+    return findings
+
+
+def _finding(parsed: Parsed, claim: Claim, figure: Expected) -> Finding:
+    section = place_of(parsed, claim.position)
+    sentence = claim.sentence if len(claim.sentence) <= 120 else claim.sentence[:117] + "…"
+    if claim.percent:
+        tables = f"按表三计算应为{figure.value:.1f}%（{figure.shown}）"
+    else:
+        value = f"{figure.value:.0f}"
+        tables = f"但表{figure.where[1]}“{figure.label}”为{value}件"
+    said = "" if claim.text == sentence else f"，其中“{claim.text}”"
+    message = f"“{section}”称“{sentence}”{said}，{tables}"
+    return Finding("narrative_mismatch", Severity.ERROR, message, f"{section}；{figure.where}")

@@ -1,0 +1,151 @@
+"""The text's statements against the tables: true ones pass, every false one is one finding naming its cell.
+
+The report of tests/reports/fixtures_check: 新收 10 (自然人 8, 商业企业 2), 上年结转 1, 办结 10 (予以公开 6,
+部分公开 2, 无法提供 1, 不予处理 1), 结转下年度 1; 行政复议 1, 行政诉讼 0; 行政规范性文件 制发 2, 废止 1,
+现行有效 7; 规章 0.
+"""
+
+import pytest
+
+from gongkai.reports.check import check_parsed
+from gongkai.reports.check_statements import statements
+from gongkai.reports.numerals import chinese_int, parse_number
+from gongkai.reports.parse import parse_path, parse_text
+from tests.paths import REPORT_FIXTURES
+from tests.reports.fixtures_check.build import text_report
+
+
+def mismatches(overview, **kwargs):
+    report = check_parsed(parse_text(text_report(overview=overview, **kwargs)))
+    return [f for f in report.findings if f.code == "narrative_mismatch"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("十", 10), ("十二", 12), ("二十", 20), ("一百二十三", 123), ("两", 2), ("三千零五", 3005), ("一万二千", 12000),
+    ("二〇二四", 2024), ("零", 0),
+])
+def test_chinese_numerals(text, value):
+    assert chinese_int(text) == value
+
+
+def test_numbers_as_written():
+    assert parse_number("1,234") == 1234 and parse_number("1.2万") == 12000 and parse_number("万") is None
+
+
+TRUE_STATEMENTS = [
+    "2024年，我乡共收到政府信息公开申请10件，上年结转1件，办结10件，其中予以公开6件，部分公开2件，无法提供1件，"
+    "不予处理1件，结转下年度继续办理1件。",
+    "本年度新收政府信息公开申请十件，上年结转一件。",
+    "共受理依申请公开事项11件（含上年结转1件）。",
+    "其中自然人申请8件，法人或其他组织申请2件。",
+    "收到申请10余件。",
+    "收到政府信息公开申请8至12件。",
+    "申请办结率90.9%，予以公开占60%，依申请公开率80%。",
+    "因政府信息公开被申请行政复议1件，未发生行政诉讼。",
+    "本年度制发行政规范性文件2件，废止1件，现行有效7件，未制发规章。",
+    "2024年收到申请同比增长20%，较上年增加3件。",
+    "2023年，我乡收到政府信息公开申请8件。",
+    "预决算公开率100%，主动公开政府信息227条，按时答复率100%，群众满意率98%。",
+    "12345热线受理群众诉求30件，办理行政复议案件30件。",
+    "其中6件予以公开，1件结转下年度办理。",
+    "依申请公开一条龙服务持续优化。",
+    "全年办理政府信息公开申请10件。",
+    "因政府信息公开被申请行政复议、提起行政诉讼共1件。",
+    "收到申请10件，10件已办结，1件结转至2025年办理。",
+    "我乡高度重视政府信息公开行政复议工作，全年无政府信息公开行政复议被纠错案件。",
+]
+
+
+@pytest.mark.parametrize("overview", TRUE_STATEMENTS)
+def test_a_true_statement_is_no_finding(overview):
+    assert mismatches(overview) == []
+
+
+def test_the_true_statements_are_read_and_checked_not_skipped():
+    subjects = set()
+    for overview in TRUE_STATEMENTS:
+        subjects |= {c.subject for c in statements(parse_text(text_report(overview=overview)))}
+    assert {"received", "requests", "carried_in", "concluded", "granted", "partial", "unable", "not_processed",
+            "carried_out", "natural", "organisations", "rate.completion", "rate.grant", "review", "litigation",
+            "doc.normative_documents.issued", "doc.normative_documents.repealed",
+            "doc.normative_documents.in_force", "doc.regulations.issued"} <= subjects
+
+
+FALSE_STATEMENTS = [
+    # (sentence, the cell it contradicts, what the message must say)
+    ("2024年，我乡共收到政府信息公开申请12件。", "表三 · 一、本年新收政府信息公开申请数量 · 总计", "为10件"),
+    ("本年度新收政府信息公开申请一百二十三件。", "表三 · 一、本年新收政府信息公开申请数量 · 总计", "为10件"),
+    ("2024年，我乡未收到政府信息公开申请。", "表三 · 一、本年新收政府信息公开申请数量 · 总计", "为10件"),
+    ("收到政府信息公开申请15至20件。", "表三 · 一、本年新收政府信息公开申请数量 · 总计", "为10件"),
+    ("收到申请10件，上年结转3件。", "表三 · 二、上年结转政府信息公开申请数量 · 总计", "为1件"),
+    ("收到申请10件，办结9件。", "表三 · 三、本年度办理结果 （七）总计 · 总计", "为10件"),
+    ("收到申请10件，其中予以公开5件。", "表三 · 三、本年度办理结果 （一）予以公开 · 总计", "为6件"),
+    ("收到申请10件，不予公开两件。", "表三 · 三、本年度办理结果 （三）不予公开 · 总计", "为0件"),
+    ("收到申请10件，尚未办结的申请3件。", "表三 · 四、结转下年度继续办理 · 总计", "为1件"),
+    ("本年度收到的政府信息公开申请均已办结。", "表三 · 四、结转下年度继续办理 · 总计", "为1件"),
+    ("2024年未发生因政府信息公开引起的行政复议。", "表四 · 行政复议 · 总计", "为1件"),
+    ("因政府信息公开被提起行政诉讼2件。", "表四 · 行政诉讼 · 总计", "为0件"),
+    ("政府信息公开行政复议和行政诉讼各1件。", "表四 · 行政诉讼 · 总计", "为0件"),
+    ("全年政府信息公开行政复议、行政诉讼均为0。", "表四 · 行政复议 · 总计", "为1件"),
+    ("因政府信息公开被申请行政复议、提起行政诉讼共3件。", "表四 · 总计", "为1件"),
+    ("本年度制发行政规范性文件3件。", "表二 · 行政规范性文件 · 本年制发件数", "为2件"),
+    ("清理行政规范性文件，废止两件。", "表二 · 行政规范性文件 · 本年废止件数", "为1件"),
+    ("本年度制发规章1件。", "表二 · 规章 · 本年制发件数", "为0件"),
+    ("收到申请10件，办结率100%。", "表三 · 三、本年度办理结果 （七）总计 · 总计", "90.9%"),
+    ("政府信息公开申请的依申请公开率100%。", "表三 · 三、本年度办理结果 （一）予以公开 · 总计", "60.0%"),
+    ("收到申请10件，其中不予公开（保护第三方合法权益）1件。",
+     "表三 · 三、本年度办理结果 （三）不予公开 4. 保护第三方合法权益 · 总计", "为0件"),
+]
+
+
+@pytest.mark.parametrize("overview, cell, says", FALSE_STATEMENTS)
+def test_a_false_statement_is_one_finding_quoting_the_sentence_and_naming_the_cell(overview, cell, says):
+    found = mismatches(overview)
+    assert len(found) == 1, [f.message for f in found]
+    finding = found[0]
+    section, table_cell = finding.where.split("；")
+    assert section == "一、总体情况" and table_cell == cell
+    assert f"称“{overview.rstrip('。')}”" in finding.message
+    assert says in finding.message and finding.severity == "error"
+
+
+def test_a_paragraph_of_false_and_true_statements_gives_exactly_the_false_ones():
+    overview = ("2024年，我乡共收到政府信息公开申请12件，上年结转1件，办结10件，其中予以公开6件，部分公开3件；"
+                "未发生因政府信息公开引起的行政复议和行政诉讼。全年制发行政规范性文件2件。")
+    cells = sorted(f.where.split("；")[1] for f in mismatches(overview))
+    assert cells == ["表三 · 一、本年新收政府信息公开申请数量 · 总计",
+                     "表三 · 三、本年度办理结果 （二）部分公开 · 总计", "表四 · 行政复议 · 总计"]
+
+
+def test_a_blank_total_is_unknown_and_no_statement_is_held_against_it():
+    from tests.reports.fixtures_check.build import figures
+
+    rows = figures()
+    text = text_report(overview="我乡共收到政府信息公开申请12件。", rows=rows)
+    row = "一、本年新收政府信息公开申请数量\t8\t2\t0\t0\t0\t0\t"
+    text = text.replace(row + "10", row)
+    report = check_parsed(parse_text(text))
+    assert [f for f in report.findings if f.code == "narrative_mismatch"] == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REPORT_FIXTURES.glob("*.txt")))
+def test_no_false_alarm_on_the_real_reports(name):
+    report = check_parsed(parse_path(REPORT_FIXTURES / name))
+    assert [f.message for f in report.findings if f.code == "narrative_mismatch"] == []
+
+
+def test_the_real_reports_statements_are_read():
+    """Changchun's “我办受理依申请信息56条” and Zonglang's “我乡未收到依申请公开事项” agree with their tables."""
+    changchun = statements(parse_path(REPORT_FIXTURES / "changchun-erdao-fangwuzhengshouban_2022.txt"))
+    assert [(c.subject, c.low) for c in changchun] == [("received", 56)]
+    zonglang = statements(parse_path(REPORT_FIXTURES / "zonglang-2024.txt"))
+    assert ("received", 0) in [(c.subject, c.low) for c in zonglang]
+
+
+def test_a_sentence_written_above_table_three_is_checked_too():
+    text = text_report().replace("三、收到和处理政府信息公开申请情况\n",
+                                 "三、收到和处理政府信息公开申请情况\n2024年，我乡共收到政府信息公开申请13件。\n")
+    found = [f for f in check_parsed(parse_text(text)).findings if f.code == "narrative_mismatch"]
+    where = "三、收到和处理政府信息公开申请情况；表三 · 一、本年新收政府信息公开申请数量 · 总计"
+    assert [f.where for f in found] == [where]
+    assert "称“2024年，我乡共收到政府信息公开申请13件”" in found[0].message
