@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .tokens import Kind, Token
+from .tokens import UNSURE, Kind, Token
 
 Check = Callable[[Sequence[int]], bool]
 MAX_PART_DIGITS = 7
@@ -44,6 +44,8 @@ def read_row(
     values: Sequence[Token], n: int, *, check: Check | None = None, truncated: bool = False, drop_at: int | None = None
 ) -> RowReading:
     nums = [v for v in values if v.kind is Kind.NUM]
+    if any(v.text == UNSURE for v in nums):
+        return _unsure(nums, n)
     if len(nums) == n:
         return RowReading([number(v.text) for v in nums])
     if len(nums) > n:
@@ -63,6 +65,16 @@ def read_row(
         return RowReading(cells, blanks, problem="报告在此处中断，其后单元格无法读取")
     shown = " ".join(v.text or "□" for v in values) or "（无数字）"
     return RowReading([None] * n, problem=f"应有{n}个数字，实际读到：{shown}")
+
+
+def _unsure(nums: list[Token], n: int) -> RowReading:
+    """Cells that OCR read without confidence stay unknown; the others are kept only where the columns are sure."""
+    shown = " ".join(v.text for v in nums)
+    if len(nums) != n:
+        return RowReading([None] * n, problem=f"文字识别置信度低，且数字个数不符（应有{n}个）：{shown}")
+    cells = [None if v.text == UNSURE else number(v.text) for v in nums]
+    columns = "、".join(str(i + 1) for i, v in enumerate(nums) if v.text == UNSURE)
+    return RowReading(cells, problem=f"第{columns}个数字文字识别置信度低，按无法读取处理（{shown}）")
 
 
 def _too_many(nums: list[Token], n: int, check: Check | None, drop_at: int | None) -> RowReading:

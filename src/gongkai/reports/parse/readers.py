@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def read_bytes(data: bytes, name: str) -> str:
     suffix = Path(name).suffix.lower()
     if suffix == ".docx":
         return docx_text(data)
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
+    if is_pdf(data, name):
         return pdf_text(data)
     if suffix in LEGACY_SUFFIXES or (data[:4] == OLE_MAGIC and suffix in TEXT_SUFFIXES):
         return legacy_text(data, name)
@@ -50,6 +51,10 @@ def read_bytes(data: bytes, name: str) -> str:
     if suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html|<table|<div|<p[ >])", text[:500], re.I):
         return html_text(text)
     return text
+
+
+def is_pdf(data: bytes, name: str) -> bool:
+    return Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-"
 
 
 def decode(data: bytes, name: str) -> str:
@@ -334,6 +339,21 @@ def _convert(tool: str, path: str, source: Path) -> str:
 
 
 def pdf_text(data: bytes) -> str:
+    return pdf_reading(data).text
+
+
+@dataclass
+class PdfReading:
+    text: str
+    scanned_pages: int = 0  # pages read by OCR (no text layer)
+    pages: int = 0
+    cells: int = 0  # table cells read by OCR
+    unsure: int = 0  # of them, cells recognised with too little confidence: left unreadable
+    lowest: float | None = None  # the lowest confidence of a table cell OCR kept
+
+
+def pdf_reading(data: bytes) -> PdfReading:
+    """A PDF's text; a page without a text layer (a scan) is read by OCR."""
     try:
         import pdfplumber
 
@@ -341,13 +361,40 @@ def pdf_text(data: bytes) -> str:
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         raise UnusableInput(f"无法打开 PDF 文件：{exc.__class__.__name__}") from exc
     parts: list[str] = []
+    reading = PdfReading("")
     with pdf:
         for page in pdf.pages:
-            parts.extend(_pdf_page(page))
-    text = "\n".join(parts)
-    if not re.search(r"[\u4e00-\u9fff]", text):
-        raise UnusableInput("PDF 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）")
-    return text
+            reading.pages += 1
+            if _is_scan(page):
+                page_text = _ocr_page(page)
+                reading.scanned_pages += 1
+                reading.cells += page_text.cells
+                reading.unsure += page_text.unsure
+                if page_text.lowest is not None:
+                    reading.lowest = min(page_text.lowest, reading.lowest or 1.0)
+                parts.extend(page_text.lines)
+            else:
+                parts.extend(_pdf_page(page))
+    reading.text = "\n".join(parts)
+    if not re.search(r"[\u4e00-\u9fff]", reading.text):
+        raise UnusableInput("PDF 中没有可提取的文字，也未能识别出文字（扫描件过于模糊或不是报告）")
+    return reading
+
+
+def _is_scan(page) -> bool:
+    """A page whose text is an image: images on it and (almost) no characters in its text layer."""
+    if not page.images:
+        return False
+    cjk = sum(1 for char in page.chars if "\u4e00" <= char.get("text", "") <= "\u9fff")
+    return cjk < 10
+
+
+def _ocr_page(page):
+    from . import ocr
+
+    if not ocr.available():
+        raise UnusableInput("PDF 是扫描件（没有文字层），本机未安装文字识别组件 rapidocr_onnxruntime，无法读取")
+    return ocr.read_page(ocr.page_image(page))
 
 
 def _pdf_page(page) -> list[str]:

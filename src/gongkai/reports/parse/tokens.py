@@ -14,6 +14,7 @@ from enum import StrEnum
 from .normalize import INSTRUCTION
 
 _CJK = "\u4e00-\u9fff"
+UNSURE = "□"  # written by the OCR reader for a number cell it read with too little confidence
 SEPARATOR_LINE = re.compile(r"^[\s|:+=_]*-{3,}[\s|\-:+=_]*$")
 DASH_CELL = re.compile(r"^(?:-+|/+|\\|—+|无|－|空|／|\*)$")
 # A number with thousands separators (1,234) or its unit (12件) in a cell of its own.
@@ -72,6 +73,8 @@ def layout(text: str) -> str:
 
 def cell_tokens(cell: str, line: int) -> list[Token]:
     text = cell.strip()
+    if text == UNSURE:
+        return [Token(Kind.NUM, UNSURE, line)]  # a value OCR could not read with confidence: a cell, not a guess
     if DASH_CELL.match(text):
         return [Token(Kind.BLANK, text, line)]
     whole = WHOLE_NUMBER.match(text)
