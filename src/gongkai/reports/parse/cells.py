@@ -72,7 +72,7 @@ def _unsure(nums: list[Token], n: int) -> RowReading:
     shown = " ".join(v.text for v in nums)
     if len(nums) != n:
         return RowReading([None] * n, problem=f"文字识别置信度低，且数字个数不符（应有{n}个）：{shown}")
-    cells = [None if v.text == UNSURE else number(v.text) for v in nums]
+    cells = [None if v.text == UNSURE else 0 if v.kind is Kind.BLANK else number(v.text) for v in nums]
     columns = "、".join(str(i + 1) for i, v in enumerate(nums) if v.text == UNSURE)
     return RowReading(cells, problem=f"第{columns}个数字文字识别置信度低，按无法读取处理（{shown}）")
 

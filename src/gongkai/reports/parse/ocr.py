@@ -29,6 +29,7 @@ DPI = 200
 INK = 160  # grey level under which a pixel is ink (0 black … 255 white)
 MIN_NUMBER_SCORE = 0.80
 MIN_TEXT_SCORE = 0.50
+RULING_WIDTH = 3  # pixels at DPI: a ruling's sliver left inside a cell is this thin and hugs the cell's side
 NUMBERISH = re.compile(r"^[\d\s.,，。oOlI|-]*\d[\d\s.,，。oOlI|-]*$")
 
 
@@ -264,7 +265,7 @@ def read_table(gray: np.ndarray, ink: np.ndarray, table: Table) -> tuple[list[st
         for crop in cell_lines(gray, ink, y0, x0, y1, x1):
             crops.append(crop)
             owners.append(root)
-    read = recognise(crops)
+    read = second_look(crops, recognise(crops))
     parts: dict[tuple[int, int], list[tuple[str, float]]] = {}
     for owner, result in zip(owners, read, strict=True):
         parts.setdefault(owner, []).append(result)
@@ -311,6 +312,8 @@ def cell_lines(gray: np.ndarray, ink: np.ndarray, y0: int, x0: int, y1: int, x1:
         strip = inner[top : bottom + 1]
         cols = np.flatnonzero(strip.sum(axis=0) > 0)
         left, right = int(cols[0]), int(cols[-1])
+        if right - left <= RULING_WIDTH and (left <= RULING_WIDTH or right >= strip.shape[1] - 1 - RULING_WIDTH):
+            continue  # a sliver of the cell's own ruling (a page turned a little), not a “1” set in the cell
         margin = max(4, (bottom - top) // 3)
         gy0 = max(y0 + pad + top - margin, 0)
         gy1 = y0 + pad + bottom + margin + 1
@@ -329,6 +332,27 @@ def recognise(crops: list[np.ndarray]) -> list[tuple[str, float]]:
     images = [cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR) for crop in crops]
     results, _elapsed = engine().text_rec(images)
     return [(text, float(score)) for text, score in results]
+
+
+def second_look(crops: list[np.ndarray], read: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Numbers read below MIN_NUMBER_SCORE are read once more from the crop made black on white (blurred a little
+    against speckles, then Otsu's threshold): on grey or soiled paper a short number such as “11” is a few thin
+    grey strokes and the recogniser doubts it. The second reading counts only if it is itself confident and a
+    number; otherwise the first reading stands and the cell stays unreadable."""
+    import cv2
+
+    doubtful = [i for i, (text, score) in enumerate(read) if score < MIN_NUMBER_SCORE and NUMBERISH.match(text)]
+    if not doubtful:
+        return read
+    cleaned = []
+    for i in doubtful:
+        blurred = cv2.GaussianBlur(crops[i], (3, 3), 0)
+        cleaned.append(cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1])
+    out = list(read)
+    for i, (text, score) in zip(doubtful, recognise(cleaned), strict=True):
+        if score >= MIN_NUMBER_SCORE and NUMBERISH.match(text) and _number_text(text) is not None:
+            out[i] = (text, score)
+    return out
 
 
 # --- text outside the tables ---------------------------------------------------------------------

@@ -21,9 +21,9 @@ from itertools import combinations_with_replacement
 
 from rapidfuzz import fuzz
 
-from .cells import RowReading, _compositions, number
+from .cells import RowReading, _compositions, _unsure, number
 from .normalize import label_key
-from .tokens import Kind, Token
+from .tokens import UNSURE, Kind, Token
 
 Check = Callable[[Sequence[int]], bool]
 MAX_SPLITS = 2  # numbers run together in one row: at most this many cells hidden in another's digits
@@ -75,6 +75,9 @@ def align(
             problem = f"行名与数字分离，且本行数字不足{width}个（{shown}），无法确定各数所在列"
             out.append(RowReading([None] * width, problem=problem))
             continue
+        if any(v.text == UNSURE for v in chunk):
+            out.append(_unsure(chunk, width))
+            continue
         blanks = [i for i, v in enumerate(chunk) if v.kind is Kind.BLANK] if len(chunk) == width else []
         note = None
         if len({(s, e) for s, e, _ in options}) == 1 and len(chunk) < width:
@@ -89,11 +92,13 @@ def _fits(check: Check | None, option) -> bool:
 
 def _row_options(chunk: list[Token], width: int, check: Check | None, mode: str) -> list[tuple]:
     if len(chunk) == width:
-        option = tuple(0 if v.kind is Kind.BLANK else number(v.text) for v in chunk)
+        # a cell OCR could not read is unknown (None): such a row fits only an exact cut, never a sum-checked one
+        option = tuple(None if v.text == UNSURE else 0 if v.kind is Kind.BLANK else number(v.text) for v in chunk)
         return [option] if mode == "exact" or _fits(check, option) else []
     if mode == "short":
         return [SHORT]
-    if mode == "exact" or any(v.kind is Kind.BLANK for v in chunk) or width - len(chunk) > MAX_SPLITS:
+    unknown = any(v.kind is Kind.BLANK or v.text == UNSURE for v in chunk)
+    if mode == "exact" or unknown or width - len(chunk) > MAX_SPLITS:
         return []
     parts = [v.text for v in chunk]
     return list(dict.fromkeys(tuple(o) for o in _compositions(parts, width) if check(o)))
