@@ -60,6 +60,7 @@ def test_admin_edits_of_master_data_are_in_the_audit_trail(admin_client):
         "name": agency.name, "short_name": "新简称", "level": agency.level, "kind": agency.kind,
         "uscc": agency.uscc, "org_code": agency.org_code,
         "request_number_format": agency.request_number_format, "index_number_format": agency.index_number_format,
+        "supplement_period_days": agency.supplement_period_days,
         "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
     })
     assert response.status_code == 302, response.content.decode()[:2000]

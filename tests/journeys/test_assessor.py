@@ -33,5 +33,5 @@ def test_an_assessor_checks_a_folder_of_reports_from_the_command_line(tmp_path):
     summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
     assert len(summary) == total
     findings = list(book["检查结果"].iter_rows(min_row=2, values_only=True))
-    self_reference = [row for row in findings if row[3] == "self_reference"]
+    self_reference = [row for row in findings if row[-1] == "self_reference"]
     assert len(self_reference) >= COPIES and all(row[6] for row in self_reference)  # each with its place

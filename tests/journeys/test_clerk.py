@@ -35,8 +35,13 @@ def move(walk, summary: str, kind: str, fields: dict, name: str | None = None):
         else:
             control.fill(value)
     walk.check(name)
-    form.locator("button[type=submit]").click()
+    form.locator("button[type=submit]").first.click()
     walk.check()
+    confirm = page.get_by_role("button", name="确认发出")
+    if confirm.count():  # a move that issues a letter shows it first, as it will be issued
+        assert "草稿（预览）" in walk.main_text()
+        confirm.click()
+        walk.check()
     assert "已记录" in walk.main_text(), walk.main_text()[:400]
 
 
@@ -95,11 +100,20 @@ def test_the_township_clerk_works_through_a_day(demo, walk, tmp_path):
     assert online.due_on.isoformat() in walk.main_text()
 
     # 4. It is unclear: a 补正 notice (a Word file) stops the clock.
+    # The period is offered from the agency's default (15 working days) and its last day shown as it is typed.
+    form = page.locator("form[data-kind=supplement_requested]")
+    page.locator("details", has=form).locator("summary").click()
+    assert form.locator("[name=supplement_requested-period_days]").input_value() == "15"
+    due = add_workdays(today, 10, calendar)
+    form.locator("[name=supplement_requested-period_days]").fill("10")
+    form.get_by_text(f"截止日期：{due.year}年{due.month}月{due.day}日").wait_for()
+    page.locator("details", has=form).locator("summary").click()  # closed again: move() opens it
     move(walk, "发出补正通知", "supplement_requested",
-         {"day": today.isoformat(), "items": "请写明取暖补贴所属村和发放批次",
-          "supplement_due": (today + timedelta(days=21)).isoformat()})
+         {"day": today.isoformat(), "items": "请写明取暖补贴所属村和发放批次", "period_days": "10"})
     online.refresh_from_db()
     assert online.state == "awaiting_supplement"
+    notice = online.events.get(kind="supplement_requested")
+    assert notice.data["supplement_due"] == due.isoformat()
     assert "待申请人补正" in walk.main_text()
     with page.expect_download() as download:
         page.get_by_role("link", name="补正").filter(has_text="通知").first.click()
@@ -129,7 +143,7 @@ def test_the_township_clerk_works_through_a_day(demo, walk, tmp_path):
     book = Workbook()
     book.active.append(["村", "户数"])
     book.save(attachment)
-    page.get_by_label("附件", exact=True).set_input_files(str(attachment))
+    page.get_by_label("附件：", exact=True).set_input_files(str(attachment))
     walk.check("item-form-filled")
     page.get_by_role("button", name="保存草稿").click()
     walk.check("item-draft")

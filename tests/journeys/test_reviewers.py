@@ -9,6 +9,9 @@ from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Item
 from gongkai.disclosure_requests import services as requests
 from gongkai.disclosure_requests.models import Request
+from gongkai.reports import services as reports
+from gongkai.reports.models import AnnualReport, ReportState
+from gongkai.reports.transitions import Action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +27,8 @@ def test_three_reviewers_and_the_head(demo, walk):
         "title": TITLE, "summary": "2025年一般公共预算财政拨款收支、“三公”经费预算情况说明（更正后）。",
         "body": item.body, "publisher": item.publisher, "written_on": item.written_on, "doc_number": item.doc_number,
         "topic": item.topic, "genre": item.genre,
-        "art20_item": item.art20_item, "column_ids": list(item.columns.values_list("pk", flat=True))})
+        "art20_item": item.art20_item, "column_ids": list(item.columns.values_list("pk", flat=True)),
+        "channel_ids": item.live_version.channel_ids})
     catalog.submit_for_review(item=item, user=clerk)
 
     for step, username in enumerate(("zl_chushen", "zl_fushen", "zl_zhongshen"), start=1):
@@ -82,4 +86,22 @@ def test_three_reviewers_and_the_head(demo, walk):
     walk.go(f"/staff/reports/{demo.agencies['zonglang'].pk}/2025/")
     walk.check("head-report-2025")
     assert "吐尔逊" in walk.main_text()  # the head's sign-off is on the record
+
+    # A correction of the 2025 report has passed 三审 and waits for the head: signed off in the browser, it is
+    # published and the report it corrects is kept, marked as corrected.
+    published = AnnualReport.objects.get(agency=demo.agencies["zonglang"], year=2025, state=ReportState.PUBLISHED)
+    correction = reports.start_correction(report=published, actor=clerk, reason="第六部分收费金额笔误")
+    reports.submit_report(report=correction, user=clerk)
+    for reviewer in ("zl_chushen", "zl_fushen", "zl_zhongshen"):
+        correction = reports.review_report(report=correction, user=demo.users[reviewer], action=Action.APPROVE)
+    assert correction.state == ReportState.SIGN_OFF
+    walk.go(f"/staff/reports/{demo.agencies['zonglang'].pk}/2025/")
+    walk.check("head-signoff")
+    assert "更正稿" in walk.main_text()
+    page.get_by_label("审核意见").fill("同意发布")
+    page.get_by_role("button", name="签发并发布").click()
+    walk.check("head-signed-off")
+    correction.refresh_from_db()
+    published.refresh_from_db()
+    assert correction.state == ReportState.PUBLISHED and published.state == ReportState.SUPERSEDED
     walk.finish()

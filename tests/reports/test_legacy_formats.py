@@ -95,3 +95,20 @@ def pdf_report() -> bytes:
         " body{font-family:'Noto Sans CJK SC'}</style>",
     )
     return WeasyHTML(string=page).write_pdf()
+
+
+def test_a_file_that_is_not_a_word_file_is_refused_before_any_tool_reads_it(tmp_path, monkeypatch):
+    # catdoc prints any bytes it is given as text: a damaged .doc must not be "read" that way
+    fake_tool(tmp_path, monkeypatch, "catdoc", 'echo "乱码"\n')
+    with pytest.raises(UnusableInput, match=r"old\.doc：旧版 Word/WPS 文件（\.doc）无法转换（文件头不是 Word/WPS 格式"):
+        parse_bytes(b"\xd0\xcf\x11\xe0", "old.doc")
+
+
+def test_a_web_page_saved_as_doc_is_read_as_the_web_page(tmp_path, monkeypatch):
+    from tests.reports.test_parse_layouts import html_report
+
+    monkeypatch.setenv("PATH", "/nonexistent")  # no converter needed
+    page = html_report()
+    as_doc, as_html = check_bytes(page.encode("utf-8"), "report.doc"), check_bytes(page.encode("utf-8"), "report.html")
+    assert as_doc.agency == as_html.agency and as_doc.agency.endswith("人民政府")
+    assert as_doc.applications == as_html.applications and as_doc.applications["new"]["total"] is not None

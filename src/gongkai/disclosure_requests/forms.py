@@ -177,7 +177,7 @@ class AttachmentsMixin:
         return files
 
 
-class DisclosedFilesForm(forms.Form):
+class DisclosedFilesForm(gkforms.Form):
     """Staff attach the information disclosed with a 予以公开/部分公开 reply (disclosed.attach_files checks)."""
 
     files = MultipleFileField(label=f"公开的信息（文件，最多{MAX_DISCLOSED_FILES}个，每个不超过10MB）")

@@ -29,6 +29,7 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"} | LEGACY_SUFFIXES
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+OLE_HEADER = OLE_MAGIC + b"\xa1\xb1\x1a\xe1"  # a compound file (Word 97–2003, WPS) starts with these 8 bytes
 CONVERT_SECONDS = 120
 
 
@@ -284,7 +285,15 @@ def converters() -> list[tuple[str, str]]:
 def legacy_text(data: bytes, name: str) -> str:
     """An old Word/WPS file through the first tool that reads it; a clear message when none can."""
     suffix = Path(name).suffix.lower() or ".doc"
-    tools = converters()
+    rtf = data[:5] == b"{\\rtf"
+    if not data.startswith(OLE_HEADER) and not rtf:
+        head = data[:500].decode("utf-8", "ignore")
+        if re.match(r"\s*(<!doctype html|<html)", head, re.I):
+            return html_text(decode(data, name))  # a web page saved under a .doc name (“Word HTML”)
+        raise UnusableInput(f"{name}：旧版 Word/WPS 文件（{suffix}）无法转换（文件头不是 Word/WPS 格式，"
+                            "文件可能已损坏）；请另存为 .docx 或 PDF 后再检查")
+    # antiword and catdoc read only the binary format; an RTF file under a .doc name needs LibreOffice
+    tools = [(tool, path) for tool, path in converters() if not rtf or tool in ("soffice", "libreoffice")]
     if not tools:
         raise UnusableInput(
             f"{name}：旧版 Word/WPS 文件（{suffix}）需要转换工具才能读取（LibreOffice、antiword 或 catdoc），"
