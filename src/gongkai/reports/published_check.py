@@ -19,8 +19,12 @@ log = logging.getLogger(__name__)
 SEVERITIES = ("error", "warning", "info")
 
 
-def stored_result(findings) -> dict:
+def stored_result(findings, report: AnnualReport) -> dict:
     """What `checker_result` holds: counts by severity, and the findings, errors first."""
+    if report.corrects_id:
+        # A 更正 is dated the day it is signed off; whether the year's report came out by 31 January is a fact
+        # about the report it corrects (whose own result keeps it), not an error of the correction.
+        findings = [f for f in findings if f.code != "late_publication"]
     findings = sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
     counts = Counter(str(f.severity) for f in findings)
     return {"counts": {s: counts.get(s, 0) for s in SEVERITIES}, "findings": [f.to_json() for f in findings]}
@@ -30,7 +34,7 @@ def run_checker(report: AnnualReport) -> dict | None:
     """The checker's findings on the published text (the HTML the portal shows), or None without frozen data."""
     if not report.frozen:
         return None
-    return stored_result(checker_findings(Report.from_json(report.frozen)))
+    return stored_result(checker_findings(Report.from_json(report.frozen)), report)
 
 
 def safe_run(report: AnnualReport) -> dict | None:

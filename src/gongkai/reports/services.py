@@ -232,7 +232,7 @@ def _publish(report: AnnualReport, data: Report, user, today: date) -> None:
     report.catalog_item_id = publish_in_catalog(report, data, user)
     from .published_check import stored_result
 
-    report.checker_result = stored_result(findings)  # the checker on the published text, run once, kept
+    report.checker_result = stored_result(findings, report)  # the checker on the published text, run once, kept
     log_action("reports.report.published", actor=user, obj=report,
                data={"published_on": today.isoformat(), "catalog_item_id": report.catalog_item_id,
                      "corrects": report.corrects_id, "replaced_item_ids": report.replaced_item_ids})
