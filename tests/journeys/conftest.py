@@ -13,6 +13,12 @@ import pytest
 from tests.browser.axe import assert_accessible, screenshot_dir
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A clerk's browser in Xinjiang: Chinese, Beijing time; no motion, so charts are drawn when screenshotted."""
+    return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai", "reduced_motion": "reduce"}
+
+
 @pytest.fixture
 def demo(transactional_db, settings):
     """The whole demo: agencies, personas, a year of catalog items, requests, appeals and reports."""

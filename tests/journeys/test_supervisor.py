@@ -18,6 +18,28 @@ def test_the_county_supervisor_oversees_and_checks(demo, walk):
     walk.check("home")
     assert "县财政局依申〔2025〕第6号" in walk.main_text()  # overdue in a subordinate agency
 
+    # One table of every subordinate agency, sorted by the overdue requests, each figure a link, exported.
+    page.get_by_role("link", name="下属机关总览").click()
+    walk.check("overview")
+    table = page.locator("table#overview")
+    assert table.locator("tbody tr").count() == 4
+    table.get_by_role("link", name="已逾期申请").click()
+    walk.check()
+    table.get_by_role("link", name="已逾期申请 ▲").click()  # again: the most overdue first
+    walk.check("overview-by-overdue")
+    first = table.locator("tbody tr").first
+    assert first.locator("[data-cell=overdue]").inner_text() == "1"
+    with page.expect_download() as download:
+        page.get_by_role("link", name="导出 Excel").click()
+    with open(download.value.path(), "rb") as f:
+        sheet = load_workbook(io.BytesIO(f.read())).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(names) == 4 and names[0] == first.locator("th").inner_text()
+    first.locator("[data-cell=overdue] a").click()  # the figure opens the agency's overdue requests
+    walk.check("overview-overdue-requests")
+    assert "依申" in walk.main_text()
+    page.go_back()
+
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="年度报告").click()
     walk.check("reports")
     with page.expect_navigation():  # the year list submits itself
