@@ -5,10 +5,11 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from docx import Document as Docx
 
-from gongkai.disclosure_requests import services
+from gongkai.disclosure_requests import disclosed, services
 from gongkai.disclosure_requests.models import Request
 from gongkai.statute.identifiers import make_org_code, make_uscc
 
@@ -77,6 +78,9 @@ def test_a_law_firm_asks_follows_up_and_downloads_the_reply(demo, walk, tmp_path
 
     request.refresh_from_db()
     services.issue_reply(request, actor=clerk, day=today, outcome="granted", how="随本告知书提供电子件")
+    plan = "巴什村庭院经济项目实施方案.pdf"
+    disclosed.attach_files(request, actor=clerk, files=[
+        SimpleUploadedFile(plan, b"%PDF-1.4\n% implementation plan\n", content_type="application/pdf")])
     _query(walk, number, code)
     walk.check("status-replied")
     assert "已办结" in page.locator("#state").inner_text()
@@ -85,4 +89,8 @@ def test_a_law_firm_asks_follows_up_and_downloads_the_reply(demo, walk, tmp_path
     with open(download.value.path(), "rb") as f:
         text = "\n".join(p.text for p in Docx(io.BytesIO(f.read())).paragraphs)
     assert "新疆天山律师事务所" in text and "第三十七条" not in text  # granted in full: Art. 36(二)
+    with page.expect_download() as download:  # the information itself, beside the letter
+        page.locator("#disclosed").get_by_role("link", name=plan).click()
+    with open(download.value.path(), "rb") as f:
+        assert f.read().startswith(b"%PDF-1.4")
     walk.finish()

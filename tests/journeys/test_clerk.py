@@ -166,6 +166,14 @@ def test_the_township_clerk_works_through_a_day(demo, walk, tmp_path):
         letter = "\n".join(p.text for p in Docx(io.BytesIO(f.read())).paragraphs)
     assert "《中华人民共和国政府信息公开条例》" in letter
     assert "行政复议" in letter and "行政诉讼" in letter
+    # The information itself goes with the letter: the applicant downloads it with the query code.
+    scans = tmp_path / "2025年农村危房改造补助对象评定材料.pdf"
+    scans.write_bytes(b"%PDF-1.4\n% the disclosed record\n")
+    page.get_by_label("公开的信息（文件").set_input_files(str(scans))
+    page.get_by_role("button", name="附送文件").click()
+    walk.check("disclosed-attached")
+    assert "已附送公开的信息 1 个文件" in walk.main_text()
+    assert scans.name in page.locator("main").inner_text()
     move(walk, "送达", "delivered", {"day": today.isoformat(), "method": "email"})
     assert Request.objects.get(number="宗朗乡依申〔2026〕第1号").events.filter(kind="delivered").exists()
 
