@@ -62,6 +62,18 @@ def canonical_json(value) -> str:
     raise TypeError(f"cannot hash a {type(value).__name__} in the audit chain")
 
 
+def object_writer(keys: list[str]):
+    """For the bulk imports, which hash many objects of one shape: a function from the canonical texts of the
+    values (in the order of `keys`) to the object's canonical text, the same text canonical_json gives."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    prefixes = [(f"{_json_str(keys[i])}:", i) for i in order]
+
+    def write(texts) -> str:
+        return "{" + ",".join([prefix + texts[i] for prefix, i in prefixes]) + "}"
+
+    return write
+
+
 def as_stored(data):
     """A JSON payload as the database will give it back (dates and decimals become strings, tuples lists)."""
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))

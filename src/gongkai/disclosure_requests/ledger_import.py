@@ -17,7 +17,9 @@ Rows are history: no letters are generated, and the steps have no guards beyond 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter as Tally
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -28,7 +30,9 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_work_in
-from gongkai.core.audit import SEAL_KEY, append_entries, log_action, seal_of
+from gongkai.core import chain
+from gongkai.core.audit import SEAL_KEY, ChainAppender, log_action
+from gongkai.core.bulk import RowInserter
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEntry
 from gongkai.core.sequences import reserve_numbers
@@ -374,6 +378,16 @@ def _agency_problems(checker, actor) -> list[str]:
     return problems
 
 
+# What a request's derived fields are computed from (services.derived_fields reads kind, day and data only).
+_Step = namedtuple("_Step", "kind day data")
+DERIVED = ["state", "received_on", "due_on", "step_due_on", "closed_on", "outcome", "is_open", "due_unknown_year",
+           "sort_due"]
+REQUEST_COLUMNS = ["agency", "number", "query_code_hash", "applicant_key", *FIELDS, *DERIVED]
+EVENT_COLUMNS = ["request", "kind", "day", "data", "at", "actor", "actor_label", "reason"]
+AUDIT_COLUMNS = ["created_at", "action", "actor", "actor_label", "agency", "object_type", "object_id", "object_repr",
+                 "data", "prev_hash", "hash"]
+
+
 def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
     """Stages 2 and 3, in one transaction: numbers as blocks, bulk inserts, chained audit rows."""
     calendar = calendar or get_calendar()
@@ -382,39 +396,26 @@ def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
     agencies = {a.pk: a for a in Agency.objects.filter(pk__in={row[1] for row in parsed})}
     per_block = Tally((row[1], row[3][0][1].year) for row in parsed)
     total, done, first_number, last_number = len(parsed), 0, None, None
-    now = timezone.now()
     try:
         with transaction.atomic():
             serials = {key: reserve_numbers(agency=agencies[key[0]], scope="request", year=key[1], count=count)
                        for key, count in sorted(per_block.items())}
+            writer = _Writer(user, label)
             for start in range(0, total, BATCH):
                 batch = parsed[start:start + BATCH]
-                requests, events = [], []
+                requests = []
                 for _n, agency_id, values, steps in batch:
                     agency, year = agencies[agency_id], steps[0][1].year
                     serial, serials[(agency_id, year)] = serials[(agency_id, year)], serials[(agency_id, year)] + 1
-                    fields = dict(zip(FIELDS, values, strict=True))
-                    rows = [RequestEvent(kind=kind, day=day, actor=user, actor_label=label, reason=IMPORTED,
-                                         data=services._jsonable(data)) for kind, day, data in steps]
-                    request = Request(
-                        agency=agency, query_code_hash=query_codes.make_hash(query_codes.new_code()),
-                        number=agency.request_number_format.format(short_name=agency.short_name, year=year,
-                                                                   serial=serial),
-                        applicant_key=services.applicant_key(fields), **fields,
-                        **services.derived_fields(rows, calendar))
-                    requests.append(request)
-                    events.append(rows)
-                Request.objects.bulk_create(requests)
-                for request, rows in zip(requests, events, strict=True):
-                    for row in rows:
-                        row.request = request
-                RequestEvent.objects.bulk_create([row for rows in events for row in rows])
-                append_entries([_audit_entry(request, rows, n, user, label, now)
-                                for (n, *_), request, rows in zip(batch, requests, events, strict=True)])
-                first_number = first_number or requests[0].number
-                last_number = requests[-1].number
+                    number = agency.request_number_format.format(short_name=agency.short_name, year=year,
+                                                                  serial=serial)
+                    requests.append((agency_id, number, values, steps))
+                writer.write(batch, requests, calendar)
+                first_number = first_number or requests[0][1]
+                last_number = requests[-1][1]
                 done += len(batch)
                 progress("保存", done, total)
+            writer.close()
             counts = Tally(agencies[row[1]].name for row in parsed)
             log_action("requests.ledger.imported", actor=actor, data={"count": total, "agencies": dict(counts)})
     except IntegrityError as exc:
@@ -423,12 +424,91 @@ def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
     return ImportResult(count=total, agencies=dict(counts), numbers=(first_number, last_number))
 
 
-def _audit_entry(request, rows, n, user, label, now) -> AuditEntry:
-    return AuditEntry(
-        created_at=now, action="requests.imported", actor=user, actor_label=label, agency_id=request.agency_id,
-        object_type=request._meta.label_lower, object_id=str(request.pk), object_repr=str(request)[:300],
-        data={"row": n, "state": request.state, "events": [row.pk for row in rows],
-              SEAL_KEY: [seal_of(row) for row in rows]})
+class _Writer:
+    """Inserts the requests, their events and one chained audit row per request (sealing its events), without
+    model instances (core.bulk): what bulk_create and append_entries stored, hashed the same way, so
+    `gongkai audit verify` holds. The texts hashed are built from pieces that are the same for every row."""
+
+    def __init__(self, user, label):
+        self.user, self.label = user, label
+        self.now = chain.floor_to_millisecond(timezone.now())
+        self.requests = RowInserter(Request, REQUEST_COLUMNS)
+        self.events = RowInserter(RequestEvent, EVENT_COLUMNS, ready=["data"])
+        self.audit = RowInserter(AuditEntry, AUDIT_COLUMNS)
+        self.chain = ChainAppender()
+        self.payloads: dict[int, tuple] = {}  # id of a shared payload → (it as stored, its canonical text)
+        # an event's digest (chain.row_digest): the sealed fields, those empty for every imported event left out
+        fields = chain.sealed_fields(RequestEvent())
+        constant = {"at": self.now, "actor_id": user.pk if user else None, "actor_label": label,
+                    "reason": IMPORTED, "document_id": None}
+        kept = [f for f in fields if f not in constant or chain.plain(constant[f]) not in (None, "", {}, [])]
+        self.event_keys_all = kept
+        self.event_object = chain.object_writer(kept)
+        self.event_constants = {f: chain.canonical_json(chain.plain(constant[f])) for f in kept if f in constant}
+        self.seal_fields = fields
+        self.seal_object = chain.object_writer(["digest", "fields", "id", "model"])
+        self.seal_constants = (chain.canonical_json(fields), chain.canonical_json(RequestEvent._meta.label_lower))
+        self.data_object = chain.object_writer([SEAL_KEY, "events", "row", "state"])
+        self.entry_object = chain.object_writer(["created_at", "action", "actor", "actor_label", "agency",
+                                                  "object_type", "object_id", "object_repr", "data"])
+        self.entry_constants = [chain.canonical_json(chain.canonical_time(self.now)),
+                                chain.canonical_json("requests.imported"),
+                                chain.canonical_json(user.pk if user else None), chain.canonical_json(label)]
+        self.object_type = Request._meta.label_lower
+
+    def _payload(self, data: dict) -> tuple:
+        """A shared event payload (_RowChecker._shared) as the database takes it, and its canonical text."""
+        found = self.payloads.get(id(data))
+        if found is None:
+            found = self.payloads[id(data)] = (data, self.events.prepare("data", data),
+                                               chain.canonical_json(chain.as_stored(data)))
+        return found
+
+    def write(self, batch, requests, calendar) -> None:
+        """One batch: `batch` the parsed rows, `requests` their (agency id, number, field values, steps)."""
+        rows = []
+        for agency_id, number, values, steps in requests:
+            fields = dict(zip(FIELDS, values, strict=True))
+            derived = services.derived_fields([_Step(*step) for step in steps], calendar)
+            rows.append((agency_id, number, query_codes.make_hash(query_codes.new_code()),
+                         services.applicant_key(fields), *values, *(derived[f] for f in DERIVED)))
+        request_ids = self.requests.insert(rows, returning=True)
+        actor_id = self.user.pk if self.user else None
+        events = [(request_id, kind, day, self._payload(data)[1], self.now, actor_id, self.label, IMPORTED)
+                  for request_id, (*_, steps) in zip(request_ids, requests, strict=True) for kind, day, data in steps]
+        event_ids = iter(self.events.insert(events, returning=True))
+        audit = [self._audit_row(n, request_id, agency_id, number, row[-len(DERIVED)],
+                                 [(next(event_ids), step) for step in steps])
+                 for (n, *_), request_id, (agency_id, number, _values, steps), row
+                 in zip(batch, request_ids, requests, rows, strict=True)]
+        self.audit.insert(audit)
+
+    def _audit_row(self, n, request_id, agency_id, number, state, events) -> tuple:
+        """The audit row of one imported request: what _audit_entry wrote, hashed as AuditEntry.canonical."""
+        canonical = chain.canonical_json
+        seals, seal_texts = [], []
+        for event_id, (kind, day, data) in events:
+            texts = {"request_id": canonical(request_id), "kind": canonical(str(kind)),
+                     "day": canonical(day.isoformat()), "data": self._payload(data)[2], **self.event_constants}
+            digest = hashlib.sha256(self.event_object([texts[k] for k in self.event_keys_all]).encode()).hexdigest()
+            seals.append({"model": RequestEvent._meta.label_lower, "id": event_id, "fields": self.seal_fields,
+                          "digest": digest})
+            seal_texts.append(self.seal_object([canonical(digest), self.seal_constants[0], canonical(event_id),
+                                                self.seal_constants[1]]))
+        event_ids = [event_id for event_id, _step in events]
+        data = {"row": n, "state": state, "events": event_ids, SEAL_KEY: seals}
+        data_text = self.data_object(["[" + ",".join(seal_texts) + "]",
+                                      "[" + ",".join(canonical(i) for i in event_ids) + "]", canonical(n),
+                                      canonical(str(state))])
+        repr_ = number[:300]
+        previous, hash_ = self.chain.link(self.entry_object(
+            [*self.entry_constants, canonical(agency_id), canonical(self.object_type), canonical(str(request_id)),
+             canonical(repr_), data_text]))
+        return (self.now, "requests.imported", self.user.pk if self.user else None, self.label, agency_id,
+                self.object_type, str(request_id), repr_, data, previous, hash_)
+
+    def close(self) -> None:
+        self.chain.close()
 
 
 def import_xlsx(content, *, actor, agency=None, progress=_none) -> ImportResult:
