@@ -5,8 +5,9 @@ for every value; at a few hundred thousand rows that is most of an import's time
 built once per model and only the values that need it are converted (dates, timestamps, JSON), with the
 backend's own adapters, so what is stored is what `bulk_create` would store.
 
-Rows are tuples in the order of `fields`; every other concrete field gets its default (auto_now / auto_now_add
-fields: the time of the call). Runs in the caller's transaction.
+Rows are tuples in the order of `fields` (a foreign key's value is the target's key); every other concrete
+field gets its default (auto_now / auto_now_add fields: the time the inserter was made). Runs in the caller's
+transaction.
 """
 
 from collections.abc import Callable, Sequence
