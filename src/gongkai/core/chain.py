@@ -36,6 +36,8 @@ def floor_to_millisecond(value: dt.datetime) -> dt.datetime:
 
 
 def _number(value) -> str:
+    if value.__class__ is int and value % 10 and -10**27 < value < 10**27:
+        return str(value)  # what Decimal(value).normalize() writes for an int without trailing zeros, faster
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("审计数据中不能有非有限数值")

@@ -437,24 +437,26 @@ class _Writer:
         self.audit = RowInserter(AuditEntry, AUDIT_COLUMNS)
         self.chain = ChainAppender()
         self.payloads: dict[int, tuple] = {}  # id of a shared payload → (it as stored, its canonical text)
-        # an event's digest (chain.row_digest): the sealed fields, those empty for every imported event left out
-        fields = chain.sealed_fields(RequestEvent())
+        # An event's digest (chain.row_digest) covers its sealed fields but the empty ones: the same fields for
+        # every imported event, five of them with the same value. The four others are filled in per event.
+        self.sealed = chain.sealed_fields(RequestEvent())
         constant = {"at": self.now, "actor_id": user.pk if user else None, "actor_label": label,
                     "reason": IMPORTED, "document_id": None}
-        kept = [f for f in fields if f not in constant or chain.plain(constant[f]) not in (None, "", {}, [])]
-        self.event_keys_all = kept
+        kept = [f for f in self.sealed if f not in constant or chain.plain(constant[f]) not in (None, "", {}, [])]
         self.event_object = chain.object_writer(kept)
-        self.event_constants = {f: chain.canonical_json(chain.plain(constant[f])) for f in kept if f in constant}
-        self.seal_fields = fields
+        self.event_texts = [chain.canonical_json(chain.plain(constant[f])) if f in constant else None for f in kept]
+        self.event_slots = [kept.index(f) for f in ("request_id", "kind", "day", "data")]
+        self.event_model = RequestEvent._meta.label_lower
         self.seal_object = chain.object_writer(["digest", "fields", "id", "model"])
-        self.seal_constants = (chain.canonical_json(fields), chain.canonical_json(RequestEvent._meta.label_lower))
+        self.seal_texts = (chain.canonical_json(self.sealed), chain.canonical_json(self.event_model))
         self.data_object = chain.object_writer([SEAL_KEY, "events", "row", "state"])
         self.entry_object = chain.object_writer(["created_at", "action", "actor", "actor_label", "agency",
                                                   "object_type", "object_id", "object_repr", "data"])
-        self.entry_constants = [chain.canonical_json(chain.canonical_time(self.now)),
-                                chain.canonical_json("requests.imported"),
-                                chain.canonical_json(user.pk if user else None), chain.canonical_json(label)]
         self.object_type = Request._meta.label_lower
+        self.entry_texts = [chain.canonical_json(chain.canonical_time(self.now)),
+                            chain.canonical_json("requests.imported"),
+                            chain.canonical_json(user.pk if user else None), chain.canonical_json(label)]
+        self.entry_type = chain.canonical_json(self.object_type)
 
     def _payload(self, data: dict) -> tuple:
         """A shared event payload (_RowChecker._shared) as the database takes it, and its canonical text."""
@@ -484,28 +486,29 @@ class _Writer:
         self.audit.insert(audit)
 
     def _audit_row(self, n, request_id, agency_id, number, state, events) -> tuple:
-        """The audit row of one imported request: what _audit_entry wrote, hashed as AuditEntry.canonical."""
+        """The audit row of one imported request, sealing its events, linked by its AuditEntry.canonical text."""
         canonical = chain.canonical_json
+        request_text = canonical(request_id)
+        slot_request, slot_kind, slot_day, slot_data = self.event_slots
         seals, seal_texts = [], []
         for event_id, (kind, day, data) in events:
-            texts = {"request_id": canonical(request_id), "kind": canonical(str(kind)),
-                     "day": canonical(day.isoformat()), "data": self._payload(data)[2], **self.event_constants}
-            digest = hashlib.sha256(self.event_object([texts[k] for k in self.event_keys_all]).encode()).hexdigest()
-            seals.append({"model": RequestEvent._meta.label_lower, "id": event_id, "fields": self.seal_fields,
-                          "digest": digest})
-            seal_texts.append(self.seal_object([canonical(digest), self.seal_constants[0], canonical(event_id),
-                                                self.seal_constants[1]]))
+            texts = self.event_texts.copy()
+            texts[slot_request], texts[slot_kind] = request_text, canonical(str(kind))
+            texts[slot_day], texts[slot_data] = f'"{day.isoformat()}"', self._payload(data)[2]
+            digest = hashlib.sha256(self.event_object(texts).encode()).hexdigest()
+            seals.append({"model": self.event_model, "id": event_id, "fields": self.sealed, "digest": digest})
+            seal_texts.append(self.seal_object([f'"{digest}"', self.seal_texts[0], canonical(event_id),
+                                                self.seal_texts[1]]))
         event_ids = [event_id for event_id, _step in events]
         data = {"row": n, "state": state, "events": event_ids, SEAL_KEY: seals}
-        data_text = self.data_object(["[" + ",".join(seal_texts) + "]",
-                                      "[" + ",".join(canonical(i) for i in event_ids) + "]", canonical(n),
-                                      canonical(str(state))])
-        repr_ = number[:300]
+        data_text = self.data_object([f"[{','.join(seal_texts)}]", f"[{','.join(map(canonical, event_ids))}]",
+                                      canonical(n), canonical(str(state))])
+        shown = number[:300]
         previous, hash_ = self.chain.link(self.entry_object(
-            [*self.entry_constants, canonical(agency_id), canonical(self.object_type), canonical(str(request_id)),
-             canonical(repr_), data_text]))
+            [*self.entry_texts, canonical(agency_id), self.entry_type, canonical(str(request_id)), canonical(shown),
+             data_text]))
         return (self.now, "requests.imported", self.user.pk if self.user else None, self.label, agency_id,
-                self.object_type, str(request_id), repr_, data, previous, hash_)
+                self.object_type, str(request_id), shown, data, previous, hash_)
 
     def close(self) -> None:
         self.chain.close()
