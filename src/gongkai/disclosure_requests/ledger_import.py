@@ -1,15 +1,16 @@
 """Importing a 台账 (.xlsx): every row checked before the first one is saved, then all saved in bulk, or none.
 
 Three stages, each reported to `progress(stage, done, total)`:
-1. read and check: the sheet is read streaming (openpyxl read-only, core.xlsx_upload), each row parsed into a
-   compact tuple — the request's fields and its dated events — and checked: columns, choices, identity numbers,
-   dates, the order of the steps (the transition table), the holiday calendar of the receipt year, the importing
-   user's agencies, published annual reports. Any problem: LedgerError listing every bad row with its row number
-   and column, nothing stored.
-2. save, in one transaction: request numbers taken as one block per agency and year from the Counter; requests and
-   their events inserted with bulk_create in batches; state, due dates and outcome derived from the events by the
-   same function a move uses (services.derived_fields, the calendar read once per year); one audit row per request,
-   chained and sealing that request's events (core.audit.append_entries), so `gongkai audit verify` holds.
+1. read and check: the sheet is read by calamine (core.xlsx_upload), each row parsed into a compact tuple — the
+   request's fields and its dated events — and checked: columns, choices, identity numbers, dates, the order of
+   the steps (the transition table), the holiday calendar of the receipt year, the importing user's agencies,
+   published annual reports. Any problem: LedgerError listing every bad row with its row number and column,
+   nothing stored.
+2. save, in one transaction: request numbers taken as one block per agency and year from the Counter; requests,
+   their events and their audit rows inserted in batches without model instances (core.bulk: the ORM's per-value
+   work was most of the time); state, due dates and outcome derived from the events by the same function a move
+   uses (services.derived_fields, the calendar read once per year); one audit row per request, chained
+   (core.audit.ChainAppender) and sealing that request's events with the digests `gongkai audit verify` checks.
 3. done: one audit row for the import as a whole.
 
 Rows are history: no letters are generated, and the steps have no guards beyond the order and dates.
