@@ -11,6 +11,7 @@ transaction.
 """
 
 from collections.abc import Callable, Sequence
+from contextlib import closing
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
@@ -78,6 +79,18 @@ class RowInserter:
         convert = _converter(field, self.connection)
         return value if value is None or convert is None else convert(value)
 
+    def _cursor(self):
+        """The driver's cursor (it takes %s on SQLite and PostgreSQL alike), not Django's wrapper: with DEBUG on,
+        the wrapper would keep the text of every statement with all its values (~100 MB for 100,000 rows). On
+        PostgreSQL a server-side binding one: Django's client-side binding cursor quotes every value into the
+        SQL text in Python, and runs executemany as one statement per row."""
+        self.connection.ensure_connection()
+        if self.connection.vendor == "postgresql":
+            import psycopg
+
+            return closing(psycopg.Cursor(self.connection.connection))
+        return closing(self.connection.create_cursor())
+
     def prepare(self, name: str, value):
         """`value` of field `name` as the database takes it (for a `ready` field)."""
         convert = _converter(self.fields[name], self.connection)
@@ -94,17 +107,23 @@ class RowInserter:
                     values[i] = convert(values[i])
             prepared.append(values)
         one = "(" + ", ".join(["%s"] * self.width) + ")"
-        # The backend's cursor (it takes %s on SQLite and PostgreSQL alike), not Django's wrapper: with DEBUG on,
-        # the wrapper would keep the text of every statement with all its values (~100 MB for 100,000 rows).
-        with self.connection.cursor() as wrapper:
-            cursor = wrapper.cursor
+        insert = f"INSERT INTO {self.table} ({self.columns}) VALUES "
+        with self._cursor() as cursor:
             if not returning:
-                cursor.executemany(f"INSERT INTO {self.table} ({self.columns}) VALUES {one}", prepared)
+                cursor.executemany(insert + one, prepared)
                 return None
+            if self.connection.vendor == "postgresql":
+                # one short statement, pipelined by psycopg: a statement with thousands of rows would be
+                # re-parsed in Python for its placeholders on every call (psycopg caches only short ones)
+                cursor.executemany(f"{insert}{one} RETURNING {self.pk_column}", prepared, returning=True)
+                ids = [cursor.fetchone()[0]]
+                while cursor.nextset():
+                    ids.append(cursor.fetchone()[0])
+                return ids
             ids = []
             for start in range(0, len(prepared), self.per_statement):
                 chunk = prepared[start:start + self.per_statement]
-                cursor.execute(f"INSERT INTO {self.table} ({self.columns}) VALUES {', '.join([one] * len(chunk))} "
-                               f"RETURNING {self.pk_column}", [v for values in chunk for v in values])
+                cursor.execute(f"{insert}{', '.join([one] * len(chunk))} RETURNING {self.pk_column}",
+                               [v for values in chunk for v in values])
                 ids += [row[0] for row in cursor.fetchall()]
             return ids
