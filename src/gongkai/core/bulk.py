@@ -18,7 +18,6 @@ from django.utils import timezone
 
 # The fields whose Python value the database drivers take as is.
 _PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.ForeignKey)
-_SQLITE_VARIABLES = 32766  # SQLITE_MAX_VARIABLE_NUMBER since 3.32 (Django still assumes 999)
 _POSTGRES_VARIABLES = 65535
 
 
@@ -41,7 +40,7 @@ def _max_variables(connection) -> int:
             import sqlite3
 
             return connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        except AttributeError:  # Python < 3.11
+        except AttributeError:  # Python < 3.11; since SQLite 3.32 the limit is 32,766 (Django still assumes 999)
             return 999
     if connection.vendor == "postgresql":
         return _POSTGRES_VARIABLES
