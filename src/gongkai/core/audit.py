@@ -62,6 +62,27 @@ def log_action(action: str, *, actor=None, obj=None, agency=None, data: dict | N
     return entry
 
 
+class ChainAppender:
+    """The chain's end for a writer that appends many rows: the head locked once (the caller's transaction must
+    be open), each row linked by its canonical text (AuditEntry.canonical), the head moved once by `close`."""
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS):
+        self.using = using
+        self.head, _ = AuditHead.objects.using(using).select_for_update().get_or_create(pk=1)
+        self.previous, self.count = self.head.last_hash, self.head.count
+
+    def link(self, canonical: str) -> tuple[str, str]:
+        """(prev_hash, hash) of the next row, whose canonical text is `canonical`."""
+        previous = self.previous
+        self.previous = chain.mac(previous + canonical)
+        self.count += 1
+        return previous, self.previous
+
+    def close(self) -> None:
+        AuditHead.objects.using(self.using).filter(pk=self.head.pk).update(
+            last_hash=self.previous, count=self.count, mac=chain.head_mac(self.count, self.previous))
+
+
 def append_entries(entries: list[AuditEntry], using: str = DEFAULT_DB_ALIAS, batch_size: int = 1000) -> None:
     """Append many rows at once (a bulk import): chained in list order exactly as `log_action` chains one, inserted
     with bulk_create, the head moved once. Joins the caller's transaction. Each entry needs everything but the
@@ -69,16 +90,12 @@ def append_entries(entries: list[AuditEntry], using: str = DEFAULT_DB_ALIAS, bat
     if not entries:
         return
     with transaction.atomic(using=using):
-        head, _ = AuditHead.objects.using(using).select_for_update().get_or_create(pk=1)
-        previous = head.last_hash
+        appender = ChainAppender(using)
         for entry in entries:
             entry.created_at = chain.floor_to_millisecond(entry.created_at)
-            entry.prev_hash = previous
-            entry.hash = previous = entry.compute_hash()
+            entry.prev_hash, entry.hash = appender.link(entry.canonical())
         AuditEntry.objects.using(using).bulk_create(entries, batch_size=batch_size)
-        count = head.count + len(entries)
-        AuditHead.objects.using(using).filter(pk=head.pk).update(
-            last_hash=previous, count=count, mac=chain.head_mac(count, previous))
+        appender.close()
 
 
 @dataclass(frozen=True)

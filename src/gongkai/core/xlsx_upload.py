@@ -7,13 +7,16 @@ checking the declared sizes before openpyxl opens anything bounds the memory a h
 
 import io
 import zipfile
+from datetime import date, datetime
 
 from .errors import DomainError
 
 MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all members together, inflated
-# Read streaming (iter_xlsx_rows), a workbook costs memory for its shared strings, not for its sheet XML: the bulk
-# imports (100,000-row ledgers, ~1 KB of sheet XML a row) allow more, the ratio check still stops a bomb.
+# The bulk imports (100,000-row ledgers, ~1.2 KB of sheet XML a row) allow more, the ratio check still stops a bomb.
 MAX_UNCOMPRESSED_STREAMED = 600 * 1024 * 1024
+# calamine holds a sheet's cells in memory, about 1.5 times its XML: a larger workbook is read by openpyxl's
+# streaming parser instead, slower but flat in memory.
+MAX_UNCOMPRESSED_CALAMINE = 200 * 1024 * 1024
 MAX_MEMBERS = 2000
 MAX_RATIO = 200  # a real workbook compresses 5–20×; a bomb compresses thousands of times
 
@@ -34,7 +37,8 @@ def _size(content) -> int:
     return os.path.getsize(content)
 
 
-def _check_archive(content, label: str, field: str, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
+def _check_archive(content, label: str, field: str, max_uncompressed: int = MAX_UNCOMPRESSED) -> int:
+    """Refuses a file that is not a zip archive or would inflate too far; returns its inflated size."""
     try:
         members = zipfile.ZipFile(_source(content)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
@@ -46,6 +50,7 @@ def _check_archive(content, label: str, field: str, max_uncompressed: int = MAX_
     if len(members) > MAX_MEMBERS or total > max_uncompressed or total > MAX_RATIO * max(_size(content), 1):
         raise DomainError(f"{label}：文件解压后过大（可能是“压缩炸弹”），已拒绝读取；请上传普通的 .xlsx 表格",
                           field=field)
+    return total
 
 
 def xlsx_rows(content: bytes, *, label: str, field: str = "file", first_sheet: bool = False) -> list[tuple]:
@@ -74,12 +79,79 @@ def check_streamed_upload(content, *, label: str, field: str = "file") -> None:
 
 
 def iter_xlsx_rows(content, *, label: str, field: str = "file", first_sheet: bool = False):
-    """The rows of the active (or first) sheet one at a time, read streaming (openpyxl read-only): memory stays
-    flat whatever the row count. `content`: bytes, a path or a binary file. The first item is the sheet's row
-    count as its dimension declares it (None if unknown), then one tuple of cell values per row."""
+    """The rows of the active (or first) sheet one at a time. `content`: bytes, a path or a binary file. The first
+    item is the sheet's row count (None if unknown), then one tuple of cell values per row, as openpyxl's
+    read-only mode gives them: row 1 first, empty cells None, whole numbers int, date cells datetime.
+
+    Read by calamine (Rust): a 100,000-row ledger in about 3 seconds, several times faster than openpyxl. It
+    holds the sheet's cells in memory (about 170 MB for 100,000 rows of 26 columns), so a workbook that inflates
+    past MAX_UNCOMPRESSED_CALAMINE, or one calamine cannot open, is read by openpyxl, streaming."""
+    inflated = _check_archive(content, label, field, MAX_UNCOMPRESSED_STREAMED)
+    damaged = DomainError(f"{label}：文件已损坏或不是 Excel 工作簿，无法读取；请另存为 .xlsx 后重新上传", field=field)
+    sheet = None
+    if inflated <= MAX_UNCOMPRESSED_CALAMINE:
+        try:
+            sheet = _calamine_sheet(content, first_sheet)
+        except Exception:  # calamine's own errors for a workbook it does not support: openpyxl may still read it
+            sheet = None
+    if sheet is None:
+        if hasattr(content, "seek"):
+            content.seek(0)
+        yield from _openpyxl_rows(content, first_sheet, damaged)
+        return
+    yield sheet.end[0] + 1 if sheet.height else 0
+    try:
+        yield from _calamine_rows(sheet)
+    except Exception:
+        raise damaged from None
+
+
+def _active_index(archive: zipfile.ZipFile) -> int:
+    """The sheet Excel shows first (workbookView activeTab), as openpyxl's `workbook.active` picks it."""
+    from xml.etree import ElementTree
+
+    with archive.open("xl/workbook.xml") as stream:
+        for _event, element in ElementTree.iterparse(stream):
+            if element.tag.endswith("}workbookView"):
+                return int(element.get("activeTab") or 0)
+    return 0
+
+
+def _calamine_sheet(content, first_sheet: bool):
+    from python_calamine import CalamineWorkbook
+
+    source = _source(content)
+    if isinstance(source, str | bytes) or hasattr(source, "__fspath__"):
+        with open(source, "rb") as stream:
+            data = stream.read()
+    else:
+        data = source.read()
+    index = 0 if first_sheet else _active_index(zipfile.ZipFile(io.BytesIO(data)))
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return workbook.get_sheet_by_index(index)
+
+
+def _calamine_rows(sheet):
+    """calamine starts its rows at row 1 but its columns at the first used one, gives every number as a float,
+    a date cell as a date and an empty cell as "": put back openpyxl's columns and values."""
+    pad = (None,) * sheet.start[1] if sheet.height else ()
+    for row in sheet.iter_rows():
+        yield pad + tuple(v if v.__class__ is str and v else _openpyxl_value(v) for v in row)
+
+
+def _openpyxl_value(value):
+    if value == "":
+        return None
+    if value.__class__ is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if value.__class__ is date:
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+def _openpyxl_rows(content, first_sheet: bool, damaged: DomainError):
     from openpyxl import load_workbook
 
-    _check_archive(content, label, field, MAX_UNCOMPRESSED_STREAMED)
     try:
         workbook = load_workbook(_source(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0] if first_sheet else workbook.active
@@ -95,8 +167,7 @@ def iter_xlsx_rows(content, *, label: str, field: str = "file", first_sheet: boo
     except DomainError:
         raise
     except Exception:  # openpyxl raises KeyError, ValueError, XML and zip errors for a damaged workbook
-        raise DomainError(f"{label}：文件已损坏或不是 Excel 工作簿，无法读取；请另存为 .xlsx 后重新上传",
-                          field=field) from None
+        raise damaged from None
 
 
 def decode_text(content: bytes, *, label: str, field: str = "file") -> str:
