@@ -78,6 +78,9 @@ def test_public_pages_run_a_fixed_small_number_of_queries(client, site):
     limits = {"index": 1, "agency": 4, "guide": 2, "system": 2, "statutory": 3, "catalog": 6, "catalog_filtered": 6,
               "reports": 4, "item": 4, "report_item": 5, "feed": 2, "search": 3, "search_agency": 4, "feedback": 1,
               "ysqgk": 1}
+    if connection.vendor == "postgresql":  # the full-text search first reads max(id) to scan id windows
+        limits["search"] += 1
+        limits["search_agency"] += 1
     assert {page: n for page, n in counts.items() if n > limits[page]} == {}
 
 

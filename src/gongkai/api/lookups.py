@@ -3,6 +3,7 @@
 from django.http import Http404
 
 from gongkai.agencies.models import Agency
+from gongkai.core.params import id_or_none
 
 USCC_LENGTH = 18
 
@@ -11,8 +12,8 @@ def agency_by_code(code: str) -> Agency | None:
     code = (code or "").strip().upper()
     if len(code) == USCC_LENGTH:
         return Agency.objects.filter(uscc=code).first()
-    if code.isdigit():
-        return Agency.objects.filter(pk=int(code)).first()
+    if id_or_none(code) is not None:
+        return Agency.objects.filter(pk=id_or_none(code)).first()
     return None
 
 

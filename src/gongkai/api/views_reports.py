@@ -111,7 +111,7 @@ class CheckView(ApiView):
         too_large = Response({"detail": message, "errors": {"file": [message]}},
                              status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         declared = request.META.get("CONTENT_LENGTH") or "0"
-        if declared.isdigit() and int(declared) > MAX_BYTES + 64 * 1024:
+        if declared.isascii() and declared.isdigit() and int(declared) > MAX_BYTES + 64 * 1024:
             return too_large  # refused before the body is read
         upload = request.FILES.get("file")
         if upload is None:

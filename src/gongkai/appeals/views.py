@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_for, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.params import id_or_none
 from gongkai.core.uploads import upload_refusals
 from gongkai.disclosure_requests.downloads import attachment_response
 from gongkai.disclosure_requests.queries import requests_for_user
@@ -39,7 +40,7 @@ def _require_writer(user, agency):
 
 
 def _year(value: str, default: int) -> int:
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 9999 else default
+    return int(value) if value.isascii() and value.isdigit() and 1990 <= int(value) <= 9999 else default
 
 
 @login_required
@@ -48,7 +49,7 @@ def appeal_list(request):
     readable = agencies_for(request.user)
     choice = request.GET.get("agency", "")
     if choice:
-        agency = get_object_or_404(readable, pk=choice) if choice.isdigit() else None
+        agency = get_object_or_404(readable, pk=id_or_none(choice)) if id_or_none(choice) is not None else None
         if agency is None:
             raise Http404
     else:
@@ -72,8 +73,9 @@ def appeal_list(request):
 def create(request):
     """Record a case; from a request's page (?request=) it is tied to that request and its reply letter."""
     req = None
-    if request.GET.get("request", "").isdigit():
-        req = get_object_or_404(requests_for_user(request.user).select_related("agency"), pk=request.GET["request"])
+    if id_or_none(request.GET.get("request")) is not None:
+        req = get_object_or_404(requests_for_user(request.user).select_related("agency"),
+                                pk=id_or_none(request.GET["request"]))
         _require_writer(request.user, req.agency)
         agencies = staff_agencies_for(request.user).filter(pk=req.agency_id)
         if request.user.is_superuser and not agencies.exists():

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.core.errors import DomainError
+from gongkai.core.params import id_or_none
 from gongkai.core.spreadsheet import append_row, read_value
 from gongkai.core.xlsx_upload import iter_xlsx_rows
 
@@ -120,7 +121,7 @@ def _parse_row(values: dict, number: int, columns: dict, errors: list) -> dict:
         errors.append(RowError(number, "失效/废止日期", "失效或废止的文件须填写失效/废止日期"))
     art = values.get("第二十条")
     if art not in (None, ""):
-        if str(art).strip().isdigit() and int(str(art).strip()) in ART20_LABELS:
+        if id_or_none(art) in ART20_LABELS:
             data["art20_item"] = int(str(art).strip())
         else:
             errors.append(RowError(number, "第二十条", f"“{art}”应为1至15的数字"))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_for, staff_agencies_for
 from gongkai.core.errors import DomainError
+from gongkai.core.params import id_or_none
 
 from . import queries, services
 from .downloads import attachment_response
@@ -27,8 +28,8 @@ def _item_for(request, pk) -> Item:
 
 def _pick_agency(request, agencies):
     wanted = request.GET.get("agency") or request.POST.get("agency")
-    if wanted and wanted.isdigit():
-        return agencies.filter(pk=int(wanted)).first()
+    if id_or_none(wanted) is not None:
+        return agencies.filter(pk=id_or_none(wanted)).first()
     return agencies.first()
 
 

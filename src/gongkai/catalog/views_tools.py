@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from gongkai.agencies.permissions import agencies_for, staff_agencies_for
 from gongkai.core.errors import DomainError
+from gongkai.core.params import id_or_none
 
 from . import importexport
 from .forms import ImportForm
@@ -17,8 +18,8 @@ from .selfcheck import run_selfcheck
 
 def _agency(request, agencies):
     wanted = request.GET.get("agency") or request.POST.get("agency")
-    if wanted and wanted.isdigit():
-        agency = agencies.filter(pk=int(wanted)).first()
+    if id_or_none(wanted) is not None:
+        agency = agencies.filter(pk=id_or_none(wanted)).first()
         if agency is None:
             raise Http404
         return agency

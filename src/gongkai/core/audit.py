@@ -117,7 +117,7 @@ class Checkpoint:
     @classmethod
     def parse(cls, text: str) -> "Checkpoint":
         count, sep, last_hash = text.strip().partition(":")
-        if not sep or not count.isdigit() or len(last_hash) != 64:
+        if not sep or not (count.isascii() and count.isdigit()) or len(last_hash) != 64:
             raise ValueError(f"检查点“{text}”格式不正确，应为“条数:哈希”，如 120:3f5a…（64位）")
         return cls(int(count), last_hash.lower())
 

@@ -11,6 +11,13 @@ YEAR_MIN, YEAR_MAX = 2008, 2100
 ID_MAX = 2**53
 
 
+def id_or_none(raw) -> int | None:
+    """A row id from user input, or None: only ASCII digits (“²” passes str.isdigit but not int()) and within
+    ID_MAX (a longer number overflows the database's integer)."""
+    text = _clean(raw)
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 16 and int(text) <= ID_MAX else None
+
+
 def _clean(raw) -> str:
     return str(raw if raw is not None else "").strip()
 

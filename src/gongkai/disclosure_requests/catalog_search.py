@@ -78,7 +78,7 @@ def published_matches(text: str, *, agency_id=None, limit: int = 5) -> list:
 
 def _agency_id(value) -> int | None:
     text = str(value or "")
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def _search_index_ids(words: list[str], agency: int | None) -> list[int]:

@@ -1,5 +1,6 @@
 """Staff pages: the workbench, registration, the detail page with its moves, documents, the ledger."""
 
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import STAFF_ROLES, agencies_for, can_work_in, staff_agencies_for
 from gongkai.core.errors import DomainError, PermissionDenied
-from gongkai.core.params import year_param
+from gongkai.core.params import id_or_none, year_param
 from gongkai.core.uploads import upload_limit, upload_refusals
 from gongkai.statute.clock import CalendarYearMissing
 from gongkai.statute.outcomes import APPLICANT_LABELS
@@ -38,10 +39,10 @@ from .published_years import REPORTED_KINDS
 
 def _filters(request) -> dict:
     g = request.GET
-    agency = g.get("agency", "")
+    agency, assignee = g.get("agency", ""), g.get("assignee", "")
     return {"state": g.get("state", queries.OPEN), "year": year_param(g),
-            "channel": g.get("channel", ""), "assignee": g.get("assignee", "") or None,
-            "applicant_type": g.get("applicant_type", ""), "agency": int(agency) if agency.isdigit() else None}
+            "channel": g.get("channel", ""), "assignee": id_or_none(assignee),
+            "applicant_type": g.get("applicant_type", ""), "agency": id_or_none(agency)}
 
 
 @login_required

@@ -43,7 +43,8 @@ def org_code_problem(code: str) -> str | None:
 def id_card_problem(number: str) -> str | None:
     """GB 11643-1999: why an 18-digit 居民身份证号码 is invalid, or None."""
     number = number.strip().upper()
-    if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    well_formed = number.isascii() and number[:17].isdigit() and (number[17:].isdigit() or number[17:] == "X")
+    if len(number) != 18 or not well_formed:
         return "居民身份证号码应为17位数字加1位数字或X"
     from datetime import date
 
