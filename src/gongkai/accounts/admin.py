@@ -7,11 +7,13 @@ from gongkai.core.admin_audit import AuditedAdmin
 from .models import User
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.StackedInline):
+    """Stacked, with a plain list of agencies: every control has its label (the tabular inline's column headers
+    and the autocomplete box leave screen readers without a name), and a county has tens of agencies, not more."""
+
     model = Membership
     fk_name = "user"
     extra = 1
-    autocomplete_fields = ["agency"]
 
 
 @admin.register(User)
@@ -21,6 +23,10 @@ class GongkaiUserAdmin(AuditedAdmin, UserAdmin):
     list_display = ("username", "full_name", "email", "staff", "active")
     search_fields = ("username", "full_name", "email")
     inlines = [MembershipInline]
+    # Recorded by the system, not edited; and plain lists for groups and permissions: Django's two-pane filter
+    # and split date-time inputs leave controls without an accessible name (axe-core, as on every staff page).
+    readonly_fields = ("last_login", "date_joined")
+    filter_horizontal = ()
 
     # Words, not the admin's tick icons: their alt text is Django's English "True"/"False".
     @admin.display(description="管理后台权限", ordering="is_staff")
