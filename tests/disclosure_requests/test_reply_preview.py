@@ -109,3 +109,14 @@ def test_a_correction_is_previewed_too(clerk_client, register, clerk):
                              {**form, "preview_digest": _digest(html)}).status_code == 302
     correction = Document.objects.get(request=req, replaces__isnull=False)
     assert _paragraphs(correction.content) == shown and "更正并替代" in shown[4]
+
+
+def test_back_from_the_preview_the_reply_form_is_open_and_filled_as_it_was(clerk_client, register):
+    req = register(date(2025, 9, 1))
+    page = clerk_client.post(reverse("requests:preview", args=[req.pk]), {**REPLY, "format": "edit"})
+    assert page.status_code == 200
+    html = unescape(page.content.decode())
+    form = re.search(r'<details open><summary>作出答复</summary>(.*?)</details>', html, re.S).group(1)
+    assert "社员银行账号<账号>&户名" in form and 'value="2025-09-10"' in form
+    assert "errorlist" not in form
+    assert not Document.objects.filter(request=req).exists()
