@@ -89,3 +89,15 @@ def test_history_finds_the_same_applicants_similar_request_and_counts_the_month(
     similar = [r for r, _ in queries.similar_requests(again)]
     assert similar == [first]
     assert queries.monthly_volume(again) == 3
+
+
+def test_a_number_taken_already_refuses_the_import_and_stores_nothing(agency, clerk):
+    """The bulk insert's duplicate key (SQLite INSERT, PostgreSQL COPY) is reported, not a server error."""
+    from gongkai.core.models import Counter
+
+    import_xlsx(_xlsx([_row(agency)]), actor=clerk)
+    Counter.objects.filter(agency=agency, scope="request").update(value=0)  # a counter set back by hand
+    with pytest.raises(LedgerError) as caught:
+        import_xlsx(_xlsx([_row(agency), _row(agency)]), actor=clerk)
+    assert caught.value.problems[0].startswith("申请编号与已有申请重复，未导入任何记录")
+    assert Request.objects.count() == 1

@@ -70,6 +70,7 @@ class RowInserter:
         self.columns = ", ".join(quote(f.column) for f in columns)
         self.width = len(columns)
         self.pk_column = quote(meta.pk.column)
+        self.pk_name = meta.pk.column
         self.per_statement = max(1, _max_variables(self.connection) // self.width)
 
     def _default(self, field, now):
@@ -81,8 +82,7 @@ class RowInserter:
     def _cursor(self):
         """The driver's cursor (it takes %s on SQLite and PostgreSQL alike), not Django's wrapper: with DEBUG on,
         the wrapper would keep the text of every statement with all its values (~100 MB for 100,000 rows). On
-        PostgreSQL a server-side binding one: Django's client-side binding cursor quotes every value into the
-        SQL text in Python, and runs executemany as one statement per row."""
+        PostgreSQL a plain psycopg cursor, for COPY (Django's is a client-side binding one)."""
         self.connection.ensure_connection()
         if self.connection.vendor == "postgresql":
             import psycopg
@@ -105,20 +105,15 @@ class RowInserter:
                 if values[i] is not None:
                     values[i] = convert(values[i])
             prepared.append(values)
-        one = "(" + ", ".join(["%s"] * self.width) + ")"
-        insert = f"INSERT INTO {self.table} ({self.columns}) VALUES "
-        with self._cursor() as cursor:
+        # Django's wrapper turns the driver's errors into its own (IntegrityError for a duplicate number)
+        with self.connection.wrap_database_errors, self._cursor() as cursor:
+            if self.connection.vendor == "postgresql":
+                return self._copy(cursor, prepared, returning)
+            one = "(" + ", ".join(["%s"] * self.width) + ")"
+            insert = f"INSERT INTO {self.table} ({self.columns}) VALUES "
             if not returning:
                 cursor.executemany(insert + one, prepared)
                 return None
-            if self.connection.vendor == "postgresql":
-                # one short statement, pipelined by psycopg: a statement with thousands of rows would be
-                # re-parsed in Python for its placeholders on every call (psycopg caches only short ones)
-                cursor.executemany(f"{insert}{one} RETURNING {self.pk_column}", prepared, returning=True)
-                ids = [cursor.fetchone()[0]]
-                while cursor.nextset():
-                    ids.append(cursor.fetchone()[0])
-                return ids
             ids = []
             for start in range(0, len(prepared), self.per_statement):
                 chunk = prepared[start:start + self.per_statement]
@@ -126,3 +121,22 @@ class RowInserter:
                                [v for values in chunk for v in values])
                 ids += [row[0] for row in cursor.fetchall()]
             return ids
+
+    def _copy(self, cursor, prepared: list[list], returning: bool) -> list[int] | None:
+        """PostgreSQL: the rows streamed by COPY (one statement; an INSERT per row, even pipelined, spent most of
+        the time in round trips). The keys are taken from the column's sequence first, in one query, and written
+        with the rows: in ascending order, as RETURNING would give them."""
+        columns, ids = self.columns, None
+        if returning:
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                           [self.table, self.pk_name, len(prepared)])
+            ids = sorted(row[0] for row in cursor.fetchall())
+            columns = f"{self.pk_column}, {columns}"
+        with cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
+            if returning:
+                for pk, values in zip(ids, prepared, strict=True):
+                    copy.write_row([pk, *values])
+            else:
+                for values in prepared:
+                    copy.write_row(values)
+        return ids
