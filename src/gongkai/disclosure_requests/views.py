@@ -177,8 +177,6 @@ def act(request, pk):
     if kind not in services.available_actions(req, request.user):
         raise PermissionDenied("当前不能进行此项操作（状态或权限不符）")
     form = _move_form(kind, req, request.POST)
-    if request.POST.get("format") == "edit":  # back from the preview: the same move open, filled as it was
-        return render(request, "disclosure_requests/detail.html", _detail_context(request, req, failed=(kind, form)))
     if form.is_valid():
         payload = form.payload()
         try:
