@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 
 from gongkai.agencies.models import Membership
 from gongkai.core.admin_audit import AuditedAdmin
@@ -36,3 +37,13 @@ class GongkaiUserAdmin(AuditedAdmin, UserAdmin):
     @admin.display(description="有效", ordering="is_active")
     def active(self, user):
         return "是" if user.is_active else "否"
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GongkaiGroupAdmin(AuditedAdmin, GroupAdmin):
+    """Django's groups, audited like every admin change, with permissions as a plain list (as on the user form)."""
+
+    filter_horizontal = ()

@@ -6,10 +6,12 @@ from .models import Agency, Membership
 from .permissions import agencies_for
 
 
-class MembershipInline(admin.TabularInline):
+# Plain lists, not the autocomplete box, and stacked inlines, not tabular ones: select2 and the tabular inline's
+# column headers leave controls without an accessible name (axe-core, tests/journeys/test_admin_pages.py), and a
+# county has tens of agencies and a few hundred staff, which a plain list holds.
+class MembershipInline(admin.StackedInline):
     model = Membership
     extra = 1
-    autocomplete_fields = ["user"]
 
 
 @admin.register(Agency)
@@ -17,7 +19,6 @@ class AgencyAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "level", "kind", "parent", "uscc", "org_code")
     list_filter = ("level", "kind")
     search_fields = ("name", "short_name", "uscc", "org_code")
-    autocomplete_fields = ["parent"]
     inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("name", "short_name", "level", "kind", "parent", "uscc", "org_code")}),
@@ -38,7 +39,6 @@ class MembershipAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ("user", "agency", "role")
     list_filter = ("role",)
     search_fields = ("user__username", "user__full_name", "agency__name")
-    autocomplete_fields = ["user", "agency"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(agency__in=agencies_for(request.user))

@@ -37,7 +37,8 @@ class ItemAdmin(ReadOnlyAdmin):
     search_fields = ["title", "index_number"]
 
 
-class StepInline(admin.TabularInline):
+# Stacked, not tabular: the tabular inline's empty header cell fails axe-core (tests/journeys/test_admin_pages.py).
+class StepInline(admin.StackedInline):
     model = ReviewStep
     extra = 0
     can_delete = False

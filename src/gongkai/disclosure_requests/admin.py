@@ -16,7 +16,8 @@ class ReadOnly(admin.ModelAdmin):
         return False
 
 
-class EventInline(admin.TabularInline):
+# Stacked, not tabular: the tabular inline's empty header cell fails axe-core (tests/journeys/test_admin_pages.py).
+class EventInline(admin.StackedInline):
     model = RequestEvent
     fields = ("day", "kind", "actor_label", "reason", "document")
     readonly_fields = fields

@@ -3,7 +3,8 @@ from django.contrib import admin
 from .models import AnnualReport, ArticleTwentyFigures, CorrectionFlag, ReportReviewStep, ReportVersion
 
 
-class VersionInline(admin.TabularInline):
+# Stacked, not tabular: the tabular inline's empty header cell fails axe-core (tests/journeys/test_admin_pages.py).
+class VersionInline(admin.StackedInline):
     model = ReportVersion
     extra = 0
     can_delete = False
@@ -11,7 +12,7 @@ class VersionInline(admin.TabularInline):
     fields = readonly_fields
 
 
-class StepInline(admin.TabularInline):
+class StepInline(admin.StackedInline):
     model = ReportReviewStep
     extra = 0
     can_delete = False
@@ -19,7 +20,7 @@ class StepInline(admin.TabularInline):
     fields = readonly_fields
 
 
-class CorrectionFlagInline(admin.TabularInline):
+class CorrectionFlagInline(admin.StackedInline):
     model = CorrectionFlag
     extra = 0
     can_delete = False
