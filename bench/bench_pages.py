@@ -3,14 +3,15 @@
 A database with the demo data (`gongkai demo`; PostgreSQL when DATABASE_URL is set, else SQLite under
 GONGKAI_VAR_DIR) is served by `gongkai serve --workers 2` with DEBUG off and the bare view mounted
 (GONGKAI_BENCH_VIEW=1: a view returning "ok" through every middleware). A small asyncio client on the same
-machine sends N requests at concurrency 8 and then 64 (one connection per request: gunicorn's sync workers close
-each), each page's run interleaved with a run of the bare view, as anonymous visitors: the page cache serves
-them after the first request. Reported: requests per second, the share of the bare view's rate measured next to
+machine — wrk when it is installed (`apt install wrk`: a C client that leaves the CPU to the server), else a small
+asyncio client — loads each page at concurrency 8 and then 64 (gunicorn's sync workers close each connection),
+each page's run interleaved with a run of the bare view, as anonymous visitors: the page cache serves them after
+the first request. Reported: requests per second, the share of the bare view's rate measured next to
 it, p95 latency, and the workers' resident memory after the load. Results go to docs/benchmarks.md under
 “## 公开页面”.
 
 Usage (own database and cache, never the shared var/):
-  GONGKAI_VAR_DIR=/tmp/gk_pages_bench .venv/bin/python bench/bench_pages.py [--requests 1000] [--write]
+  GONGKAI_VAR_DIR=/tmp/gk_pages_bench .venv/bin/python bench/bench_pages.py [--seconds 5] [--write]
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/gk_pages_bench GONGKAI_VAR_DIR=/tmp/gk_pages_bench ...
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -97,8 +99,34 @@ async def _load(path: str, total: int, concurrency: int) -> tuple[float, float]:
     return total / elapsed, latencies[int(len(latencies) * 0.95) - 1]
 
 
-def load(path: str, total: int, concurrency: int) -> tuple[float, float]:
-    return asyncio.run(_load(path, total, concurrency))
+# wrk's summary at the end of a run: requests, duration (µs), p95 latency (µs), non-2xx and socket errors.
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("GK %d %d %d %d %d\\n", summary.requests, summary.duration, latency:percentile(95),
+                         e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+WRK = shutil.which("wrk")
+
+
+def _wrk(path: str, seconds: float, concurrency: int) -> tuple[float, float]:
+    script = Path(os.environ.get("TMPDIR", "/tmp")) / "gk_bench_pages.lua"
+    script.write_text(WRK_SCRIPT)
+    out = subprocess.run([WRK, "-t1", f"-c{concurrency}", f"-d{seconds}s", "-s", str(script),
+                          f"http://{HOST}:{PORT}{path}"], capture_output=True, text=True, check=True).stdout
+    requests, duration, p95, bad_status, socket_errors = map(int, out.rsplit("GK ", 1)[1].split())
+    assert bad_status == 0, (path, out)
+    # A sync worker closes every connection; wrk counts a close mid-response as a read error. Few are normal.
+    assert socket_errors <= requests * 0.01, (path, out)
+    return requests / (duration / 1e6), p95 / 1000
+
+
+def load(path: str, seconds: float, concurrency: int) -> tuple[float, float]:
+    """Requests per second and p95 in ms of `seconds` of GETs of `path`, `concurrency` at a time."""
+    if WRK:
+        return _wrk(path, seconds, concurrency)
+    return asyncio.run(_load(path, max(50, int(seconds * 100)), concurrency))
 
 
 def _children(pid: int) -> list[int]:
@@ -128,7 +156,7 @@ def serve() -> subprocess.Popen:
     for _ in range(200):
         time.sleep(0.2)
         try:
-            if load(BARE, 1, 1):
+            if asyncio.run(_load(BARE, 1, 1)):
                 return server
         except (OSError, AssertionError):
             continue
@@ -136,17 +164,17 @@ def serve() -> subprocess.Popen:
     raise SystemExit("gongkai serve did not start")
 
 
-def run(pages, total: int) -> tuple[list[tuple], list[float]]:
+def run(pages, seconds: float) -> tuple[list[tuple], list[float]]:
     server = serve()
     rows = []
     try:
         for _, path in pages:
-            load(path, 5, 1)  # warm: the first request renders and stores the page
+            asyncio.run(_load(path, 5, 1))  # warm: the first request renders and stores the page
         for concurrency in (8, 64):
             for name, path in pages:
-                bare_before, _ = load(BARE, total, concurrency)
-                rps, p95 = load(path, total, concurrency)
-                bare_after, _ = load(BARE, total, concurrency)
+                bare_before, _ = load(BARE, seconds, concurrency)
+                rps, p95 = load(path, seconds, concurrency)
+                bare_after, _ = load(BARE, seconds, concurrency)
                 bare = (bare_before + bare_after) / 2
                 rows.append((name, concurrency, rps, rps / bare, p95, bare))
                 print(f"c={concurrency:<3} {name:<24} {rps:7.0f} 次/秒  {rps / bare:5.0%} of bare {bare:6.0f}  "
@@ -159,16 +187,16 @@ def run(pages, total: int) -> tuple[list[tuple], list[float]]:
     return rows, rss
 
 
-def write(rows, rss, total: int, backend: str) -> None:
+def write(rows, rss, seconds: float, backend: str) -> None:
     day = f"{datetime.now():%Y-%m-%d}"
     memory = "/".join(f"{r:.0f}" for r in rss)
     lines = [f"| {day} | {backend} | {c} | {name} | {rps:.0f} | {share:.0%} | {bare:.0f} | {p95:.1f} | {memory} |"
              for name, c, rps, share, p95, bare in rows]
     header = ("`bench/bench_pages.py`：演示数据（`gongkai demo`），`gongkai serve`（gunicorn，2 个工作进程，"
               "DEBUG 关闭），"
-              f"同机 asyncio 客户端每项 {total} 个请求（每个请求一个连接），并发 8 与 64；匿名访问，页面缓存命中"
+              f"同机 {'wrk' if WRK else 'asyncio'} 客户端每项 {seconds:g} 秒，并发 8 与 64；匿名访问，页面缓存命中"
               "（首个请求渲染并存入缓存）。每页前后各测一次空视图（经全部中间件返回“ok”），“占空视图”为页面每秒请求数"
-              "与两次空视图平均值之比。内存为负载后各工作进程的 RSS。机器：2 核，与其他任务共用。"
+              "与两次空视图平均值之比。内存为负载后各工作进程的 RSS。机器：2 核。"
               "目标：缓存命中时每页不低于空视图的 50%，并发 64 时 p95 < 50 ms，工作进程 RSS < 200 MB。\n\n"
               "| 日期 | 数据库 | 并发 | 页面 | 每秒请求数 | 占空视图 | 空视图每秒请求数 | p95 (ms) "
               "| 工作进程 RSS (MB) |\n"
@@ -178,15 +206,15 @@ def write(rows, rss, total: int, backend: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=1000, help="requests per run (each page, each bare run)")
+    parser.add_argument("--seconds", type=float, default=5, help="length of each run (each page, each bare run)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     pages = prepare()
     backend = "PostgreSQL" if connection.vendor == "postgresql" else f"SQLite {connection.Database.sqlite_version}"
     connection.close()
-    rows, rss = run(pages, args.requests)
+    rows, rss = run(pages, args.seconds)
     if args.write:
-        write(rows, rss, args.requests, backend)
+        write(rows, rss, args.seconds, backend)
 
 
 if __name__ == "__main__":

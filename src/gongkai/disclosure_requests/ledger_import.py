@@ -18,9 +18,7 @@ Rows are history: no letters are generated, and the steps have no guards beyond 
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter as Tally
-from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -31,11 +29,8 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import can_work_in
-from gongkai.core import chain
-from gongkai.core.audit import SEAL_KEY, ChainAppender, log_action
-from gongkai.core.bulk import RowInserter
+from gongkai.core.audit import log_action
 from gongkai.core.errors import DomainError
-from gongkai.core.models import AuditEntry
 from gongkai.core.sequences import reserve_numbers
 from gongkai.core.spreadsheet import read_value
 from gongkai.core.xlsx_upload import iter_xlsx_rows
@@ -43,9 +38,10 @@ from gongkai.statute.clock import MAX_EXTENSION_WORKDAYS, CalendarYearMissing
 from gongkai.statute.outcomes import APPLICANT_LABELS, OUTCOMES
 from gongkai.workdays.calendar import get_calendar
 
-from . import published_years, query_codes, services
+from . import published_years, services
 from .forms import applicant_problems
-from .models import Channel, Delivery, FormWanted, IdType, Request, RequestEvent
+from .ledger_writer import LedgerWriter
+from .models import Channel, Delivery, FormWanted, IdType, Request
 from .models import EventKind as K
 from .transitions import next_state
 
@@ -380,16 +376,6 @@ def _agency_problems(checker, actor) -> list[str]:
     return problems
 
 
-# What a request's derived fields are computed from (services.derived_fields reads kind, day and data only).
-_Step = namedtuple("_Step", "kind day data")
-DERIVED = ["state", "received_on", "due_on", "step_due_on", "closed_on", "outcome", "is_open", "due_unknown_year",
-           "sort_due"]
-REQUEST_COLUMNS = ["agency", "number", "query_code_hash", "applicant_key", *FIELDS, *DERIVED]
-EVENT_COLUMNS = ["request", "kind", "day", "data", "at", "actor", "actor_label", "reason"]
-AUDIT_COLUMNS = ["created_at", "action", "actor", "actor_label", "agency", "object_type", "object_id", "object_repr",
-                 "data", "prev_hash", "hash"]
-
-
 def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
     """Stages 2 and 3, in one transaction: numbers as blocks, bulk inserts, chained audit rows."""
     calendar = calendar or get_calendar()
@@ -402,7 +388,7 @@ def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
         with transaction.atomic():
             serials = {key: reserve_numbers(agency=agencies[key[0]], scope="request", year=key[1], count=count)
                        for key, count in sorted(per_block.items())}
-            writer = _Writer(user, label)
+            writer = LedgerWriter(user, label, fields=FIELDS, reason=IMPORTED)
             for start in range(0, total, BATCH):
                 batch = parsed[start:start + BATCH]
                 requests = []
@@ -424,96 +410,6 @@ def save(parsed, *, actor, progress=_none, calendar=None) -> ImportResult:
         raise LedgerError([f"申请编号与已有申请重复，未导入任何记录（请检查机关的申请编号格式和编号计数器）：{exc}"]) \
             from None
     return ImportResult(count=total, agencies=dict(counts), numbers=(first_number, last_number))
-
-
-class _Writer:
-    """Inserts the requests, their events and one chained audit row per request (sealing its events), without
-    model instances (core.bulk): what bulk_create and append_entries stored, hashed the same way, so
-    `gongkai audit verify` holds. The texts hashed are built from pieces that are the same for every row."""
-
-    def __init__(self, user, label):
-        self.user, self.label = user, label
-        self.now = chain.floor_to_millisecond(timezone.now())
-        self.requests = RowInserter(Request, REQUEST_COLUMNS)
-        self.events = RowInserter(RequestEvent, EVENT_COLUMNS, ready=["data"])
-        self.audit = RowInserter(AuditEntry, AUDIT_COLUMNS)
-        self.chain = ChainAppender()
-        self.payloads: dict[int, tuple] = {}  # id of a shared payload → (it as stored, its canonical text)
-        # An event's digest (chain.row_digest) covers its sealed fields but the empty ones: the same fields for
-        # every imported event, five of them with the same value. The four others are filled in per event.
-        self.sealed = chain.sealed_fields(RequestEvent())
-        constant = {"at": self.now, "actor_id": user.pk if user else None, "actor_label": label,
-                    "reason": IMPORTED, "document_id": None}
-        kept = [f for f in self.sealed if f not in constant or chain.plain(constant[f]) not in (None, "", {}, [])]
-        self.event_object = chain.object_writer(kept)
-        self.event_texts = [chain.canonical_json(chain.plain(constant[f])) if f in constant else None for f in kept]
-        self.event_slots = [kept.index(f) for f in ("request_id", "kind", "day", "data")]
-        self.event_model = RequestEvent._meta.label_lower
-        self.seal_object = chain.object_writer(["digest", "fields", "id", "model"])
-        self.seal_texts = (chain.canonical_json(self.sealed), chain.canonical_json(self.event_model))
-        self.data_object = chain.object_writer([SEAL_KEY, "events", "row", "state"])
-        self.entry_object = chain.object_writer(["created_at", "action", "actor", "actor_label", "agency",
-                                                  "object_type", "object_id", "object_repr", "data"])
-        self.object_type = Request._meta.label_lower
-        self.entry_texts = [chain.canonical_json(chain.canonical_time(self.now)),
-                            chain.canonical_json("requests.imported"),
-                            chain.canonical_json(user.pk if user else None), chain.canonical_json(label)]
-        self.entry_type = chain.canonical_json(self.object_type)
-
-    def _payload(self, data: dict) -> tuple:
-        """A shared event payload (_RowChecker._shared) as the database takes it, and its canonical text."""
-        found = self.payloads.get(id(data))
-        if found is None:
-            found = self.payloads[id(data)] = (data, self.events.prepare("data", data),
-                                               chain.canonical_json(chain.as_stored(data)))
-        return found
-
-    def write(self, batch, requests, calendar) -> None:
-        """One batch: `batch` the parsed rows, `requests` their (agency id, number, field values, steps)."""
-        rows = []
-        for agency_id, number, values, steps in requests:
-            fields = dict(zip(FIELDS, values, strict=True))
-            derived = services.derived_fields([_Step(*step) for step in steps], calendar)
-            rows.append((agency_id, number, query_codes.make_hash(query_codes.new_code()),
-                         services.applicant_key(fields), *values, *(derived[f] for f in DERIVED)))
-        request_ids = self.requests.insert(rows, returning=True)
-        actor_id = self.user.pk if self.user else None
-        events = [(request_id, kind, day, self._payload(data)[1], self.now, actor_id, self.label, IMPORTED)
-                  for request_id, (*_, steps) in zip(request_ids, requests, strict=True) for kind, day, data in steps]
-        event_ids = iter(self.events.insert(events, returning=True))
-        audit = [self._audit_row(n, request_id, agency_id, number, row[-len(DERIVED)],
-                                 [(next(event_ids), step) for step in steps])
-                 for (n, *_), request_id, (agency_id, number, _values, steps), row
-                 in zip(batch, request_ids, requests, rows, strict=True)]
-        self.audit.insert(audit)
-
-    def _audit_row(self, n, request_id, agency_id, number, state, events) -> tuple:
-        """The audit row of one imported request, sealing its events, linked by its AuditEntry.canonical text."""
-        canonical = chain.canonical_json
-        request_text = canonical(request_id)
-        slot_request, slot_kind, slot_day, slot_data = self.event_slots
-        seals, seal_texts = [], []
-        for event_id, (kind, day, data) in events:
-            texts = self.event_texts.copy()
-            texts[slot_request], texts[slot_kind] = request_text, canonical(str(kind))
-            texts[slot_day], texts[slot_data] = f'"{day.isoformat()}"', self._payload(data)[2]
-            digest = hashlib.sha256(self.event_object(texts).encode()).hexdigest()
-            seals.append({"model": self.event_model, "id": event_id, "fields": self.sealed, "digest": digest})
-            seal_texts.append(self.seal_object([f'"{digest}"', self.seal_texts[0], canonical(event_id),
-                                                self.seal_texts[1]]))
-        event_ids = [event_id for event_id, _step in events]
-        data = {"row": n, "state": state, "events": event_ids, SEAL_KEY: seals}
-        data_text = self.data_object([f"[{','.join(seal_texts)}]", f"[{','.join(map(canonical, event_ids))}]",
-                                      canonical(n), canonical(str(state))])
-        shown = number[:300]
-        previous, hash_ = self.chain.link(self.entry_object(
-            [*self.entry_texts, canonical(agency_id), self.entry_type, canonical(str(request_id)), canonical(shown),
-             data_text]))
-        return (self.now, "requests.imported", self.user.pk if self.user else None, self.label, agency_id,
-                self.object_type, str(request_id), shown, data, previous, hash_)
-
-    def close(self) -> None:
-        self.chain.close()
 
 
 def import_xlsx(content, *, actor, agency=None, progress=_none) -> ImportResult:
