@@ -14,23 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from gongkai.statute.outcomes import GROUP_LABELS, OUTCOMES, Group
+from gongkai.statute.outcomes import OUTCOMES
 from gongkai.statute.report import (
-    APPEAL_GROUP_LABELS,
-    APPLICANT_KEYS,
-    DOCUMENT_COLUMN_LABELS,
-    DOCUMENT_KIND_LABELS,
-    ROW_LABELS,
     Finding,
     Severity,
-    where_appeals,
-    where_applications,
 )
 
 from .numerals import NUMBER, parse_number
 from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
+from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
 
 # --- the subjects a sentence can name ----------------------------------------------------------------
 
@@ -84,7 +78,6 @@ COUNT_SUBJECTS = {"carried_in", "carried_out", "received", "requests", "conclude
 # Subjects a “未/没有/无” before them states as none at all.
 ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_direct", "litigation_after_review",
                  "doc.regulations", "doc.normative_documents"}
-APPEALS = {"review", "litigation", "litigation_direct", "litigation_after_review"}
 
 CLAIM = re.compile(
     rf"(?P<pre>近|约|共计|共|计|合计|总计)?\s*(?P<n1>{NUMBER})"
@@ -105,8 +98,6 @@ CLAUSE_END = re.compile(r"[,，:：]")
 MAX_GAP = 14
 RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-GROUP_OF = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
-            "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
 JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
 
 
@@ -119,17 +110,6 @@ class Claim:
     text: str  # the words that state it: “收到申请12件”
     position: int  # in the report's text
     sentence: str
-
-
-@dataclass(frozen=True)
-class Expected:
-    """What the tables say of a subject: the value, the values a true statement may give, and the cell."""
-
-    value: float
-    accepted: tuple[float, ...]
-    label: str
-    where: str
-    shown: str = ""  # “6/10” for a rate
 
 
 # --- reading the statements ------------------------------------------------------------------------
@@ -321,9 +301,6 @@ def _about_disclosure(sentence: str, position: int) -> bool:
     return bool(DISCLOSURE.search(sentence)) and not REVIEW_BODY.search(clause)
 
 
-DOC_SUBJECTS = {f"doc.{kind}.{column}" for kind in DOCUMENT_KIND_LABELS for column in DOCUMENT_COLUMN_LABELS}
-
-
 def _document_subject(sentence: str, keywords, index: int, number_end: int) -> str | None:
     """“制发规范性文件2件”, “规范性文件…废止1件”, “制发的3件规范性文件”: the kind and the column."""
     kinds = [(s, k) for s, _, k in keywords if k.startswith("doc.")]
@@ -395,109 +372,6 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
     if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence):
         claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
     return claims
-
-
-# --- what the tables say ---------------------------------------------------------------------------
-
-
-def _sum(values) -> float | None:
-    values = list(values)
-    return None if not values or any(v is None for v in values) else float(sum(values))
-
-
-def expected(subject: str, apps: dict, appeals: dict, proactive) -> Expected | None:
-    """The tables' figure for a subject (None where a cell is unknown)."""
-    def row(key, column="total"):
-        return apps[key][column]
-
-    def group(prefix):
-        return _sum(row(k) for k in apps if k.startswith(prefix) and k != "total")
-
-    new, carried, total = row("new"), row("carried_in"), row("total")
-    if subject in ("received", "requests"):
-        if new is None:
-            return None
-        accepted = {new} | ({new + carried} if carried is not None else set())
-        if subject == "requests" and total is not None:
-            accepted.add(total)
-        return Expected(new, tuple(accepted), "本年新收政府信息公开申请数量", where_applications("new", "total"))
-    simple = {
-        "carried_in": ("carried_in", "上年结转政府信息公开申请数量"),
-        "carried_out": ("carried_out", "结转下年度继续办理"),
-        "concluded": ("total", "本年度办理结果总计"),
-    }
-    if subject in simple:
-        key, label = simple[subject]
-        value = row(key)
-        return None if value is None else Expected(value, (value,), label, where_applications(key, "total"))
-    groups = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
-              "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
-    if subject in groups:
-        prefix = groups[subject].value
-        value = group(prefix if prefix in ("granted", "partial") else prefix + ".")
-        label = GROUP_LABELS[groups[subject]].split("（区分")[0]
-        where = f"表三 · 三、本年度办理结果 {label} · 总计"
-        return None if value is None else Expected(value, (value,), f"办理结果{label}", where)
-    if subject in ("natural", "organisations"):
-        columns = ("natural_person",) if subject == "natural" else APPLICANT_KEYS[1:]
-        values = [_sum(row(k, c) for c in columns) for k in ("new", "total")]
-        if values[0] is None:
-            return None
-        label = "自然人" if subject == "natural" else "法人或其他组织"
-        where = where_applications("new", columns[0]) if subject == "natural" else where_applications("new")
-        return Expected(values[0], tuple(v for v in values if v is not None), f"本年新收申请中{label}", where)
-    if subject.startswith("row:"):
-        key = subject[4:]
-        value = row(key)
-        label = ROW_LABELS[key].removeprefix("三、本年度办理结果 ")
-        return None if value is None else Expected(value, (value,), label, where_applications(key, "total"))
-    if subject == "appeals_all":
-        value = _sum(appeals[g]["total"] for g in appeals)
-        return None if value is None else Expected(value, (value,), "行政复议与行政诉讼合计", "表四 · 总计")
-    if subject in APPEALS:
-        groups_of = {"review": ("review",), "litigation_direct": ("litigation_direct",),
-                     "litigation_after_review": ("litigation_after_review",),
-                     "litigation": ("litigation_direct", "litigation_after_review")}[subject]
-        value = _sum(appeals[g]["total"] for g in groups_of)
-        if value is None:
-            return None
-        label = "行政诉讼" if subject == "litigation" else APPEAL_GROUP_LABELS[groups_of[0]]
-        where = "表四 · 行政诉讼 · 总计" if subject == "litigation" else where_appeals(groups_of[0], "total")
-        return Expected(value, (value,), f"{label}总计", where)
-    if subject in DOC_SUBJECTS:
-        _, kind, column = subject.split(".")
-        value = getattr(getattr(proactive, kind), column)
-        if value is None:
-            return None
-        label = f"{DOCUMENT_KIND_LABELS[kind]}{DOCUMENT_COLUMN_LABELS[column]}"
-        where = f"表二 · {DOCUMENT_KIND_LABELS[kind]} · {DOCUMENT_COLUMN_LABELS[column]}"
-        return Expected(value, (value,), label, where)
-    return None
-
-
-def expected_rate(subject: str, apps: dict) -> Expected | None:
-    """A percentage the tables give: 办结率 = 办理结果总计 ÷ (新收 + 上年结转); 公开率 and shares of 办理结果总计."""
-    new, carried, total = apps["new"]["total"], apps["carried_in"]["total"], apps["total"]["total"]
-    if subject == "rate.completion":
-        if None in (new, carried, total) or not new + carried:
-            return None
-        rate = total * 100 / (new + carried)
-        return Expected(rate, (rate,), "办结率", where_applications("total", "total"), f"{total}/{new + carried}")
-    if not total:
-        return None
-    if subject == "rate.grant":
-        granted, partial = expected("granted", apps, {}, None), expected("partial", apps, {}, None)
-        if granted is None or partial is None:
-            return None
-        rates = (granted.value * 100 / total, (granted.value + partial.value) * 100 / total)
-        return Expected(rates[0], rates, "依申请公开率（予以公开÷办理结果总计）", granted.where,
-                        f"{granted.value:.0f}/{total}")
-    share = expected(subject, apps, {}, None)
-    if share is None:
-        return None
-    bases = [b for b in (total, new, (new or 0) + (carried or 0)) if b]
-    rates = tuple(share.value * 100 / b for b in bases)
-    return Expected(rates[0], rates, f"{share.label}占办理结果总计的比例", share.where, f"{share.value:.0f}/{total}")
 
 
 # --- the check -------------------------------------------------------------------------------------
