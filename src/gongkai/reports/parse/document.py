@@ -14,9 +14,10 @@ from datetime import date
 
 from gongkai.statute.report import Finding, Report, Sections, Severity, zero_appeals, zero_applications
 
+from .appeals_table import read_appeals
 from .normalize import clean, label_key, to_ascii
 from .proactive_table import COLUMN_WORDS, proactive_row, read_proactive
-from .tables import read_appeals, read_applications
+from .tables import read_applications
 from .tokens import Kind, tokenize
 
 SECTION_PATTERNS = {

@@ -8,18 +8,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from gongkai.statute.report import (
-    APPEAL_COLUMNS,
-    APPEAL_GROUPS,
     COLUMN_LABELS,
     COLUMNS,
     ROW_KEYS,
     Finding,
     Severity,
-    where_appeals,
     where_applications,
 )
 
-from .cells import RowReading, groups_of_five, read_row, sums_to_last
+from .cells import RowReading, read_row, sums_to_last
 from .normalize import label_key, to_ascii
 from .spine import align, put_back
 from .tokens import Kind, Token
@@ -487,49 +484,3 @@ def _report_missing_rows(apps: dict, rows, last_index: int, truncated: bool, res
         cause = "报告在表三中途中断" if truncated else "未找到这些行"
         message = f"表三以下各行无法读取（{cause}）：{names}"
     result.findings.append(Finding("unreadable", Severity.WARNING, message, "表三"))
-
-
-# --- 表四 ----------------------------------------------------------------------------------------
-
-
-def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> TableResult:
-    result = TableResult()
-    last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
-    width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
-    values = [t for t in tokens[last_label + 1 :] if t.is_value]
-    everything = [t for t in tokens if t.is_value]
-    if not any(v.kind is Kind.NUM for v in values) or (len(values) < width and len(everything) == width):
-        # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
-        values = everything
-    result.found = bool(values)
-    if not values:
-        reading = RowReading([None] * width, problem="未找到表四的数字")
-    else:
-        reading = read_row(values, width, check=groups_of_five, truncated=truncated)
-    cells = iter(reading.cells)
-    columns = [(group, col) for group in APPEAL_GROUPS for col in APPEAL_COLUMNS]
-    result.blanks += [("appeals", *columns[i]) for i in reading.blanks]
-    for group in APPEAL_GROUPS:
-        appeals[group] = {}
-        for col in APPEAL_COLUMNS:
-            value = next(cells)
-            if value is not None and (not isinstance(value, int) or value < 0):
-                result.findings.append(
-                    Finding(
-                        "counts",
-                        Severity.ERROR,
-                        f"{where_appeals(group, col)}应为非负整数，实际为{value}",
-                        where_appeals(group, col),
-                    )
-                )
-                value = None
-            appeals[group][col] = value
-    if reading.blanks:
-        result.findings.append(
-            Finding("blank_cell", Severity.INFO, f"表四有{len(reading.blanks)}个单元格空白，按0计", "表四")
-        )
-    if reading.problem:
-        result.findings.append(Finding("unreadable", Severity.WARNING, f"表四无法读取：{reading.problem}", "表四"))
-    if reading.note:
-        result.findings.append(Finding("parse_note", Severity.INFO, f"表四：{reading.note}", "表四"))
-    return result
