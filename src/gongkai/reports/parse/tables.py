@@ -1,4 +1,5 @@
-"""Tables 二, 三 and 四 of a report, read from a token stream, with what could not be read."""
+"""Table 三 of a report (依申请公开 applications), read from a token stream, with what could not be read; the
+result type the other tables share (表二: proactive_table.py, 表四: appeals_table.py)."""
 
 from __future__ import annotations
 
