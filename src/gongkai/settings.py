@@ -131,7 +131,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "gongkai.core.csp.CSPMiddleware",
     "gongkai.core.middleware.PermissionsPolicyMiddleware",
     "gongkai.core.middleware.InputGuardMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

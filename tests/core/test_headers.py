@@ -67,6 +67,20 @@ def test_the_nonce_of_the_header_is_the_nonce_in_the_page(client):
     assert f'<script nonce="{nonce}">' in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_the_policy_built_once_is_django_csps_policy_with_this_responses_nonce(client, settings):
+    from csp.utils import build_policy
+
+    first, second = client.get("/ysqgk/"), client.get("/ysqgk/")
+    nonces = [re.search(r"'nonce-([^']+)'", r["Content-Security-Policy"]).group(1) for r in (first, second)]
+    assert nonces[0] != nonces[1]
+    assert first["Content-Security-Policy"] == build_policy(nonce=nonces[0])
+    assert client.get("/healthz")["Content-Security-Policy"] == build_policy()  # no nonce asked for, none given
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                                                       "img-src": ["'self'", "https://tiles.example.gov.cn"]}}
+    assert "img-src 'self' https://tiles.example.gov.cn" in client.get("/ysqgk/")["Content-Security-Policy"]
+
+
 def test_hsts_and_the_https_redirect_follow_the_environment(settings, client):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_HSTS_SECONDS = 31536000

@@ -39,6 +39,7 @@ import hmac
 import logging
 import secrets
 import threading
+from collections import OrderedDict
 from functools import cache as memoize
 from functools import wraps
 from pathlib import Path
@@ -58,10 +59,48 @@ ALIAS = "pages"
 PAGE_SECONDS = 24 * 3600  # a bound on memory only: correctness comes from the generations
 ALL = "all"
 SITE = "site"
+LOCAL_BYTES = 16 * 1024 * 1024  # each worker's copies of recent pages (_RecentPages); RSS stays < 200 MB
 
 
 def _store():
     return caches[ALIAS]
+
+
+class _RecentPages:
+    """The pages this process served lately, by key, within a byte budget (least recently used out first).
+
+    A key names exactly one page — the generations of what it shows are part of it — so a copy here is as fresh
+    as the shared cache's: a change moves the generation, and with it the key. A hit then skips reading the body
+    from the shared cache and unpickling it, most of what a cached page cost beyond a bare view. The generations
+    themselves are always read from the shared cache."""
+
+    def __init__(self, budget: int):
+        self.budget, self.used = budget, 0
+        self.pages: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: tuple) -> None:
+        size = len(page[0])
+        if size > self.budget // 8:
+            return
+        with self.lock:
+            if key in self.pages:
+                return
+            self.pages[key] = page
+            self.used += size
+            while self.used > self.budget:
+                _, (content, _headers) = self.pages.popitem(last=False)
+                self.used -= len(content)
+
+
+_recent = _RecentPages(LOCAL_BYTES)
 
 
 def enabled() -> bool:
@@ -273,7 +312,7 @@ def cached_page(*, scope, params: tuple[str, ...] | None = None):
             try:
                 scopes = scope(request, **kwargs) if query is not None else None
                 key = page_key(request, scopes, query) if scopes is not None else None
-                stored = _store().get(key) if key else None
+                stored = (_recent.get(key) or _store().get(key)) if key else None
             except Exception:  # cache unreachable: the page is rendered as without a cache
                 log.exception("page cache: lookup failed for %s", request.path)
                 return view(request, *args, **kwargs)
@@ -291,6 +330,7 @@ def cached_page(*, scope, params: tuple[str, ...] | None = None):
                     if not response.streaming:
                         response.content = _personalise(request, response.content)
                     return response
+            _recent.put(key, stored)
             content, headers = stored
             response = HttpResponse(_personalise(request, content))
             for name, value in headers:

@@ -36,9 +36,12 @@ class Command(GongkaiCommand):
             "timeout": options["timeout"],
             "graceful_timeout": 30,
             "keepalive": 5,
-            # A worker is replaced after a few thousand requests, so a slow leak never grows without bound.
-            "max_requests": 2000,
-            "max_requests_jitter": 200,
+            # A worker is replaced after tens of thousands of requests, so a slow leak never grows without bound.
+            # Not after a few thousand: a replaced worker is down for about a second, and in a spike (a notice
+            # going round a county's WeChat groups, 1,000+ requests a second) that came every few seconds and
+            # doubled the p95 (docs/benchmarks.md, “公开页面”).
+            "max_requests": 20000,
+            "max_requests_jitter": 2000,
             # Load the app (and jieba's dictionary) once in the master; workers share those pages copy-on-write.
             "preload_app": True,
             "accesslog": options["access_log"],
