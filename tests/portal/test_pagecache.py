@@ -246,3 +246,16 @@ def test_other_query_parameters_and_a_lost_generation_are_rendered_afresh(client
     assert get(client, catalog, topic="general", utm="x")[1] > 0
     caches["pages"].delete(f"gen:agency:{agency.pk}")  # evicted: comes back as a new value, not an old one
     assert get(client, catalog, topic="general")[1] > 0
+
+
+def test_a_workers_recent_pages_stay_within_their_byte_budget_least_recent_out_first():
+    from gongkai.core.pagecache import _RecentPages
+
+    recent = _RecentPages(budget=800)
+    for n in range(8):
+        recent.put(f"page:{n}", (b"x" * 100, []))
+    assert recent.get("page:0") is not None  # used again: now the most recent
+    recent.put("page:8", (b"y" * 100, []))
+    assert recent.used <= 800 and recent.get("page:1") is None and recent.get("page:0") is not None
+    recent.put("page:big", (b"z" * 101, []))  # over an eighth of the budget: never kept, always read from the cache
+    assert recent.get("page:big") is None

@@ -27,6 +27,9 @@ New unique values (not incr) make this hold on a non-atomic file cache too, and 
 comes back as a new value, never an old one. Publication, withdrawal, an edit approved by 三审, scheduled publishing,
 a column or agency change, a published or superseded annual report all save one of those rows.
 
+Each worker also keeps the pages it served lately (_RecentPages, 16 MB): a key names exactly one page, so such a
+copy is as fresh as the shared cache's; only the generations are read from the shared cache on a hit.
+
 Per-response parts: the CSRF token, the CSP nonce and the request form's token are rendered as placeholders
 (keyed by SECRET_KEY, so no page content can forge one) and replaced in every response, stored or not, with this
 request's own values; the nonce then goes into this response's CSP header as usual.
