@@ -35,7 +35,7 @@ def _shortcut_applies() -> bool:
 
 @receiver(setting_changed)
 def _forget(setting, **_kwargs):
-    if setting.startswith("CONTENT_SECURITY_POLICY") or setting == "DEBUG":
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
         _policy.cache_clear()
         _shortcut_applies.cache_clear()
 
