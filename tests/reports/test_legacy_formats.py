@@ -112,3 +112,62 @@ def test_a_web_page_saved_as_doc_is_read_as_the_web_page(tmp_path, monkeypatch):
     as_doc, as_html = check_bytes(page.encode("utf-8"), "report.doc"), check_bytes(page.encode("utf-8"), "report.html")
     assert as_doc.agency == as_html.agency and as_doc.agency.endswith("人民政府")
     assert as_doc.applications == as_html.applications and as_doc.applications["new"]["total"] is not None
+
+
+def test_rtf_and_odt_need_libreoffice_and_say_so(tmp_path, monkeypatch):
+    fake_tool(tmp_path, monkeypatch, "antiword", "exit 0\n")  # reads only the binary .doc: no use here
+    with pytest.raises(UnusableInput, match=r"报告\.rtf：文档（\.rtf）需要转换工具才能读取（LibreOffice），本机未安装"):
+        parse_bytes(b"{\\rtf1\\ansi report}", "报告.rtf")
+    odt = b"PK\x03\x04" + b"\0" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"
+    with pytest.raises(UnusableInput, match=r"（LibreOffice），本机未安装"):
+        parse_bytes(odt, "报告.odt")
+    with pytest.raises(UnusableInput, match=r"报告\.odt：文档（\.odt）无法转换（文件头不是 OpenDocument 格式"):
+        parse_bytes(b"not a zip", "报告.odt")
+    with pytest.raises(UnusableInput, match=r"不支持的文件类型“\.xls”（支持 txt、html、docx、pdf、doc、wps、rtf、odt"):
+        parse_bytes(b"x", "报告.xls")
+
+
+# --- the real LibreOffice (CI installs libreoffice-writer-nogui) --------------------------------------------
+
+soffice = pytest.mark.skipif(not any(t in ("soffice", "libreoffice") for t, _ in readers.converters()),
+                             reason="LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+
+
+@pytest.fixture(scope="module")
+def office_files(tmp_path_factory):
+    """The project's own .docx report saved by LibreOffice as .doc, .rtf, .odt and as a PDF (another PDF
+    producer than WeasyPrint), as an agency's office suite would save it."""
+    import subprocess
+
+    from gongkai.reports.render import docx as render_docx
+    from tests.reports.fixtures_check.torn import balanced_figures, report_object
+
+    rows = balanced_figures(7)
+    report = report_object(rows)
+    folder = tmp_path_factory.mktemp("office")
+    source = folder / "report.docx"
+    source.write_bytes(render_docx.render(report)[2])
+    tool = next(path for t, path in readers.converters() if t in ("soffice", "libreoffice"))
+    files = {}
+    for suffix in ("doc", "rtf", "odt", "pdf"):
+        subprocess.run([tool, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", suffix,
+                        "--outdir", str(folder), str(source)], check=True, capture_output=True, timeout=180)
+        files[suffix] = (folder / f"report.{suffix}").read_bytes()
+    return report, files
+
+
+@soffice
+@pytest.mark.parametrize("suffix", ["doc", "rtf", "odt", "pdf"])
+def test_a_report_saved_by_libreoffice_is_read_cell_for_cell(office_files, suffix):
+    report, files = office_files
+    read = check_bytes(files[suffix], f"报告.{suffix}")
+    assert read.applications == report.applications
+    assert read.appeals == report.appeals
+    assert read.proactive == report.proactive
+    assert [f for f in read.findings if f.severity != "info"] == []
+
+
+@soffice
+def test_an_rtf_saved_under_a_doc_name_is_read_by_libreoffice(office_files):
+    report, files = office_files
+    assert check_bytes(files["rtf"], "报告.doc").applications == report.applications

@@ -124,6 +124,20 @@ def test_page_numbers_and_a_running_title_inside_table_three_are_ignored():
         assert serious(report) == [], sep
 
 
+def test_a_bare_page_number_between_whole_rows_is_a_page_number_and_a_stray_row_of_numbers_is_not():
+    for sep in ("\t", " | "):
+        lines = text_report(sep=sep).split("\n")
+        at = next(i for i, line in enumerate(lines) if "8.属于行政查询事项" in line)
+        lines.insert(at, "3")
+        report = read("\n".join(lines))
+        assert report.applications == rows_as_columns(figures()), sep
+        assert serious(report) == [], sep
+        assert any("“3”视为页码" in f.message for f in found(report, "parse_note")), sep
+    lines = text_report().split("\n")
+    lines.insert(next(i for i, line in enumerate(lines) if "8.属于行政查询事项" in line), "3\t1")
+    assert any("不属于任何一行" in f.message for f in found(read("\n".join(lines)), "unreadable"))
+
+
 def test_the_2021_section_titles_with_other_wording_are_found():
     text = text_report().replace(
         "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"

@@ -47,7 +47,7 @@ def index(request):
     if request.method == "POST":
         files = request.FILES.getlist("files")
         if not files:
-            errors.append("请选择至少一个报告文件（txt、html、docx、pdf、doc、wps）")
+            errors.append("请选择至少一个报告文件（txt、html、docx、pdf、doc、wps、rtf、odt）")
         for upload in files[:MAX_FILES]:
             results.append(_check_upload(upload))
         if len(files) > MAX_FILES:

@@ -26,7 +26,7 @@ from .parse import SUPPORTED, UnusableInput
 EXIT_CODES = """退出码：
   0  全部报告已读取，且没有“错误”级别的检查结果（可能有警告、提示）
   1  至少一份报告有“错误”级别的检查结果
-  2  有输入无法使用：找不到文件或文件夹、文件无法读取或无法转换（如没有 .doc/.wps 转换工具）、参数错误；
+  2  有输入无法使用：找不到文件或文件夹、文件无法读取或无法转换（如没有 .doc/.wps/.rtf/.odt 转换工具）、参数错误；
      同时有错误结果时也返回 2
 进度：检查多个文件时，进度显示在标准错误输出（终端上为进度条；重定向或管道时每个文件一行）。"""
 
@@ -46,7 +46,8 @@ def add_arguments(parser) -> None:
     parser.epilog = EXIT_CODES
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER",
-                        help="年度报告文件（txt/html/docx/pdf；doc/wps 需 LibreOffice、antiword 或 catdoc）或文件夹")
+                        help="年度报告文件（txt/html/docx/pdf；doc/wps 需 LibreOffice、antiword 或 catdoc，"
+                             "rtf/odt 需 LibreOffice）或文件夹")
     parser.add_argument("--json", action="store_true", help="输出报告数据（含检查结果）的 JSON；多个文件时为列表")
     parser.add_argument("--xlsx", metavar="OUT", help="把全部检查结果写入 Excel 表格（评估用）")
 

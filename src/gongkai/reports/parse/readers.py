@@ -4,8 +4,9 @@ HTML (stdlib html.parser; rowspan/colspan cells appear once, empty cells stay em
 (python-docx, body order, merged cells once), .pdf (pdfplumber: real tables as rows where the PDF
 has them, the words around them as text lines in reading order), plain text in UTF-8 or GB18030.
 Old Word and WPS files (.doc, .wps) are converted by a tool the machine has: LibreOffice
-(`soffice --headless --convert-to docx`, tables kept), else antiword or catdoc (text only); without
-one the file is reported as unusable with a message that says so.
+(`soffice --headless --convert-to docx`, tables kept), else antiword or catdoc (text only); RTF and
+OpenDocument (.rtf, .odt) by LibreOffice only. Without a tool the file is reported as unusable with a
+message that says so.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class UnusableInput(Exception):
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"} | LEGACY_SUFFIXES
+OFFICE_SUFFIXES = {".rtf", ".odt"}  # LibreOffice reads them; antiword and catdoc do not
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"} | LEGACY_SUFFIXES | OFFICE_SUFFIXES
+SUPPORTED_NAMES = "txt、html、docx、pdf、doc、wps、rtf、odt"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 OLE_HEADER = OLE_MAGIC + b"\xa1\xb1\x1a\xe1"  # a compound file (Word 97–2003, WPS) starts with these 8 bytes
 CONVERT_SECONDS = 120
@@ -44,10 +47,10 @@ def read_bytes(data: bytes, name: str) -> str:
         return docx_text(data)
     if is_pdf(data, name):
         return pdf_text(data)
-    if suffix in LEGACY_SUFFIXES or (data[:4] == OLE_MAGIC and suffix in TEXT_SUFFIXES):
+    if suffix in LEGACY_SUFFIXES | OFFICE_SUFFIXES or (data[:4] == OLE_MAGIC and suffix in TEXT_SUFFIXES):
         return legacy_text(data, name)
     if suffix not in SUPPORTED:
-        raise UnusableInput(f"{name}：不支持的文件类型“{suffix}”（支持 txt、html、docx、pdf、doc、wps）")
+        raise UnusableInput(f"{name}：不支持的文件类型“{suffix}”（支持 {SUPPORTED_NAMES}）")
     text = decode(data, name)
     if suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html|<table|<div|<p[ >])", text[:500], re.I):
         return html_text(text)
@@ -271,7 +274,7 @@ def _docx_rows(table) -> list[str]:
     return [row_line(cells) for cells in trim_grid(rows)]
 
 
-# --- .doc / .wps ----------------------------------------------------------------------------------
+# --- .doc / .wps, .rtf / .odt ---------------------------------------------------------------------
 
 CONVERTERS = ("soffice", "libreoffice", "antiword", "catdoc")
 
@@ -282,22 +285,38 @@ def converters() -> list[tuple[str, str]]:
     return [(tool, path) for tool, path in found if path]
 
 
+def _office_kind(data: bytes) -> str | None:
+    """What the bytes are, whatever the file is called: a compound file (Word 97–2003, WPS), RTF, or
+    OpenDocument text (a zip whose first entry names its type)."""
+    if data.startswith(OLE_HEADER):
+        return "ole"
+    if data[:5] == b"{\\rtf":
+        return "rtf"
+    if data[:4] == b"PK\x03\x04" and b"application/vnd.oasis.opendocument.text" in data[:200]:
+        return "odf"
+    return None
+
+
 def legacy_text(data: bytes, name: str) -> str:
-    """An old Word/WPS file through the first tool that reads it; a clear message when none can."""
+    """An old Word/WPS, RTF or OpenDocument file through the first tool that reads it; a clear message
+    when none can."""
     suffix = Path(name).suffix.lower() or ".doc"
-    rtf = data[:5] == b"{\\rtf"
-    if not data.startswith(OLE_HEADER) and not rtf:
+    what = "旧版 Word/WPS 文件" if suffix in LEGACY_SUFFIXES | TEXT_SUFFIXES else "文档"
+    kind = _office_kind(data)
+    if kind is None:
         head = data[:500].decode("utf-8", "ignore")
         if re.match(r"\s*(<!doctype html|<html)", head, re.I):
             return html_text(decode(data, name))  # a web page saved under a .doc name (“Word HTML”)
-        raise UnusableInput(f"{name}：旧版 Word/WPS 文件（{suffix}）无法转换（文件头不是 Word/WPS 格式，"
+        expected = {".rtf": "RTF", ".odt": "OpenDocument"}.get(suffix, "Word/WPS")
+        raise UnusableInput(f"{name}：{what}（{suffix}）无法转换（文件头不是 {expected} 格式，"
                             "文件可能已损坏）；请另存为 .docx 或 PDF 后再检查")
-    # antiword and catdoc read only the binary format; an RTF file under a .doc name needs LibreOffice
-    tools = [(tool, path) for tool, path in converters() if not rtf or tool in ("soffice", "libreoffice")]
+    # antiword and catdoc read only the binary format; RTF and OpenDocument need LibreOffice
+    tools = [(tool, path) for tool, path in converters() if kind == "ole" or tool in ("soffice", "libreoffice")]
     if not tools:
+        needed = "LibreOffice、antiword 或 catdoc" if kind == "ole" else "LibreOffice"
         raise UnusableInput(
-            f"{name}：旧版 Word/WPS 文件（{suffix}）需要转换工具才能读取（LibreOffice、antiword 或 catdoc），"
-            "本机均未安装；请另存为 .docx 或 PDF 后再检查"
+            f"{name}：{what}（{suffix}）需要转换工具才能读取（{needed}），"
+            f"本机{'均' if kind == 'ole' else ''}未安装；请另存为 .docx 或 PDF 后再检查"
         )
     problems = []
     with tempfile.TemporaryDirectory(prefix="gongkai-convert-") as folder:
@@ -320,7 +339,7 @@ def legacy_text(data: bytes, name: str) -> str:
                 return text
             problems.append(f"{tool}：没有读出文字")
     tried = "；".join(problems)
-    raise UnusableInput(f"{name}：旧版 Word/WPS 文件（{suffix}）无法转换（{tried}）；请另存为 .docx 或 PDF 后再检查")
+    raise UnusableInput(f"{name}：{what}（{suffix}）无法转换（{tried}）；请另存为 .docx 或 PDF 后再检查")
 
 
 def _convert(tool: str, path: str, source: Path) -> str:

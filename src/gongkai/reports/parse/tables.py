@@ -392,6 +392,19 @@ def _drop_subtotal(reading: RowReading, drop_at: int, key: str, findings: list[F
     return RowReading(cells, blanks, reading.problem, reading.note)
 
 
+def _stray_numbers(segment: Segment) -> Finding:
+    """Numbers between rows when every row has its own. A lone number of one to three digits on a line of
+    its own is the page number PDF extraction leaves where a page broke the table (“3”); anything else may
+    be cells that lost their place, which the reader must look at."""
+    numbers = [v for v in segment.values if v.kind is Kind.NUM]
+    others = [v for v in segment.values if v.kind not in (Kind.NUM, Kind.BLANK)]
+    shown = " ".join(v.text for v in segment.values if v.text)
+    alone = len(numbers) == 1 and not others and numbers[0].from_end == 0
+    if alone and re.fullmatch(r"\d{1,3}", numbers[0].text):
+        return Finding("parse_note", Severity.INFO, f"表三中单独成行的数字“{shown}”视为页码，未计入", "表三")
+    return Finding("unreadable", Severity.WARNING, f"表三有一组数字不属于任何一行，未计入：{shown}", "表三")
+
+
 def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int, Segment]:
     assigned: dict[int, Segment] = {s.index: s for s in segments if s.index is not None}
     bounds = [-1, *sorted(assigned), len(rows)]
@@ -412,10 +425,7 @@ def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int,
             chosen = with_numbers
         else:
             if with_numbers and not missing:
-                shown = " ".join(v.text for v in with_numbers[0].values if v.text)
-                findings.append(
-                    Finding("unreadable", Severity.WARNING, f"表三有一组数字不属于任何一行，未计入：{shown}", "表三")
-                )
+                findings.append(_stray_numbers(with_numbers[0]))
             continue
         for index, segment in zip(missing, chosen, strict=False):
             segment.index = index
