@@ -113,7 +113,7 @@ WRK = shutil.which("wrk")
 def _wrk(path: str, seconds: float, concurrency: int) -> tuple[float, float]:
     script = Path(os.environ.get("TMPDIR", "/tmp")) / "gk_bench_pages.lua"
     script.write_text(WRK_SCRIPT)
-    out = subprocess.run([WRK, "-t1", f"-c{concurrency}", f"-d{seconds}s", "-s", str(script),
+    out = subprocess.run([WRK, "-t1", f"-c{concurrency}", f"-d{max(1, round(seconds))}s", "-s", str(script),
                           f"http://{HOST}:{PORT}{path}"], capture_output=True, text=True, check=True).stdout
     requests, duration, p95, bad_status, socket_errors = map(int, out.rsplit("GK ", 1)[1].split())
     assert bad_status == 0, (path, out)
