@@ -306,3 +306,26 @@ def test_pipe_rows_with_empty_rowspan_placeholders_and_a_header_split_over_two_l
     report = read(text)
     assert report.applications == rows_as_columns(figures())
     assert serious(report) == []
+
+
+def test_a_character_of_a_heading_that_ocr_left_in_a_row_of_table_two_does_not_end_the_row():
+    # read off a LibreOffice PDF, printed and scanned: the heading 本年处理决定数量 spilled “本” and “制”
+    table2 = [
+        "第二十条第（一）项",
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "规章 | 0 | 0 | 0 |",
+        "行政规范性文件 | 2 | 1 | 7 |",
+        "第二十条第（五）项",
+        "信息内容 | 本年处理决定数量 |",
+        "行政许可 | 35 |",
+        "第二十条第（六）项",
+        "信息内容 |  |  | 本 | 本年处理决定数量 |",
+        "行政处罚 |  |  | 86 |  |",
+        "行政强制 | 制 |  | 7 |  |",
+        "第二十条第（八）项",
+        "信息内容 | 本年收费金额（单位：万元） |",
+        "行政事业性收费 | 1.25 |",
+    ]
+    report = read(text_report(table2=table2))
+    assert (report.proactive.penalty, report.proactive.coercion, report.proactive.licensing) == (86, 7, 35)
+    assert serious(report) == []

@@ -59,8 +59,10 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
             row = proactive_row(key)
-            if row is None and any(word in key for word in COLUMN_WORDS):
-                continue  # a column heading between a row's label and its number (PDF text): the row goes on
+            if row is None and (len(key) <= 2 or any(word in key for word in COLUMN_WORDS)):
+                # a column heading between a row's label and its number (PDF text), or a character or two of
+                # one that OCR put in the row's cell (“行政强制 | 制 | 7”): the row goes on
+                continue
             current = found.setdefault(row[0], []) if row and row[0] not in found else None
         elif current is not None:
             current.append(token)
