@@ -90,6 +90,23 @@ def rendered_pdf(report: Report) -> bytes:
     return render(report)[2]
 
 
+def office_pdf(report: Report) -> bytes:
+    """The project's .docx of the report saved as PDF by LibreOffice: the way an agency's office suite makes the
+    PDF it prints (other fonts, line breaks and rulings than WeasyPrint's)."""
+    from gongkai.reports.parse.readers import converters
+    from gongkai.reports.render.docx import render
+
+    tool = next((path for name, path in converters() if name in ("soffice", "libreoffice")), None)
+    if tool is None:
+        raise RuntimeError("LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "report.docx"
+        source.write_bytes(render(report)[2])
+        subprocess.run([tool, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
+                        "--outdir", folder, str(source)], check=True, capture_output=True, timeout=180)
+        return (Path(folder) / "report.pdf").read_bytes()
+
+
 def page_images(pdf: bytes, dpi: int = 150) -> list:
     from PIL import Image
 
