@@ -56,6 +56,7 @@ TRUE_STATEMENTS = [
     # other kinds of application: fees, their waiver, correcting records (条例 第四十一条)
     "全年未收到政府信息公开收费申请，未收到减免费用申请。",
     "全年未收到更正政府信息记录的申请。",
+    "全年没有收到政府信息公开申请以外的其他申请。",
 ]
 
 
@@ -152,3 +153,28 @@ def test_a_sentence_written_above_table_three_is_checked_too():
     where = "三、收到和处理政府信息公开申请情况；表三 · 一、本年新收政府信息公开申请数量 · 总计"
     assert [f.where for f in found] == [where]
     assert "称“2024年，我乡共收到政府信息公开申请13件”" in found[0].message
+
+
+PLANS_AND_FAULTS = [
+    # section 五 speaks of next year's targets and of faults found in some replies: no figure of the year's tables
+    "下一步，我乡将力争依申请公开办结率达到100%。",
+    "下一步将确保申请办结率保持100%。",
+    "计划全年制发规范性文件3件。",
+    "目标：依申请公开答复率100%。",
+    "存在的问题：一是1件申请答复不够规范。",
+    "有2件申请答复超期。",
+]
+
+
+@pytest.mark.parametrize("problems", PLANS_AND_FAULTS)
+def test_plans_and_faults_in_section_five_are_no_finding(problems):
+    assert mismatches(None, problems=problems) == []
+
+
+@pytest.mark.parametrize("problems, said", [
+    ("2024年共收到申请12件，下一步将进一步规范办理。", "共收到申请12件"),
+    ("经过努力，全年办结申请9件。", "办结申请9件"),
+])
+def test_a_false_figure_before_a_plan_is_still_found(problems, said):
+    found = mismatches(None, problems=problems)
+    assert len(found) == 1 and said in found[0].message

@@ -96,6 +96,12 @@ ALL_DONE = re.compile(r"(?:均已|全部|已全部|均)(?:按期|依法|按时)?
 DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类")
 REVIEW_BODY = re.compile(r"(?<!被)(?:受理|审理|办理|审结|复议机关|作出)[^,;。]*$")
 YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# “1件申请答复不够规范”: what is said of some of the requests, not how many were answered.
+FAULT = re.compile(r"^[^,;。\d]{0,4}?(?:不够|不规范|不及时|不到位|不准确|不完整"
+                   r"|超期|超时|逾期|延迟|存在|有误|错误|瑕疵)")
+# Words of a plan or a target: what follows them is not a figure of the year reported on.
+PLAN = re.compile(r"力争|争取|确保(?!了)|计划(?!生育)|拟(?!定)|目标|下一步|今后|明年|来年|预计|力求"
+                  r"|(?<!经过)(?<!通过)努力|将(?:进一步|继续|持续|不断|着力|力争|确保|做到|实现|保持)|要(?:做到|实现|确保|保持)")
 SENTENCE_END = re.compile(r"[。;！？!?\n]")
 CLAUSE_END = re.compile(r"[,，:：]")
 MAX_GAP = 14
@@ -233,7 +239,7 @@ def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tu
     gap = PARENTHESES.sub("", sentence[end:number_at])
     if key == "skip" or len(gap) > MAX_GAP or re.search(r"\d|%", gap) or CLAUSE_END.search(gap):
         return None
-    if _other_year(sentence[:start], year):
+    if _not_this_year(sentence[:start], year):
         return None
     return best, key
 
@@ -276,17 +282,22 @@ def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> li
 
 def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -> tuple[int, str] | None:
     """“其中6件予以公开”, “1件结转下年度”: the subject right after the count."""
-    for index, (start, _end, key) in enumerate(keywords):
+    for index, (start, end, key) in enumerate(keywords):
         if start >= number_end:
             gap = sentence[number_end:start]
             if key in FORWARD and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
-                return None if _other_year(sentence[:start], year) else (index, key)
+                if FAULT.match(sentence[end:]) or _not_this_year(sentence[:start], year):
+                    return None
+                return index, key
             return None
     return None
 
 
-def _other_year(before: str, year: int | None) -> bool:
-    """“2023年收到申请8件” in the report on 2024 speaks of another year."""
+def _not_this_year(before: str, year: int | None) -> bool:
+    """“2023年收到申请8件” in the report on 2024 speaks of another year; “下一步，力争办结率达到100%” and
+    “计划制发规范性文件3件” of plans (section 五 is full of them)."""
+    if PLAN.search(before):
+        return True
     if year is None:
         return False
     years = YEAR.findall(before)
@@ -350,7 +361,7 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue
         if key in APPEALS and not _about_disclosure(sentence, start):
             continue
-        if _other_year(sentence[:start], year):
+        if _not_this_year(sentence[:start], year):
             continue
         if key == "carried_out_none":
             if re.search("申请", sentence):
@@ -365,6 +376,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             zero_after = None
         if not (negated or zero_after) or RESULT_WORDS.match(after):
             continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
+        if re.match(r"(?:以|之)?外", after):
+            continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications
         subject = key
         if key.startswith("doc."):
             verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]
