@@ -173,6 +173,7 @@ def _keywords(sentence: str) -> list[tuple[int, int, str]]:
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "other_handling"}
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
 
 
@@ -209,6 +210,8 @@ def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim
             continue
         if key == "rate.grant" and not _about_requests(sentence, keywords, index):
             continue
+        if key in OUTCOME_SUBJECTS and _joined_outcomes(sentence, keywords, index):
+            continue  # “予以公开和部分公开的比例为80%”: a sum of two rows, not the last one's figure
         if key in GROUP_OF:
             key = _outcome_row(key, sentence[keywords[index][1] : number.start()])
         subjects = [(index, key)]
@@ -252,6 +255,15 @@ def _about_requests(sentence: str, keywords, index: int) -> bool:
     clause_from = _clause_start(sentence, start)
     barrier = any(k == "skip" and clause_from <= s < start for s, _, k in keywords)
     return "申请" in sentence[clause_from:start] and not barrier
+
+
+def _joined_outcomes(sentence: str, keywords, index: int) -> bool:
+    """The outcome is the last of several joined by 和/及/与/、 (“予以公开和部分公开”)."""
+    if index == 0:
+        return False
+    _p_start, p_end, p_key = keywords[index - 1]
+    return p_key in OUTCOME_SUBJECTS and bool(re.fullmatch(r"\s*(?:和|及|以及|与|、|加|\+)\s*",
+                                                           sentence[p_end : keywords[index][0]]))
 
 
 def _outcome_row(key: str, gap: str) -> str:
