@@ -100,6 +100,17 @@ def test_years_and_dates_in_chinese_numerals_are_read():
     assert found(report, "year_mismatch") == [] and found(report, "late_publication") == []
 
 
+def test_a_signature_dated_in_figures_is_read():
+    for written in ("2025.1.20", "2025-01-20", "2025/1/20"):
+        report = read(text_report(date=written))
+        assert report.published_on.isoformat() == "2025-01-20", written
+        assert report.sections.other == "本年度未收取信息处理费。", written
+        assert serious(report) == [], written
+    late = read(text_report(date="2025.2.3"))
+    assert late.published_on.isoformat() == "2025-02-03" and found(late, "late_publication")
+    assert read(text_report(date="2025.1")).published_on is None  # a year and a month are not a date
+
+
 def test_a_date_without_its_day_is_incomplete_and_late_only_when_the_month_is():
     report = read(text_report(date="2025年1月 日"))
     assert report.published_on is None

@@ -44,6 +44,8 @@ TABLE_FALLBACK = {
     "appeals": r"行政复议[\s|\t]*(?:[\s|\t]*行政诉讼)|结果\s*维持",
 }
 DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A signature dated in figures (“2025.1.20”, “2025-01-20”, “2025/1/20”): only as a line of its own.
+NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 TITLE = re.compile(
     r"^[ \t]*([^\n。《》,，]{0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*政府信息公开"
     r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
@@ -165,7 +167,7 @@ def _truncated(norm: str, headings, regions) -> bool:
     if "other" in headings:
         return False
     tail = norm.rstrip()[-40:]
-    return not DATE.search(tail)
+    return not (DATE.search(tail) or NUMERIC_DATE.search(tail))
 
 
 def _read_metadata(parsed: Parsed, norm: str) -> None:
@@ -209,7 +211,7 @@ def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tup
         line = lines[i].strip()
         if not line or len(line) > 60:
             continue
-        full = DATE.search(line)
+        full = DATE.search(line) or NUMERIC_DATE.search(line)
         partial = None if full else PARTIAL_DATE.search(line)
         match = full or partial
         if not match or (full and line[full.end() :].strip(" .。")):
@@ -219,8 +221,9 @@ def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tup
             continue  # “发布日期：2025年1月20日” and the like are not a signature
         published = None
         if full:
+            year, month, day = full.group(1), *full.groups()[-2:]
             try:
-                published = date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+                published = date(int(year), int(month), int(day))
             except ValueError:
                 published = None
         agency, start = (before.replace(" ", "") or None), offsets[i]
@@ -316,7 +319,7 @@ def _strip_signature(body: str, agency: str | None) -> str:
     lines = body.rstrip().split("\n")
     while lines and (
         not lines[-1].strip()
-        or DATE.search(to_ascii(lines[-1]))
+        or DATE.search(to_ascii(lines[-1])) or NUMERIC_DATE.fullmatch(lines[-1].strip())
         or (agency and lines[-1].replace(" ", "").strip() == agency)
     ):
         lines.pop()
