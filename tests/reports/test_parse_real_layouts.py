@@ -340,3 +340,26 @@ def test_a_character_of_a_heading_that_ocr_left_in_a_row_of_table_two_does_not_e
     report = read(text_report(table2=table2))
     assert (report.proactive.penalty, report.proactive.coercion, report.proactive.licensing) == (86, 7, 35)
     assert serious(report) == []
+
+
+def test_a_table_four_left_blank_in_a_web_page_or_word_file_is_fifteen_blank_cells():
+    # no 行政复议 or 行政诉讼: many agencies leave the figures' row of 表四 empty rather than write 0
+    from gongkai.reports.render import docx as render_docx
+    from tests.reports.fixtures_check.torn import balanced_figures, report_object
+
+    page = html_report().replace("".join(f"<td>{v}</td>" for v in APPEALS), "<td>&nbsp;</td>" * 15)
+    report = check_bytes(page.encode("utf-8"), "report.html")
+    zeros = {group: dict.fromkeys(columns, 0) for group, columns in appeals_as_groups(APPEALS).items()}
+    assert report.appeals == zeros
+    assert "表四有15个单元格空白，按0计" in [f.message for f in found(report, "blank_cell")]
+    assert found(report, "unreadable") == []
+
+    written = report_object(balanced_figures(3))
+    document = docx.Document(io.BytesIO(render_docx.render(written)[2]))
+    table = next(t for t in document.tables if "尚未审结" in "".join(c.text for c in t.rows[-2].cells))
+    for cell in table.rows[-1].cells:
+        cell.text = ""
+    out = io.BytesIO()
+    document.save(out)
+    report = check_bytes(out.getvalue(), "report.docx")
+    assert report.appeals == written.appeals and found(report, "unreadable") == []

@@ -210,8 +210,11 @@ class _HtmlText(HTMLParser):
 
 
 def trim_grid(rows: list[list[str]]) -> list[list[str]]:
-    """Drop rows with no text at all and columns that are empty in every row (spacer cells of a layout)."""
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    """Drop rows with no text at all and columns that are empty in every row (spacer cells of a layout).
+
+    One empty row stays: the figures' row of 表四 under its headers, left blank by an agency that had no
+    行政复议 or 行政诉讼 — those are fifteen blank cells (zeros, with a finding), not a table without figures."""
+    rows = [row for i, row in enumerate(rows) if any(cell.strip() for cell in row) or _blank_appeals_row(rows, i)]
     if not rows:
         return rows
     width = max(len(row) for row in rows)
@@ -221,6 +224,11 @@ def trim_grid(rows: list[list[str]]) -> list[list[str]]:
     if len(keep) == width:
         return rows
     return [[row[i] for i in keep] for row in rows]
+
+
+def _blank_appeals_row(rows: list[list[str]], i: int) -> bool:
+    above = "".join(rows[i - 1]) if i else ""
+    return len(rows[i]) >= 5 and "尚未审结" in above and "总计" in above
 
 
 def html_text(html: str) -> str:
