@@ -135,6 +135,15 @@ def test_page_numbers_and_a_running_title_inside_table_three_are_ignored():
         assert serious(report) == [], sep
 
 
+def test_a_shortened_running_title_inside_table_three_is_ignored_and_the_title_kept():
+    for sep in ("\t", "\n"):
+        text = text_report(sep=sep).replace("（四）无法提供", "宗朗乡2024年政府信息公开年度报告\n（四）无法提供", 1)
+        report = read(text)
+        assert report.applications == rows_as_columns(figures()), sep
+        assert (report.year, report.agency) == (2024, "叶城县宗朗乡人民政府"), sep
+        assert serious(report) == [], sep
+
+
 def test_a_bare_page_number_between_whole_rows_is_a_page_number_and_a_stray_row_of_numbers_is_not():
     for sep in ("\t", " | "):
         lines = text_report(sep=sep).split("\n")

@@ -122,9 +122,13 @@ RUNNING_HEADER = re.compile(r"(?:年度报告|政府信息公开工作报告|政
 
 
 def drop_page_furniture(text: str) -> str:
-    """Page numbers (“- 3 -”, “第 3 页 共 5 页”) and a title repeated at the top of each page become blank lines."""
+    """Page numbers (“- 3 -”, “第 3 页 共 5 页”) and a title repeated at the top of each page become blank lines.
+
+    The running title is the title again, or a shorter form of it (“宗朗乡2024年政府信息公开年度报告”): a
+    title-like line is dropped when it repeats one seen before, or when a title with a year came before it."""
     lines = text.split("\n")
     seen: set[str] = set()
+    titled = False
     changed = False
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -134,9 +138,11 @@ def drop_page_furniture(text: str) -> str:
             lines[i], changed = "", True
         elif len(stripped) >= 8 and "|" not in stripped and "\t" not in stripped and RUNNING_HEADER.search(stripped):
             key = re.sub(r"\s+", "", stripped)
-            if key in seen:
+            dated = bool(re.search(r"(?:20\d{2}|[〇一二][〇零一二三四五六七八九]{3})年", key))
+            if key in seen or (titled and dated):
                 lines[i], changed = "", True
             seen.add(key)
+            titled = titled or dated
     return "\n".join(lines) if changed else text
 
 
