@@ -174,3 +174,43 @@ def test_a_row_whose_cells_all_vanished_beside_intact_labels_leaves_the_other_ro
             assert all(v is None for v in report.applications[row].values())
         else:
             assert report.applications[row] == expected[row], row
+
+
+def _with_page_numbers(text: str, after: list[str]) -> str:
+    """A bare page number on a line of its own after each given line of table 三 (plain pdftotext, copy and paste
+    from a PDF viewer)."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    for n, anchor in enumerate(after, start=2):
+        at = next(i for i in range(start, len(lines)) if lines[i] == anchor)
+        lines.insert(at + 1, str(n))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize(("habit", "block", "per_line"), [("block", 3, True), ("block", 25, False), ("wrap", 1, True),
+                                                          ("three", 1, True)])
+def test_a_page_number_among_the_numbers_of_a_torn_table_is_left_out(habit, block, per_line, seed):
+    rows = balanced_figures(seed)
+    text = torn_report(habit=habit, block=block, per_line=per_line, rows=rows, overview=OVERVIEW)
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    middle = next(line for line in lines[start + 60 :] if line.strip() and not line.strip().isdigit())
+    report = read(_with_page_numbers(text, [middle]))
+    assert wrong_cells(report, rows) == []
+    readable = sum(v is not None for row in report.applications.values() for v in row.values())
+    assert readable >= len(ROW_KEYS) * len(COLUMNS) - 7  # at most the row beside a look-alike number is unread
+    assert not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(("habit", "block", "per_line"), [("block", 2, True), ("block", 3, False), ("wrap", 1, True),
+                                                          ("three", 1, False)])
+def test_two_page_numbers_in_a_torn_table_never_make_a_wrong_cell(habit, block, per_line, seed):
+    rows = balanced_figures(seed)
+    text = torn_report(habit=habit, block=block, per_line=per_line, rows=rows, overview=OVERVIEW)
+    lines = [line for line in text.split("\n") if line.strip() and not line.strip().isdigit()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、收到"))
+    report = read(_with_page_numbers(text, [lines[start + 8 + seed], lines[start + 30 + 2 * seed]]))
+    assert wrong_cells(report, rows) == []
+    assert not [f for f in report.findings if f.severity == "error"]

@@ -240,7 +240,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         width, drop_at = 8, _subtotal_position(headers)
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
-    readings, findings = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
+    readings, findings, apart = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
     # where they fill the rows exactly (or with digits run together), then — when labels could not place them —
@@ -253,6 +253,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         readings = _confirmed(spine, readings, _row_check(width, drop_at))
     else:
         result.findings += findings
+        if not truncated and not clean:
+            readings = _torn_rows_that_add_up(readings, apart, _row_check(width, drop_at))
+
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
         reading = readings[index]
@@ -270,21 +273,61 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     return result
 
 
-def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list]:
-    """Each row read from the numbers after its label (None: no numbers found for it), and what was found."""
+def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list,
+                                                                                   set[int]]:
+    """Each row read from the numbers after its label (None: no numbers found for it), what was found, and the
+    rows whose numbers are not on their label's line (or whose label was lost)."""
     findings: list[Finding] = []
-    assigned = _assign(segments, rows, findings)
+    assigned, strays = _assign(segments, rows, findings)
     at_end = _numbers_at_end(tokens, width)
     readings: list[RowReading | None] = []
+    apart: set[int] = set()
     for index in range(len(rows)):
         segment = assigned.get(index)
         if segment is None:
             readings.append(None)
             continue
+        if not segment.label or any(line != segment.lines[0] for line in segment.lines):
+            apart.add(index)
         is_last = truncated and segment is segments[-1]
         values = _number_area(segment.values, width) if at_end else segment.values
         readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
-    return readings, findings
+    for start in strays:
+        _distrust_between(readings, start, width)
+    return readings, findings, apart
+
+
+def _torn_rows_that_add_up(readings: list[RowReading | None], apart: set[int], check) -> list[RowReading | None]:
+    """Labels torn from numbers that could not be cut along the template either: a row that does not add up is
+    the agency's error only where its numbers stand on its label's line; apart from it, the row may have taken
+    a page number or lost a cell to the next row, and is unreadable."""
+    out = []
+    for index, reading in enumerate(readings):
+        if index in apart and reading is not None and reading.problem is None and not _adds_up(reading.cells, check):
+            shown = " ".join(str(c) for c in reading.cells)
+            reading = RowReading([None] * len(reading.cells),
+                                 problem=f"行名与数字分离，读到的“{shown}”不符合本行勾稽关系，可能有数字错位")
+        out.append(reading)
+    return out
+
+
+def _unread(reading: RowReading | None) -> bool:
+    return reading is None or reading.problem is not None
+
+
+def _distrust_between(readings: list[RowReading | None], start: int, width: int) -> None:
+    """Numbers under no row (after row `start`) and rows without (enough) numbers around them: labels were torn
+    from their numbers and every row between may hold its neighbour's figures. Those rows become unreadable — a row
+    left unread is better than another row's numbers."""
+    empty = [i for i, reading in enumerate(readings) if _unread(reading)]
+    before = [i for i in empty if i <= start]
+    after = [i for i in empty if i > start]
+    low = before[-1] + 1 if before else start + 1
+    high = after[0] - 1 if after else start
+    for i in range(low, high + 1):
+        readings[i] = RowReading(
+            [None] * width, problem="行名与数字分离（附近有不属于任何一行的数字，也有缺少数字的行），本行数字可能错位"
+        )
 
 
 def _confirmed(spine: list[RowReading], by_label: list[RowReading | None], check) -> list[RowReading]:
@@ -330,8 +373,36 @@ def _along_template(tokens: list[Token], rows, width: int, drop_at: int | None, 
     trailing = sum(t.is_value for t in kept[last_label + 1 : last + 1]) if last_label > first else 0
     check = _row_check(width, drop_at)
     found = align(values, labels, rows, width, check, modes)
+    if found is None and "exact" in modes and len(values) == len(rows) * width + 1:
+        return _without_page_number(values, labels, rows, width, check, kept)
     if found is not None and "exact" in modes and trailing and any(not _adds_up(r.cells, check) for r in found):
         return put_back(values, trailing, width, check, found) or found
+    return found
+
+
+def _without_page_number(values, labels, rows, width, check, tokens) -> list[RowReading] | None:
+    """One number too many in a torn table: a page number printed between its rows (“3” on a line of its own).
+    Each such lone number is left out in turn; the reading stands when leaving out one of them, and only that
+    one, lets every row add up to its 总计."""
+    per_line: dict[int, int] = {}
+    for token in tokens:
+        per_line[token.line] = per_line.get(token.line, 0) + 1
+    lone = [i for i, v in enumerate(values)
+            if v.kind is Kind.NUM and per_line[v.line] == 1 and v.from_end == 0 and re.fullmatch(r"\d{1,3}", v.text)]
+    fits = []
+    for i in lone:
+        found = align(values[:i] + values[i + 1 :], labels, rows, width, check, ("split",))
+        if found is not None and all(r.problem is None and _adds_up(r.cells, check) for r in found):
+            fits.append((i, found))
+    if not fits:
+        return None
+    i, found = fits[0]
+    found[0].note = "; ".join(filter(None, [found[0].note, f"表中单独成行的数字“{values[i].text}”视为页码，未计入"]))
+    for row, reading in enumerate(found):
+        if any(other[row].cells != reading.cells for _, other in fits[1:]):
+            # a cell equal to the page number beside it: which of the two is the page number decides the columns
+            found[row] = RowReading([None] * width,
+                                    problem="表中有一个单独成行的数字可能是页码，本行各数所在列不能唯一确定")
     return found
 
 
@@ -392,21 +463,24 @@ def _drop_subtotal(reading: RowReading, drop_at: int, key: str, findings: list[F
     return RowReading(cells, blanks, reading.problem, reading.note)
 
 
-def _stray_numbers(segment: Segment) -> Finding:
+def _stray_numbers(segment: Segment, alone: bool = True) -> Finding:
     """Numbers between rows when every row has its own. A lone number of one to three digits on a line of
     its own is the page number PDF extraction leaves where a page broke the table (“3”); anything else may
     be cells that lost their place, which the reader must look at."""
     numbers = [v for v in segment.values if v.kind is Kind.NUM]
     others = [v for v in segment.values if v.kind not in (Kind.NUM, Kind.BLANK)]
     shown = " ".join(v.text for v in segment.values if v.text)
-    alone = len(numbers) == 1 and not others and numbers[0].from_end == 0
+    alone = alone and len(numbers) == 1 and not others and numbers[0].from_end == 0
     if alone and re.fullmatch(r"\d{1,3}", numbers[0].text):
         return Finding("parse_note", Severity.INFO, f"表三中单独成行的数字“{shown}”视为页码，未计入", "表三")
     return Finding("unreadable", Severity.WARNING, f"表三有一组数字不属于任何一行，未计入：{shown}", "表三")
 
 
-def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int, Segment]:
+def _assign(segments: list[Segment], rows, findings: list[Finding]) -> tuple[dict[int, Segment], list[int]]:
+    """Segments whose label was lost placed where the template leaves exactly one place for them; and where
+    numbers were left under no row (the index of the row they follow, -1 before the first)."""
     assigned: dict[int, Segment] = {s.index: s for s in segments if s.index is not None}
+    strays: list[int] = []
     bounds = [-1, *sorted(assigned), len(rows)]
     gaps: dict[int, list[Segment]] = {}
     current_gap = -1
@@ -425,7 +499,10 @@ def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int,
             chosen = with_numbers
         else:
             if with_numbers and not missing:
-                findings.append(_stray_numbers(with_numbers[0]))
+                finding = _stray_numbers(with_numbers[0], alone=len(with_numbers) == 1)
+                findings.append(finding)
+                if finding.severity is not Severity.INFO:
+                    strays.append(start)
             continue
         for index, segment in zip(missing, chosen, strict=False):
             segment.index = index
@@ -438,7 +515,7 @@ def _assign(segments: list[Segment], rows, findings: list[Finding]) -> dict[int,
                     where_applications(rows[index][0]),
                 )
             )
-    return assigned
+    return assigned, strays
 
 
 def _store_row(apps: dict, key: str, reading: RowReading, findings: list[Finding]) -> None:
