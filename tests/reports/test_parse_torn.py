@@ -214,3 +214,28 @@ def test_two_page_numbers_in_a_torn_table_never_make_a_wrong_cell(habit, block, 
     report = read(_with_page_numbers(text, [lines[start + 8 + seed], lines[start + 30 + 2 * seed]]))
     assert wrong_cells(report, rows) == []
     assert not [f for f in report.findings if f.severity == "error"]
+
+
+def _numbered_pages(text: str, first: int = 1) -> str:
+    """A bare page number as the last line of every page (a Word footer), pages split by form feeds."""
+    pages = text.split("\f")
+    return "\f".join(f"{page.rstrip()}\n\n{k + first}\n" if page.strip() else page for k, page in enumerate(pages))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("mode", ["-layout", "-raw"])
+@pytest.mark.parametrize("first", [1, 3])
+def test_bare_page_numbers_at_the_pages_ends_of_pdftotext_are_left_out(mode, first):
+    rows = balanced_figures(3)
+    text = extracted(3, mode)
+    assert text.count("\f") >= 2
+    report = read(_numbered_pages(text, first))
+    assert report.applications == expected_rows(rows)
+    assert alarms(report) == []
+
+
+def test_a_number_at_one_pages_end_is_not_taken_for_a_page_number_by_itself():
+    from gongkai.reports.parse.normalize import page_edge_numbers
+
+    assert page_edge_numbers("行\n12\f行\n下一页\n") == "行\n12\n行\n下一页\n"  # one page only: a cell, perhaps
+    assert page_edge_numbers("行\n2\f行\n3\f行\n9\n") == "行\n\n行\n\n行\n9\n"  # 9 is not page 3's number

@@ -9,6 +9,7 @@ be cut from the readable text with positions found in the normalised one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -54,6 +55,7 @@ def to_ascii(text: str) -> str:
 
 def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = page_edge_numbers(text)
     text = to_simplified(text)
     text = chinese_dates(text)
     return drop_page_furniture(text)
@@ -119,6 +121,33 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 RUNNING_HEADER = re.compile(r"(?:年度报告|政府信息公开工作报告|政府信息公开年度报告)\s*$")
+
+
+BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+
+
+def page_edge_numbers(text: str) -> str:
+    """Pages separated by form feeds (pdftotext, and the PDF reader here): a bare number that is the first or
+    last line of its page is its page number when the page numbers it gives run with the pages (the same
+    offset on at least two pages). A table's last cell at a page's end is not taken for one by chance."""
+    if "\f" not in text:
+        return text
+    pages = [page.split("\n") for page in text.split("\f")]
+    found = []  # (offset from the page's index, page, line)
+    for k, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for i in sorted({filled[0], filled[-1]}) if filled else ():
+            match = BARE_NUMBER.fullmatch(lines[i])
+            if match:
+                found.append((int(match.group(1)) - k, k, i))
+    offsets = Counter(offset for offset, _, _ in found)
+    if offsets:
+        offset, count = offsets.most_common(1)[0]
+        if count >= 2:
+            for at, k, i in found:
+                if at == offset:
+                    pages[k][i] = ""
+    return "\n".join("\n".join(lines) for lines in pages)
 
 
 def drop_page_furniture(text: str) -> str:

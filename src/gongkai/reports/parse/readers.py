@@ -400,6 +400,8 @@ def pdf_reading(data: bytes) -> PdfReading:
     reading = PdfReading("")
     with pdf:
         for page in pdf.pages:
+            if reading.pages:
+                parts.append("\f")  # a page break: the parser knows a page's first and last lines by it
             reading.pages += 1
             if _is_scan(page):
                 page_text = _ocr_page(page)
