@@ -1,0 +1,34 @@
+"""Converter and publishing habits combined at random (fixtures_check/habits.py): every cell is read right or
+left unreadable — never another number — and a report with one page break inside 表三 is read whole."""
+
+import pytest
+
+from gongkai.reports.check import check_parsed
+from gongkai.reports.parse import parse_text
+from gongkai.statute.report import COLUMNS, ROW_KEYS
+from tests.reports.fixtures_check.habits import random_report
+from tests.reports.fixtures_check.torn import expected_rows
+
+
+def wrong_and_unread(text, rows):
+    report = check_parsed(parse_text(text))
+    expected = expected_rows(rows)
+    cells = [(key, col, report.applications[key][col], expected[key][col]) for key in ROW_KEYS for col in COLUMNS]
+    wrong = [c for c in cells if c[2] is not None and c[2] != c[3]]
+    unread = [c for c in cells if c[2] is None]
+    errors = [f.message for f in report.findings if f.severity == "error"]
+    return wrong, unread, errors
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_one_page_break_every_cell_is_read(seed):
+    text, rows, habits = random_report(seed)
+    wrong, unread, errors = wrong_and_unread(text, rows)
+    assert (wrong, unread, errors) == ([], [], []), habits
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_up_to_three_page_breaks_never_a_wrong_cell_or_a_false_error(seed):
+    text, rows, habits = random_report(seed, breaks=3)
+    wrong, _unread, errors = wrong_and_unread(text, rows)
+    assert (wrong, errors) == ([], []), habits
