@@ -180,3 +180,17 @@ def test_plans_and_faults_in_section_five_are_no_finding(problems):
 def test_a_false_figure_before_a_plan_is_still_found(problems, said):
     found = mismatches(None, problems=problems)
     assert len(found) == 1 and said in found[0].message
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("本年度未发生行政复议、行政诉讼案件。", True),  # 表四 has 1 行政复议
+    ("本年度行政复议0件。", True),
+    ("本年度被申请行政复议1件，未发生行政诉讼。", False),
+])
+def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
+    heading = "四、政府信息公开行政复议、行政诉讼情况\n"
+    text = text_report().replace(heading, heading + sentence + "\n")
+    report = check_parsed(parse_text(text))
+    assert bool([f for f in report.findings if f.code == "narrative_mismatch"]) is found
+    # the same words in 一、总体情况 may speak of every 行政复议 the agency had, and are not compared
+    assert mismatches(sentence) == []

@@ -152,12 +152,16 @@ def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
 
 def statements(parsed: Parsed) -> list[Claim]:
     claims: list[Claim] = []
+    appeals = parsed.headings.get("appeals")
     for start, end in narrative_spans(parsed):
         position = start
+        # under the heading “四、政府信息公开行政复议、行政诉讼情况” every 行政复议 is one of 表四's
+        in_appeals = appeals is not None and appeals[1] <= start and not any(
+            appeals[1] < other[0] <= start for other in parsed.headings.values())
         for piece in SENTENCE_END.split(to_ascii(parsed.text[start:end])):
             if "|" not in piece and "\t" not in piece and piece.strip():
                 shown = parsed.text[position : position + len(piece)]  # the words as published (，not ,)
-                for claim in _sentence_claims(piece, position, parsed.report.year):
+                for claim in _sentence_claims(piece, position, parsed.report.year, in_appeals):
                     at = piece.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
                     claims.append(replace(claim, text=said, sentence=shown.strip()))
@@ -185,7 +189,7 @@ def _is_count(sentence: str, number: re.Match) -> bool:
     return not CJK.match(after) or after in "申政依予部不无结已均"
 
 
-def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim]:
+def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: bool = False) -> list[Claim]:
     keywords = _keywords(sentence)
     claims = []
     numbers = list(CLAIM.finditer(sentence))
@@ -206,7 +210,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim
                 continue
         if percent and key not in PERCENT_SUBJECTS or not percent and key not in COUNT_SUBJECTS | DOC_SUBJECTS:
             continue
-        if key in APPEALS and not _about_disclosure(sentence, keywords[index][0]):
+        if key in APPEALS and not _about_disclosure(sentence, keywords[index][0], in_appeals):
             continue
         if key == "rate.grant" and not _about_requests(sentence, keywords, index):
             continue
@@ -226,7 +230,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None) -> list[Claim
             end = max(keywords[index][1], number.end())
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
                                 sentence.strip()))
-    claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year)
+    claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
     return claims
 
 
@@ -321,10 +325,11 @@ def _clause_start(sentence: str, position: int) -> int:
     return ends[-1] if ends else 0
 
 
-def _about_disclosure(sentence: str, position: int) -> bool:
-    """行政复议/行政诉讼 of this table: about information disclosure, with the agency as the respondent."""
+def _about_disclosure(sentence: str, position: int, in_appeals: bool = False) -> bool:
+    """行政复议/行政诉讼 of this table: about information disclosure (said so, or under section 四's heading), with
+    the agency as the respondent."""
     clause = sentence[_clause_start(sentence, position) : position]
-    return bool(DISCLOSURE.search(sentence)) and not REVIEW_BODY.search(clause)
+    return (in_appeals or bool(DISCLOSURE.search(sentence))) and not REVIEW_BODY.search(clause)
 
 
 def _document_subject(sentence: str, keywords, index: int, number_end: int) -> str | None:
@@ -364,14 +369,15 @@ def _bounds(number: re.Match) -> tuple[float | None, float]:
     return min(low, high), max(low, high)
 
 
-def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int], year) -> list[Claim]:
+def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int], year,
+                 in_appeals: bool = False) -> list[Claim]:
     """“未收到依申请公开事项”, “未发生…行政复议和行政诉讼”, “…均为0”, “申请均已办结”: none at all."""
     claims = []
     number_spans = [(n.start(), n.end()) for n in numbers]
     for index, (start, end, key) in enumerate(keywords):
         if index in claimed or key not in ZERO_SUBJECTS | {"carried_out_none"}:
             continue
-        if key in APPEALS and not _about_disclosure(sentence, start):
+        if key in APPEALS and not _about_disclosure(sentence, start, in_appeals):
             continue
         if _not_this_year(sentence[:start], year):
             continue
