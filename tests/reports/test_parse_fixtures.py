@@ -5,7 +5,8 @@ what is not shown is null with missing_section / unreadable findings."""
 import jsonschema
 import pytest
 
-from gongkai.reports.check import check_path
+from gongkai.reports.check import check_parsed, check_path
+from gongkai.reports.parse import parse_text
 from gongkai.statute.report import COLUMNS, ROW_KEYS, Severity
 from gongkai.statute.schema import annual_report_schema
 from tests.paths import REPO
@@ -108,3 +109,17 @@ def test_suibin_shows_only_the_first_rows_of_table_two():
     assert all(report.applications[key] == NULL_ROW for key in ROW_KEYS)
     assert report.sections.overview.startswith("(一)") or report.sections.overview.startswith("（一）")
     assert len([f for f in report.findings if f.code == "missing_section"]) == 4
+
+
+@pytest.mark.parametrize("name", ["changchun-erdao-fangwuzhengshouban_2022.txt", "wendeng-zhujianju_2019.txt",
+                                  "zonglang-2024.txt"])
+@pytest.mark.parametrize("furniture", ["3", "- 2 -", "第 2 页 共 5 页", "宗朗乡2024年政府信息公开年度报告"])
+def test_a_page_break_anywhere_in_a_real_table_three_changes_no_cell(name, furniture):
+    """A page number or a running title on a line of its own, put on every line of the real reports' 表三 in
+    turn (where a page of the PDF they were copied from would have ended): every cell reads as before."""
+    lines = (FIXTURES / name).read_text(encoding="utf-8").split("\n")
+    before = dict(check_parsed(parse_text("\n".join(lines))).cells())
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("三、"))
+    for at in range(start + 4, start + 60):
+        after = dict(check_parsed(parse_text("\n".join([*lines[:at], furniture, *lines[at:]]))).cells())
+        assert after == before, (at, [k for k in before if after.get(k) != before[k]][:3])

@@ -154,7 +154,8 @@ def drop_page_furniture(text: str) -> str:
     """Page numbers (“- 3 -”, “第 3 页 共 5 页”) and a title repeated at the top of each page become blank lines.
 
     The running title is the title again, or a shorter form of it (“宗朗乡2024年政府信息公开年度报告”): a
-    title-like line is dropped when it repeats one seen before, or when a title with a year came before it."""
+    title-like line is dropped when it repeats one seen before, or when a title with a year (or section 一)
+    came before it."""
     lines = text.split("\n")
     seen: set[str] = set()
     titled = False
@@ -163,6 +164,8 @@ def drop_page_furniture(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
+        if re.match(r"一\s*[、.．]", stripped):
+            titled = True  # the first section begins: whatever the title said, it is behind
         if PAGE_NUMBER.match(stripped):
             lines[i], changed = "", True
         elif len(stripped) >= 8 and "|" not in stripped and "\t" not in stripped and RUNNING_HEADER.search(stripped):

@@ -234,6 +234,7 @@ def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bo
 def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncated: bool, apps: dict) -> TableResult:
     rows = ROWS_2021 if fmt == "2021" else ROWS_2019
     result = TableResult()
+    tokens = _without_loose_numbers(tokens, result.findings)
     segments, headers = _segments(tokens, rows, row_mode, 7)
     width, drop_at = 7, None
     if "小计" in headers:
@@ -271,6 +272,24 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
     return result
+
+
+def _without_loose_numbers(tokens: list[Token], findings: list[Finding]) -> list[Token]:
+    """In a table whose cells are separated (tabs or “|”), a number of one to three digits alone on a line
+    without a separator is not a cell: it is the page number of a page break inside the table."""
+    values = [t for t in tokens if t.is_value]
+    if not values or sum(t.separated for t in values) < 0.9 * len(values):
+        return tokens
+    per_line: dict[int, int] = {}
+    for token in tokens:
+        per_line[token.line] = per_line.get(token.line, 0) + 1
+    loose = [t for t in values if t.kind is Kind.NUM and not t.separated and per_line[t.line] == 1
+             and re.fullmatch(r"\d{1,3}", t.text)]
+    for token in loose:
+        message = f"表三中不在单元格内、单独成行的数字“{token.text}”视为页码，未计入"
+        findings.append(Finding("parse_note", Severity.INFO, message, "表三"))
+    dropped = {id(t) for t in loose}
+    return [t for t in tokens if id(t) not in dropped] if loose else tokens
 
 
 def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list,

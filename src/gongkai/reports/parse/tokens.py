@@ -45,6 +45,7 @@ class Token:
     line: int
     glued: bool = False  # a number written against its label or another number, no separator
     from_end: int = 0  # in a tab or pipe row: 1 for a token of the row's last cell, 2 for the one before …; 0 unknown
+    separated: bool = False  # its line has the table's separator (a tab or “|”): it stands in a cell
 
     @property
     def is_value(self) -> bool:
@@ -106,15 +107,18 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
         cells = split_cells(line, mode)
         if mode != "text" and _placeholder_header(cells, lines, number):
             continue
+        separated = (mode == "tab" and "\t" in line) or (mode == "pipe" and "|" in line)
         for index, cell in enumerate(cells):
             from_end = len(cells) - index if len(cells) > 1 else 0
             if not cell.strip():
                 if mode == "text":
                     continue
-                tokens.append(Token(Kind.BLANK, "", number, from_end=from_end))
+                tokens.append(Token(Kind.BLANK, "", number, from_end=from_end, separated=separated))
                 continue
             found = cell_tokens(cell, number)
-            tokens.extend([replace(t, from_end=from_end) for t in found] if from_end else found)
+            if from_end or separated:
+                found = [replace(t, from_end=from_end, separated=separated) for t in found]
+            tokens.extend(found)
     return tokens, _row_mode(tokens)
 
 
