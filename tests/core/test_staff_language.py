@@ -12,8 +12,8 @@ from tests.core.urlmap import staff_url_names, url_for
 pytestmark = pytest.mark.django_db
 
 # Words that are not English UI text: file types, units and the names of things.
-ALLOWED = {"pdf", "ofd", "word", "excel", "wps", "rtf", "odt", "xlsx", "xls", "csv", "zip", "docx", "doc", "json", "html",
-           "office", "url", "api", "htmx", "echarts", "gongkai", "txt", "jpg", "png", "https", "http", "www",
+ALLOWED = {"pdf", "ofd", "word", "excel", "wps", "rtf", "odt", "xlsx", "xls", "csv", "zip", "docx", "doc", "json",
+           "html", "office", "url", "api", "htmx", "echarts", "gongkai", "txt", "jpg", "png", "https", "http", "www",
            "email", "mb", "ip", "cn", "uscc", "example", "com", "zhangsan", "org", "gov", "sms", "ldap", "sha",
            "get", "post", "accept"}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
