@@ -6,6 +6,7 @@ unreadable: a row left unread is better than a wrong one."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from gongkai.statute.report import Finding, Severity, where_applications
@@ -18,13 +19,6 @@ if TYPE_CHECKING:
     from .tables import Segment
 
 
-def _per_line(tokens: list[Token]) -> dict[int, int]:
-    count: dict[int, int] = {}
-    for token in tokens:
-        count[token.line] = count.get(token.line, 0) + 1
-    return count
-
-
 def _page_number_like(token: Token) -> bool:
     return token.kind is Kind.NUM and re.fullmatch(r"\d{1,3}", token.text) is not None
 
@@ -35,7 +29,7 @@ def without_loose_numbers(tokens: list[Token], findings: list[Finding]) -> list[
     values = [t for t in tokens if t.is_value]
     if not values or sum(t.separated for t in values) < 0.9 * len(values):
         return tokens
-    per_line = _per_line(tokens)
+    per_line = Counter(t.line for t in tokens)
     loose = [t for t in values if _page_number_like(t) and not t.separated and per_line[t.line] == 1]
     for token in loose:
         message = f"表三中不在单元格内、单独成行的数字“{token.text}”视为页码，未计入"
@@ -102,7 +96,7 @@ def without_page_number(values, labels, rows, width, check, tokens) -> list[RowR
     """One number too many in a torn table: a page number printed between its rows (“3” on a line of its own).
     Each such lone number is left out in turn; the reading stands when leaving out one of them, and only that
     one, lets every row add up to its 总计."""
-    per_line = _per_line(tokens)
+    per_line = Counter(t.line for t in tokens)
     lone = [i for i, v in enumerate(values) if _page_number_like(v) and per_line[v.line] == 1 and v.from_end == 0]
     fits = []
     for i in lone:
