@@ -90,6 +90,21 @@ def test_a_stated_percentage_the_figures_do_not_give_is_a_narrative_mismatch():
     assert found and "60.0%" in found[0].message
 
 
+@pytest.mark.parametrize("year", [2019, 2020])
+def test_reports_on_years_before_the_fee_rules_owe_no_fee_statement(year):
+    """国办函〔2020〕109号 took effect on 1 January 2021 (2019年上海市人民政府办公厅 has no fee line, rightly)."""
+    text = text_report(year=year, date=f"{year + 1}年1月20日", other="无其他需要报告的事项。")
+    assert findings(text, "fee_statement_missing") == []
+
+
+def test_the_agency_named_after_the_year_in_the_title_is_read():
+    text = text_report(title="2019年上海市人民政府办公厅政府信息公开工作年度报告", year=2019, date="2020年1月31日",
+                       agency="上海市人民政府办公厅")
+    report = check_parsed(parse_text(text.replace("\n上海市人民政府办公厅\n2020年1月31日", "\n")))
+    assert report.agency == "上海市人民政府办公厅"
+    assert report.year == 2019
+
+
 def test_section_six_without_the_fee_statement_is_flagged():
     found = findings(text_report(other="无其他需要报告的事项。"), "fee_statement_missing")
     assert len(found) == 1 and found[0].severity == "warning"
@@ -199,3 +214,17 @@ def test_help_explains_the_exit_codes(capsys):
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "退出码" in out and "0  全部报告已读取" in out and "1  至少一份报告" in out and "2  有输入无法使用" in out
+
+
+def test_the_checker_leaves_nothing_in_the_folder_it_is_run_in(tmp_path):
+    """An assessor runs it among the reports: no var/ (keys, database) is left there."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "GONGKAI_VAR_DIR"}
+    done = subprocess.run([sys.executable, "-m", "gongkai.cli", "report", "check", str(FIXTURES / "zonglang-2024.txt")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    assert "宗朗乡" in done.stdout
+    assert list(tmp_path.iterdir()) == []

@@ -47,9 +47,34 @@ def known_cells(parsed: Parsed) -> tuple[dict, dict]:
     return tables["applications"], tables["appeals"]
 
 
+def summed_cells(parsed: Parsed) -> tuple[dict, dict]:
+    """表三 and 表四 with every total cell the source showed blank over figures replaced by the sum of those
+    figures: what the table states of the row, for the text to be compared with (“予以公开258件” against a
+    予以公开 row of 258, 12, 1, 1 and a blank 总计 states 272)."""
+    report = parsed.report
+    blanks = blank_totals(parsed)
+    if not blanks:
+        return report.applications, report.appeals
+    apps = {k: dict(v) for k, v in report.applications.items()}
+    appeals = {k: dict(v) for k, v in report.appeals.items()}
+
+    def total(values):
+        return None if any(v is None for v in values) else sum(values)
+
+    # the （七）总计 row's columns first: a blank 总计 column of that row adds them up
+    for table, row, column in sorted(blanks, key=lambda cell: cell[2] == "total"):
+        if table == "appeals":
+            appeals[row][column] = total([appeals[row][c] for c in APPEAL_RESULTS])
+        elif column == "total":
+            apps[row][column] = total([apps[row][c] for c in APPLICANT_KEYS])
+        else:
+            apps[row][column] = total([apps[k][column] for k in OUTCOME_KEYS])
+    return apps, appeals
+
+
 def check_narrative(parsed: Parsed) -> list[Finding]:
     """Counts and rates the text states (“收到申请12件”, “办结率100%”, “未发生行政复议”) against the tables."""
-    applications, appeals = known_cells(parsed)
+    applications, appeals = summed_cells(parsed)
     return check_statements(parsed, applications, appeals)
 
 
@@ -58,11 +83,16 @@ def check_narrative(parsed: Parsed) -> list[Finding]:
 FEE_WORDS = re.compile(r"信息处理费|信息公开处理费|处理费|收取费用|收费|费用")
 
 
+FEE_RULES_FROM = 2021  # 国办函〔2020〕109号 took effect on 2021-01-01; the 2021 format asks for the line
+
+
 def check_fee_statement(parsed: Parsed) -> list[Finding]:
     """Section 六 should state the 信息处理费 collected (国办函〔2020〕109号; domain.md §3.6)."""
     other = parsed.report.sections.other
     if other is None or FEE_WORDS.search(other):
         return []
+    if parsed.report.year and parsed.report.year < FEE_RULES_FROM:
+        return []  # the fee and the duty to report it date from 2021: reports on 2019 and 2020 owe no such line
     return [
         Finding(
             "fee_statement_missing",

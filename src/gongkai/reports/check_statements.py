@@ -107,6 +107,14 @@ CLAUSE_END = re.compile(r"[,，:：]")
 MAX_GAP = 14
 RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+# Other matters an agency answers and concludes (hotlines, mailboxes, deputies' proposals, licences): a count
+# or a rate said of them is not of 表三, wherever in the sentence they come before it.
+OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留言|诉求|工单|咨询|许可|审批|办件|信件|投诉|举报")
+# “结果维持5件”: a result of the reviews or suits, not how many there were.
+APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
+# “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
+CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
+CHANNEL = re.compile(r"网上|线上|在线|网络|纸质|当面|现场|信函|邮寄|电子邮件|邮件|传真|电话")
 JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
 
 
@@ -178,6 +186,9 @@ def _keywords(sentence: str) -> list[tuple[int, int, str]]:
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "other_handling"}
+# “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
+COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
+                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份)$")
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
 
 
@@ -212,10 +223,20 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             continue
         if key in APPEALS and not _about_disclosure(sentence, keywords[index][0], in_appeals):
             continue
+        if key in APPEALS and APPEAL_RESULT.search(sentence[keywords[index][1] : number.start()]):
+            continue
+        if key in ("concluded", "rate.completion") and _about_other_matters(sentence, keywords[index][0]):
+            continue
+        if key in ("received", "requests") and _one_channel(sentence, keywords[index][0], number.end()):
+            continue
         if key == "rate.grant" and not _about_requests(sentence, keywords, index):
             continue
         if key in OUTCOME_SUBJECTS and _joined_outcomes(sentence, keywords, index):
-            continue  # “予以公开和部分公开的比例为80%”: a sum of two rows, not the last one's figure
+            # “予以公开及部分公开258件”, “予以公开和部分公开的比例为80%”: the sum of the rows named, not the
+            # last one's figure; “…各2件” states each, which the words do not tie to one figure
+            if re.search("各|均|分别", sentence[keywords[index][1] : number.start()]):
+                continue
+            index, key = _joined_subject(sentence, keywords, index)
         if key in GROUP_OF:
             key = _outcome_row(key, sentence[keywords[index][1] : number.start()])
         subjects = [(index, key)]
@@ -230,8 +251,32 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             end = max(keywords[index][1], number.end())
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
                                 sentence.strip()))
+    claims = _without_breakdowns(claims)
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
     return claims
+
+
+def _without_breakdowns(claims: list[Claim]) -> list[Claim]:
+    """“答复信息公开申请3件、纸质申请36件”: one subject given two figures in a sentence is a breakdown whose
+    parts the words do not tell apart; none of them is held against the table."""
+    figures: dict[str, set[tuple[float, float, bool]]] = {}
+    for claim in claims:
+        figures.setdefault(claim.subject, set()).add((claim.low, claim.high, claim.percent))
+    return [claim for claim in claims if len(figures[claim.subject]) == 1]
+
+
+def _one_channel(sentence: str, position: int, number_end: int) -> bool:
+    """“网上申请3件”, “…申请3件、纸质申请36件”: the requests of one channel, a part of those received."""
+    return bool(CHANNEL.search(sentence[max(0, position - 4) : position + 4])
+                or re.match(r"[、,]\s*[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d", sentence[number_end:]))
+
+
+def _about_other_matters(sentence: str, position: int) -> bool:
+    """“政协委员提案答复意见6件”, “办结市民热线160件”, “（人大建议、提案）…办结率100%”: another matter is named
+    before the word, with no 申请 between them."""
+    before = sentence[:position]
+    ends = [match.end() for match in OTHER_MATTERS.finditer(before)]
+    return bool(ends) and "申请" not in before[ends[-1] :]
 
 
 def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tuple[int, str] | None:
@@ -246,6 +291,8 @@ def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tu
     gap = PARENTHESES.sub("", sentence[end:number_at])
     if key == "skip" or len(gap) > MAX_GAP or re.search(r"\d|%", gap) or CLAUSE_END.search(gap):
         return None
+    if OTHER_MATTERS.search(gap) or re.search(r"顺延|延期|延长", sentence[_clause_start(sentence, start) : start]):
+        return None  # “办结市民热线160件”; “顺延至下一年答复2件” is carried over, not answered
     if _not_this_year(sentence[:start], year):
         return None
     return best, key
@@ -262,12 +309,21 @@ def _about_requests(sentence: str, keywords, index: int) -> bool:
 
 
 def _joined_outcomes(sentence: str, keywords, index: int) -> bool:
-    """The outcome is the last of several joined by 和/及/与/、 (“予以公开和部分公开”)."""
+    """The outcome is the last of several joined by 和/及/与/或/、 (“予以公开和部分公开”)."""
     if index == 0:
         return False
     _p_start, p_end, p_key = keywords[index - 1]
-    return p_key in OUTCOME_SUBJECTS and bool(re.fullmatch(r"\s*(?:和|及|以及|与|、|加|\+)\s*",
+    return p_key in OUTCOME_SUBJECTS and bool(re.fullmatch(r"\s*(?:和|及|以及|与|或|或者|、|加|\+)\s*",
                                                            sentence[p_end : keywords[index][0]]))
+
+
+def _joined_subject(sentence: str, keywords, index: int) -> tuple[int, str]:
+    """“不予公开、无法提供和不予处理”: every outcome of the chain, as one subject “sum:denied+unable+…”,
+    from the chain's first word."""
+    first = index
+    while _joined_outcomes(sentence, keywords, first):
+        first -= 1
+    return first, "sum:" + "+".join(keywords[i][2] for i in range(first, index + 1))
 
 
 def _outcome_row(key: str, gap: str) -> str:
@@ -301,7 +357,8 @@ def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -
     for index, (start, end, key) in enumerate(keywords):
         if start >= number_end:
             gap = sentence[number_end:start]
-            if key in FORWARD and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
+            forward = key in FORWARD or (key == "requests" and COUNT_FIRST.search(sentence[: number_end]))
+            if forward and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
                 if FAULT.match(sentence[end:]) or _not_this_year(sentence[:start], year):
                     return None
                 return index, key
@@ -396,6 +453,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
         if re.match(r"(?:以|之)?外", after):
             continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications
+        if key in ("received", "requests") and CAUSE_OF.match(after):
+            continue  # “未收到因政府信息公开申请引起的行政诉讼”, “未发生依申请公开投诉举报”
         subject = key
         if key.startswith("doc."):
             verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]

@@ -66,6 +66,13 @@ def expected(subject: str, apps: dict, appeals: dict, proactive) -> Expected | N
         key, label = simple[subject]
         value = row(key)
         return None if value is None else Expected(value, (value,), label, where_applications(key, "total"))
+    if subject.startswith("sum:"):
+        parts = [expected(part, apps, appeals, proactive) for part in subject[4:].split("+")]
+        if any(part is None for part in parts):
+            return None
+        value = sum(part.value for part in parts)
+        label = "、".join(part.label.removeprefix("办理结果") for part in parts)
+        return Expected(value, (value,), f"办理结果{label}之和", "表三 · 三、本年度办理结果 · 总计")
     if subject in GROUP_OF:
         prefix = GROUP_OF[subject].value
         value = group(prefix if prefix in ("granted", "partial") else prefix + ".")

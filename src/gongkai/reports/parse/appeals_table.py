@@ -19,7 +19,10 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
         # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
         values = everything
     result.found = bool(values)
-    if not values:
+    if not values and not truncated and _headings_shown(tokens):
+        # the table printed with every cell blank: text keeps its headings and drops the empty cells
+        reading = RowReading([0] * width, blanks=list(range(width)))
+    elif not values:
         reading = RowReading([None] * width, problem="未找到表四的数字")
     else:
         reading = read_row(values, width, check=groups_of_five, truncated=truncated)
@@ -50,3 +53,9 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     if reading.note:
         result.findings.append(Finding("parse_note", Severity.INFO, f"表四：{reading.note}", "表四"))
     return result
+
+
+def _headings_shown(tokens: list[Token]) -> bool:
+    """表四's own headings are in the text: 行政复议, 行政诉讼 and the result columns under them."""
+    text = "".join(t.text for t in tokens if t.kind is Kind.LABEL)
+    return all(word in text for word in ("行政复议", "行政诉讼", "结果维持", "尚未审结"))

@@ -55,9 +55,18 @@ TITLE = re.compile(
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
 AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
+# “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
+AGENCY_AFTER_YEAR = re.compile(
+    rf"^[ \t]*(20\d{{2}})\s*年度?\s*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})\s*政府信息公开"
+    r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告[ \t]*$",
+    re.M,
+)
 PARTIAL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*日)?\s*$")
 SIGNATURE_TAIL = 1500
 PERIOD = re.compile(r"统计期限?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+# “截止2023年12月31日”: the year's end, a hint of the year where neither title nor period says it (not checked
+# against them: a report may give last year's end as a baseline)
+YEAR_END = re.compile(r"(?:截至|截止)(?:到)?\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 @dataclass
@@ -180,13 +189,17 @@ def _read_metadata(parsed: Parsed, norm: str) -> None:
         prefix = re.sub(r"^(?:关于|根据|依据)", "", prefix)
         if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
             parsed.title_agency = prefix
+    elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
+        parsed.title_year, parsed.title_agency = int(title.group(1)), title.group(2)
     period = PERIOD.search(norm[:3000])
     parsed.period_year = int(period.group(1)) if period else None
     (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(norm)
     report.agency = _agency_name(parsed, norm)
     stated = STATED_YEAR.search(norm[:1500])
     parsed.stated_year = int(stated.group(1)) if stated else None
-    report.year = parsed.title_year or parsed.period_year or parsed.stated_year or _year_from_text(norm)
+    year_end = YEAR_END.search(norm[:3000])
+    report.year = (parsed.title_year or parsed.period_year or parsed.stated_year
+                   or (int(year_end.group(1)) if year_end else None) or _year_from_text(norm))
 
 
 def _signature(norm: str) -> tuple[str | None, date | None]:

@@ -55,6 +55,7 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     result = TableResult()
     found: dict[str, list[Token]] = {}
     current: list[Token] | None = None
+    orphans = 0  # figures under no row's label
     for token in tokens:
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
@@ -66,7 +67,10 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
             current = found.setdefault(row[0], []) if row and row[0] not in found else None
         elif current is not None:
             current.append(token)
+        elif token.kind is Kind.NUM:
+            orphans += 1
     result.found = bool(found)
+    blanks_dropped = not truncated and not orphans and _none_over(found, fmt)
     last_key = next(reversed(found), None) if found else None
     for key, _words, n2021, n2019, keep in PROACTIVE_ROWS:
         n = n2019 if fmt == "2019" else n2021
@@ -84,7 +88,11 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
         if key not in found:
             _set_proactive(proactive, key, [None] * 3, fmt)
             continue
-        reading = read_row(found[key], n, truncated=truncated and key == last_key)
+        if blanks_dropped and not any(t.is_value for t in found[key]):
+            # a row printed blank, in text that drops empty cells: no figure anywhere could be this row's
+            reading = RowReading([0] * n, blanks=list(range(n)))
+        else:
+            reading = read_row(found[key], n, truncated=truncated and key == last_key)
         _proactive_findings(key, reading, fmt, result.findings)
         cells = reading.cells
         if fmt == "2019":
@@ -96,6 +104,12 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
         message = "未找到表二（主动公开政府信息情况）" if not found else f"表二未找到以下各行：{names}"
         result.findings.append(Finding("unreadable", Severity.WARNING, message + "，相应单元格无法读取", "表二"))
     return result
+
+
+def _none_over(found: dict[str, list[Token]], fmt: str) -> bool:
+    """No row holds more figures than it has cells: none was torn from a row left empty."""
+    cells = {key: (n2019 if fmt == "2019" else n2021) for key, _w, n2021, n2019, _k in PROACTIVE_ROWS}
+    return all(sum(t.kind is Kind.NUM for t in values) <= cells[key] for key, values in found.items())
 
 
 def _proactive_name(key: str) -> str:

@@ -249,6 +249,8 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         width, drop_at = 8, _subtotal_position(headers)
         segments, _ = _segments(tokens, rows, row_mode, 8)
     result.found = bool(segments)
+    if not truncated and _all_blank(tokens, segments, rows):
+        return _blank_table(rows, fmt, apps, result)
     readings, findings, apart = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
@@ -279,6 +281,24 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     if fmt == "2019":
         apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
         apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
+    return result
+
+
+def _all_blank(tokens: list[Token], segments: list[Segment], rows) -> bool:
+    """表三 is there — nearly every row's label found — yet holds no figure: a table printed with every cell
+    blank, whose text (pdftotext, a crawled page) keeps the labels and drops the empty cells."""
+    found = {s.index for s in segments if s.index is not None}
+    return len(found) >= len(rows) - 2 and not any(t.is_value for t in tokens)
+
+
+def _blank_table(rows, fmt: str, apps: dict, result: TableResult) -> TableResult:
+    keys = [key for key, _name in rows] + (["other.no_supplement", "other.fee_unpaid"] if fmt == "2019" else [])
+    for key in keys:
+        apps[key] = dict.fromkeys(COLUMNS, 0)
+    result.blanks += [("applications", key, col) for key, _name in rows for col in COLUMNS]
+    result.findings.append(
+        Finding("blank_cell", Severity.INFO, "表三各行均无数字（整张表空白），全部单元格按0计", "表三")
+    )
     return result
 
 

@@ -96,8 +96,35 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
     return tokens
 
 
+def paragraph_cells(text: str) -> str:
+    """A table saved as paragraphs — every cell its own line and a blank line after each, an empty cell one
+    more blank line (web pages whose cells hold <p>s, as some crawlers save them) — written one cell a line
+    with “|”, an empty cell a bare “|”: the blank lines are the only trace of the empty cells."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 10 or any("|" in line or "\t" in line for line in lines):
+        return text
+    if any(b == a + 1 for a, b in zip(filled, filled[1:], strict=False)):
+        return text  # two lines of text in a row: not one paragraph a cell
+    if any(TWO_NUMBERS.search(lines[i]) for i in filled):
+        return text  # a row's figures on one line
+    # blank lines after each paragraph, the last one's up to the region's end (whose final “\n” ends a line)
+    runs = [b - a - 1 for a, b in zip(filled, [*filled[1:], len(lines) - 1], strict=True)]
+    if max(runs, default=0) < 2:
+        return text
+    out = []
+    for at, run in zip(filled, runs, strict=True):
+        out.append(lines[at].rstrip() + " |")
+        out += ["|"] * (run - 1)
+    return "\n".join(out)
+
+
+TWO_NUMBERS = re.compile(r"\d\s+\d")
+
+
 def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
+    text = paragraph_cells(text)
     mode = layout(text)
     tokens: list[Token] = []
     lines = text.split("\n")
