@@ -237,3 +237,23 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
     assert cell in finding.message
+
+
+def test_a_sentence_wrapped_over_lines_in_pdf_text_is_read_whole():
+    wrapped = "2024年，我乡认真贯彻落实条例各项要求，全年共收到政府信息公开\n申请12件，均已按期答复。"
+    [finding] = mismatches(wrapped)
+    assert "收到政府信息公开申请12件" in finding.message
+    assert mismatches(wrapped.replace("12", "10")) == []
+    # a heading after a line without a stop is not part of its sentence
+    heading = "2024年，我乡认真贯彻落实条例各项要求并加强政务公开工作\n（二）依申请公开情况\n12项制度已建立。"
+    assert mismatches(heading) == []
+
+
+@pytest.mark.parametrize("said", [
+    "2024年，上年结转政府信息公开申请1件，共办结10件，结转下年度继续办理1件。",
+    "2024年，2023年结转政府信息公开申请1件，共办结10件，结转2025年度继续办理1件。",
+])
+def test_carried_over_requests_are_held_against_their_own_rows(said):
+    assert mismatches(said) == []
+    [finding] = mismatches(said.replace("办结10件", "办结9件"))
+    assert "本年度办理结果总计" in finding.message

@@ -20,8 +20,9 @@ TABLES_FROM = "二、主动公开政府信息情况"
 TABLES_TO = "五、存在的主要问题及改进情况"
 
 
-def as_paragraphs(text: str) -> str:
-    """Every line a paragraph; in the tables every cell one, an empty cell one blank line more."""
+def as_paragraphs(text: str, empty: str = "\n") -> str:
+    """Every line a paragraph; in the tables every cell one, an empty cell one blank line more (or a paragraph
+    of its own holding a space: <p>&nbsp;</p>)."""
     out = []
     in_tables = False
     for line in text.rstrip("\n").split("\n"):
@@ -29,7 +30,7 @@ def as_paragraphs(text: str) -> str:
         if not in_tables or "\t" not in line:
             out.append(line + "\n\n")
             continue
-        out += [cell + "\n\n" if cell else "\n" for cell in line.split("\t")]
+        out += [cell + "\n\n" if cell else empty for cell in line.split("\t")]
     return "".join(out)
 
 
@@ -60,7 +61,7 @@ def test_a_table_saved_as_paragraphs_is_read_cell_by_cell(seed):
     rows = balanced_figures(seed, zeros=0.7)
     appeals = [rng.choice([0, 0, 1, 2]) for _ in range(4)]
     appeals = [*appeals, sum(appeals)] + [0] * 10
-    report = read(as_paragraphs(report_with_blank_zeros(rows, appeals)))
+    report = read(as_paragraphs(report_with_blank_zeros(rows, appeals), empty=rng.choice(["\n", "\xa0\n\n"])))
     assert report.applications == rows_as_columns(rows)
     assert report.appeals == appeals_as_groups(appeals)
     assert report.proactive.normative_documents.issued == 2

@@ -166,15 +166,49 @@ def statements(parsed: Parsed) -> list[Claim]:
         # under the heading “四、政府信息公开行政复议、行政诉讼情况” every 行政复议 is one of 表四's
         in_appeals = appeals is not None and appeals[1] <= start and not any(
             appeals[1] < other[0] <= start for other in parsed.headings.values())
-        for piece in SENTENCE_END.split(to_ascii(parsed.text[start:end])):
+        for piece in _sentences(to_ascii(parsed.text[start:end])):
             if "|" not in piece and "\t" not in piece and piece.strip():
-                shown = parsed.text[position : position + len(piece)]  # the words as published (，not ,)
-                for claim in _sentence_claims(piece, position, parsed.report.year, in_appeals):
-                    at = piece.find(claim.text)
+                # the words as published (，not ,), a sentence wrapped over lines joined again
+                shown = WRAP.sub("", parsed.text[position : position + len(piece)])
+                joined = WRAP.sub("", piece)
+                for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals):
+                    at = joined.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
                     claims.append(replace(claim, text=said, sentence=shown.strip()))
             position += len(piece) + 1
     return claims
+
+
+WRAP = re.compile(r"\n[ \t\u3000]*")
+# A line a PDF's text ends where the page's margin is, not the sentence: long, without a stop, the next line
+# going on in words (not a heading of its own).
+WRAPPED_LINE = re.compile(r"[^\n]{20,}[^\s。.;；！？!?:：]$")
+HEADING_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D"
+                           r"|第[一二三四五六七八九十]+|[一二三四五六七八九十]是)")
+
+
+def _sentences(body: str) -> list[str]:
+    """The sentences of a body of text, each with the one character that ended it left out; a line break that
+    only wraps a sentence (PDF text) stays inside its sentence."""
+    pieces, start = [], 0
+    for match in SENTENCE_END.finditer(body):
+        at = match.start()
+        if body[at] == "\n" and _wraps(body, at):
+            continue
+        pieces.append(body[start:at])
+        start = at + 1
+    pieces.append(body[start:])
+    return pieces
+
+
+def _wraps(body: str, at: int) -> bool:
+    line = body[body.rfind("\n", 0, at) + 1 : at]
+    following = body[at + 1 : body.find("\n", at + 1) if "\n" in body[at + 1 :] else len(body)]
+    return bool(WRAPPED_LINE.search(line.strip()) and following.strip() and not HEADING_START.match(following)
+                and CJK_OR_DIGIT.match(following.strip()))
+
+
+CJK_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d“《（(]")
 
 
 def _keywords(sentence: str) -> list[tuple[int, int, str]]:
@@ -186,6 +220,8 @@ def _keywords(sentence: str) -> list[tuple[int, int, str]]:
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "other_handling"}
+# Words that say which requests “政府信息公开申请” right after them are.
+QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
 # “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
 COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
                          r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份)$")
@@ -214,6 +250,9 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
         if subject is None:
             continue
         index, key = subject
+        if key == "requests" and index and keywords[index - 1][2] in QUALIFIES_REQUESTS \
+                and len(sentence[keywords[index - 1][1] : keywords[index][0]].strip()) <= 2:
+            index, key = index - 1, keywords[index - 1][2]  # “上年结转政府信息公开申请2件” are the carried-over
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
             key = _document_subject(sentence, keywords, index, number.end())
@@ -227,7 +266,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             continue
         if key in ("concluded", "rate.completion") and _about_other_matters(sentence, keywords[index][0]):
             continue
-        if key in ("received", "requests") and _one_channel(sentence, keywords[index][0], number.end()):
+        if key in ("received", "requests", "concluded") and _one_channel(sentence, keywords[index][0], number.end()):
             continue
         if key == "rate.grant" and not _about_requests(sentence, keywords, index):
             continue
@@ -373,8 +412,12 @@ def _not_this_year(before: str, year: int | None) -> bool:
         return True
     if year is None:
         return False
-    years = YEAR.findall(before)
+    years = YEAR.findall(CARRY_YEAR.sub("", before))
     return bool(years) and int(years[-1]) != year
+
+
+# “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
+CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入)(?:至|到)?\s*20\d{2}\s*年度?")
 
 
 def _clause_start(sentence: str, position: int) -> int:

@@ -101,7 +101,7 @@ def paragraph_cells(text: str) -> str:
     more blank line (web pages whose cells hold <p>s, as some crawlers save them) — written one cell a line
     with “|”, an empty cell a bare “|”: the blank lines are the only trace of the empty cells."""
     lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = [i for i, line in enumerate(lines) if line]  # “ ” too: an empty cell saved as <p>&nbsp;</p>
     if len(filled) < 10 or any("|" in line or "\t" in line for line in lines):
         return text
     if any(b == a + 1 for a, b in zip(filled, filled[1:], strict=False)):
@@ -110,11 +110,11 @@ def paragraph_cells(text: str) -> str:
         return text  # a row's figures on one line
     # blank lines after each paragraph, the last one's up to the region's end (whose final “\n” ends a line)
     runs = [b - a - 1 for a, b in zip(filled, [*filled[1:], len(lines) - 1], strict=True)]
-    if max(runs, default=0) < 2:
-        return text
+    if max(runs, default=0) < 2 and all(lines[i].strip() for i in filled):
+        return text  # no empty cell to show
     out = []
     for at, run in zip(filled, runs, strict=True):
-        out.append(lines[at].rstrip() + " |")
+        out.append(f"{lines[at].rstrip()} |" if lines[at].strip() else "|")
         out += ["|"] * (run - 1)
     return "\n".join(out)
 
