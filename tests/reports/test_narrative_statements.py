@@ -233,6 +233,7 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，我乡共受理15件政府信息公开申请。", "本年新收政府信息公开申请数量"),  # the count before the noun
     ("2024年，收到政府信息公开申请10件，办结9件。", "本年度办理结果总计"),
     ("2024年，我乡予以公开及部分公开7件。", "之和"),
+    ("2024年，因政府信息公开被申请行政复议1件，诉讼2件。", "行政诉讼总计"),  # 诉讼 after 行政复议 is 行政诉讼
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)

@@ -62,7 +62,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("review", r"行政复议"),
     ("litigation_direct", r"未经复议直接起诉|直接(?:提起)?(?:行政)?诉讼|直接起诉"),
     ("litigation_after_review", r"复议后起诉|复议后(?:提起)?(?:行政)?诉讼"),
-    ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉"),
+    ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉|(?<=[,、和及与])诉讼(?!费)"),
     # 规章 and 规范性文件 (表二), with the verb that says which column.
     ("doc.regulations", r"规章(?!制度)"),
     ("doc.normative_documents", r"(?:行政)?规范性文件"),
