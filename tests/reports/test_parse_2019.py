@@ -153,3 +153,14 @@ def test_a_2021_report_whose_figures_stand_alone_or_run_together_is_not_taken_fo
     assert report.proactive.penalty == 4119 and report.proactive.licensing is None
     assert report.proactive.normative_documents.in_force == 7
     assert {key for key in ROW_KEYS if None in report.applications[key].values()} == set()
+
+
+def test_a_2019_report_is_shown_with_its_own_single_other_handling_row():
+    from gongkai.reports.check_tables import application_rows
+
+    report = check_parsed(parse_text(report_2019()))
+    _headers, rows = application_rows(report)
+    labels = [label for label, _cells in rows]
+    assert len(rows) == 23
+    assert "三、本年度办理结果 （六）其他处理" in labels
+    assert not any("逾期" in label for label in labels)

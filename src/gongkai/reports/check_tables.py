@@ -60,8 +60,11 @@ def application_rows(report: Report):
     headers = ["办理情况", *(COLUMN_LABELS[c] for c in COLUMNS)]
     rows = []
     for key in ROW_KEYS:
+        if report.format == "2019" and key in ("other.no_supplement", "other.fee_unpaid"):
+            continue  # the 2019 format's （六）其他处理 is one row, kept as other.other
         cells = [(report.applications[key][col], where_applications(key, col)) for col in COLUMNS]
-        rows.append((row_label(key), cells))
+        single = report.format == "2019" and key == "other.other"
+        rows.append(("三、本年度办理结果 （六）其他处理" if single else row_label(key), cells))
     return headers, rows
 
 
