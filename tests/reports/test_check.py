@@ -228,3 +228,19 @@ def test_the_checker_leaves_nothing_in_the_folder_it_is_run_in(tmp_path):
     assert done.returncode in (0, 1), done.stderr
     assert "宗朗乡" in done.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_words_of_the_sentence_before_the_agencys_own_name_are_not_another_agency():
+    """广州市荔湾区南源街道 2020: “特别是以南源街道办事处名义制发的公文”."""
+    text = text_report(agency="广州市荔湾区人民政府南源街道办事处",
+                       overview="2024年，我街道规范公文公开属性，特别是以南源街道办事处名义制发的公文。")
+    assert findings(text, "self_reference") == []
+    other = text_report(agency="广州市荔湾区人民政府南源街道办事处", overview="2024年，参照沙面街道办事处的做法。")
+    assert findings(other, "self_reference")
+
+
+@pytest.mark.parametrize("heading", ["一、工作概况", "一、信息公开工作概述", "一、政府信息公开工作总体情况",
+                                     "一、基本情况"])
+def test_section_one_under_its_usual_other_names_is_found(heading):
+    text = text_report().replace("一、总体情况", heading)
+    assert findings(text, "missing_section") == []

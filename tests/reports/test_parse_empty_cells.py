@@ -138,3 +138,22 @@ def test_table_three_with_figures_torn_from_their_labels_is_not_taken_for_blank(
     report = read(f"{head}三、收到和处理政府信息公开申请情况\n{torn}\n四、政府信息公开行政复议、行政诉讼情况{tail}")
     assert not [f for f in report.findings if f.code == "blank_cell" and f.where == "表三"]
     assert report.applications["new"] != {column: 0 for column in report.applications["new"]}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rows_of_zeros_short_of_cells_are_zeros(seed):
+    """陆丰市河东镇 2021: the crawl dropped the empty cells, “0 0 0 0 0” stands for a row of seven."""
+    rng = random.Random(seed)
+    rows = {key: [0] * 7 for key in ROW_KEYS}
+    rows["new"] = rows["total"] = [3, 0, 0, 0, 0, 0, 3]
+    rows["unable.not_held"] = [3, 0, 0, 0, 0, 0, 3]
+    text = text_report(rows=rows, appeals=[0] * 15, overview="2024年，我乡依法办理政府信息公开申请。")
+    lines = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) >= 8 and cells[-7:] == ["0"] * 7:
+            cells = cells[:-7] + ["0"] * rng.randint(1, 6)
+        lines += cells
+    report = read("\n".join(lines))
+    assert report.applications == rows_as_columns(rows)
+    assert warnings(report) == []

@@ -240,6 +240,10 @@ def names_match(name: str, own: str) -> bool:
     a, b = name.removesuffix("人民政府").removesuffix("办事处"), own.removesuffix("人民政府").removesuffix("办事处")
     if a in b or b in a or same_agency(name, own):
         return True
+    # “特别是以南源街道办事处名义”: words of the sentence before the name; the agency's own 乡/镇/街道 ends it
+    local = re.sub(r"^.*(?:省|市|区|县|州|旗|盟)(?:人民政府)?", "", b)
+    if len(local) >= 3 and local.endswith(("乡", "镇", "街道")) and a.endswith(local):
+        return True
     return len(a) >= 3 and len(b) >= 3 and (a.endswith(b[-3:]) or b.endswith(a[-3:])) and fuzz.partial_ratio(a, b) >= 80
 
 

@@ -24,6 +24,9 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
         reading = RowReading([0] * width, blanks=list(range(width)))
     elif not values:
         reading = RowReading([None] * width, problem="未找到表四的数字")
+    elif not truncated and len(everything) < width and all(v.text in ("0", "") for v in everything):
+        # fewer figures than cells, every one 0: text that drops empty cells; the row is 0 wherever they were
+        reading = RowReading([0] * width, note="数字少于单元格数且均为0（空白单元格被略去），全部按0计")
     else:
         reading = read_row(values, width, check=groups_of_five, truncated=truncated)
     cells = iter(reading.cells)

@@ -252,6 +252,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     if not truncated and _all_blank(tokens, segments, rows):
         return _blank_table(rows, fmt, apps, result)
     readings, findings, apart = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
+    zeros = _zeros_short(segments, findings, width) if not truncated else set()
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
     # where they fill the rows exactly (or with digits run together), then — when labels could not place them —
@@ -267,6 +268,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         if not truncated and not clean:
             readings = torn_rows_that_add_up(readings, apart, _row_check(width, drop_at))
 
+    for index in zeros:
+        if readings[index] is None or readings[index].problem:
+            readings[index] = RowReading([0] * width, note="数字少于列数且均为0（空白单元格被略去），全部按0计")
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
         reading = readings[index]
@@ -300,6 +304,17 @@ def _blank_table(rows, fmt: str, apps: dict, result: TableResult) -> TableResult
         Finding("blank_cell", Severity.INFO, "表三各行均无数字（整张表空白），全部单元格按0计", "表三")
     )
     return result
+
+
+def _zeros_short(segments: list[Segment], findings: list[Finding], width: int) -> set[int]:
+    """Rows that show fewer figures than cells, every one 0: text that drops empty cells (“0 0 0 0 0” for seven)
+    leaves them 0 wherever the blanks were — where no figure of the table is under no row or over a row's cells,
+    so none of theirs can have gone elsewhere."""
+    if _unplaced(findings) or any(sum(t.kind is Kind.NUM for t in s.values) > width for s in segments):
+        return set()
+    return {s.index for s in segments if s.index is not None
+            and 0 < len(numbers := [t for t in s.values if t.kind is Kind.NUM]) < width
+            and all(t.text == "0" for t in numbers)}
 
 
 def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tuple[list[RowReading | None], list,
