@@ -157,3 +157,28 @@ def test_rows_of_zeros_short_of_cells_are_zeros(seed):
     report = read("\n".join(lines))
     assert report.applications == rows_as_columns(rows)
     assert warnings(report) == []
+
+
+def collapsed(text: str) -> str:
+    """A crawl that writes a row's filled cells one a line (“7 |”) and then all its empty cells as one line of
+    “|” (a traditional-script department's 2021 report): where the empty cells were is lost."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            out.append(line)
+            continue
+        filled = [c for c in cells if c and c != "0"]
+        out += [f"{c} |" for c in filled]
+        if len(filled) < 10:
+            out.append("|" * (10 - len(filled)))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_empty_cells_collapsed_to_the_end_of_a_row_never_give_another_columns_figure(seed):
+    rows = balanced_figures(seed, zeros=0.85)
+    report = read(collapsed(text_report(rows=rows, appeals=[0] * 15, overview="2024年，我乡依法办理申请。")))
+    for key, values in rows_as_columns(rows).items():
+        for column, value in values.items():
+            assert report.applications[key][column] in (value, None), (key, column)

@@ -120,11 +120,30 @@ def paragraph_cells(text: str) -> str:
 
 
 TWO_NUMBERS = re.compile(r"\d\s+\d")
+PIPES_ONLY = re.compile(r"^\s*\|{2,}\s*$")
+
+
+def without_row_padding(text: str) -> str:
+    """A crawl that writes a row's filled cells one a line and then one line of “|” for all its empty cells
+    together (“7 |”, “1 |”, “8 |”, “||||||”): where no empty cell stands on a line of its own, such a line closing
+    a row says how many cells were empty, not where — it is left out, and the row is read from its figures alone."""
+    lines = text.split("\n")
+    if any(line.strip() == "|" for line in lines) or not any(PIPES_ONLY.match(line) for line in lines):
+        return text
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        following = next((later for later in lines[index + 1 :] if later.strip()), "")
+        previous = next((earlier for earlier in reversed(kept) if earlier.strip()), "")
+        if (PIPES_ONLY.match(line) and re.search(r"\d", previous)
+                and (not following or re.search(r"[\u4e00-\u9fff]", following))):
+            continue  # after a row's figures; after a label alone it stands for a row of empty cells, kept
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
-    text = paragraph_cells(text)
+    text = without_row_padding(paragraph_cells(text))
     mode = layout(text)
     tokens: list[Token] = []
     lines = text.split("\n")
