@@ -244,3 +244,11 @@ def test_words_of_the_sentence_before_the_agencys_own_name_are_not_another_agenc
 def test_section_one_under_its_usual_other_names_is_found(heading):
     text = text_report().replace("一、总体情况", heading)
     assert findings(text, "missing_section") == []
+
+
+def test_a_sentence_of_section_one_on_reviews_and_suits_is_no_section_four():
+    """琼海市大路镇 2019: “未发生被行政复议行政诉讼的情况” in 一 does not stand for a missing 表四."""
+    text = text_report(overview="2024年，我镇未发生被行政复议行政诉讼的情况。")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
+    found = findings(text[:start] + text[end:], "missing_section")
+    assert [f.where for f in found] == ["四、政府信息公开行政复议、行政诉讼情况"]

@@ -443,10 +443,14 @@ def _table_two_format(proactive_text: str) -> str | None:
 def missing_sections(parsed: Parsed) -> list[Finding]:
     """One finding per section the report lacks (or that a report cut short never reached)."""
     findings = []
+    text = to_ascii(parsed.text)
     for key in SECTION_ORDER:
         if key in parsed.headings:
             continue
-        if key in TABLE_FALLBACK and re.search(TABLE_FALLBACK[key], to_ascii(parsed.text)):
+        # the table itself, after the sections before it (“未发生被行政复议行政诉讼的情况” in 一 is no 表四)
+        earlier = SECTION_ORDER[: SECTION_ORDER.index(key)]
+        after = max((end for k, (_, end) in parsed.headings.items() if k in earlier), default=0)
+        if key in TABLE_FALLBACK and re.compile(TABLE_FALLBACK[key]).search(text, after):
             continue
         cause = "（报告不完整，在此之前中断）" if parsed.truncated else ""
         findings.append(
