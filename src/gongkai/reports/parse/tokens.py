@@ -130,14 +130,17 @@ def without_row_padding(text: str) -> str:
     lines = text.split("\n")
     if any(line.strip() == "|" for line in lines) or not any(PIPES_ONLY.match(line) for line in lines):
         return text
+    following = [""] * len(lines)  # the next line with text after each line
+    for index in range(len(lines) - 2, -1, -1):
+        following[index] = lines[index + 1] if lines[index + 1].strip() else following[index + 1]
     kept: list[str] = []
+    previous = ""
     for index, line in enumerate(lines):
-        following = next((later for later in lines[index + 1 :] if later.strip()), "")
-        previous = next((earlier for earlier in reversed(kept) if earlier.strip()), "")
         if (PIPES_ONLY.match(line) and re.search(r"\d", previous)
-                and (not following or re.search(r"[\u4e00-\u9fff]", following))):
+                and (not following[index] or re.search(r"[\u4e00-\u9fff]", following[index]))):
             continue  # after a row's figures; after a label alone it stands for a row of empty cells, kept
         kept.append(line)
+        previous = line if line.strip() else previous
     return "\n".join(kept)
 
 
