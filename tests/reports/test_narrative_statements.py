@@ -258,3 +258,29 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     assert mismatches(said) == []
     [finding] = mismatches(said.replace("办结10件", "办结9件"))
     assert "本年度办理结果总计" in finding.message
+
+
+@pytest.mark.parametrize("said", [
+    "2024年，共收到群众网上申请5件，快递5件，合计10件。",  # 秦都区 2024: one channel
+    "2024年，通过来信收到申请件4件，占比40%。",  # 金华市市场监管局 2023
+    "2024年，委托县自然资源局办理自然资源类政府信息公开申请3件。",  # 攸县 2023: one kind, handed on
+    "2024年，因本机关不掌握相关政府信息无法提供2件，信息不存在的1件。",  # 高平市 2022: one reason of the group
+    "2024年，新增规章3件（含新制定1件，修改2件）。",  # 上海市 2023: a breakdown in brackets
+    "2024年，在政府网站发布县政府和县政府办公室行政规范性文件5件。",  # 上海市 2023: one issuer's
+    "2024年，予以公开答复6件。",  # 1499件 district 2022: 答复 of one outcome
+    "2024年，受理申请10件，答复7件，不予受理3件。",  # 遵义市人社局 2021: 答复 beside other outcomes
+    "2024年，因政府信息公开收到行政复议1件，维持结果1件，尚未办结0件。",  # 济宁市人社局 2020
+    "2024年，全县共受理政府信息公开申请62件。",  # a 乡's report: the county's count is not its table's
+    "2024年，通过政府信息公开平台、邮寄等途径共收到政府信息公开申请10件。",  # every channel: the whole
+    "2024年，共收到依申请公开件10件，上年度结转办理件1件，共办结10件。",
+])
+def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
+    """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""
+    assert [f.message for f in mismatches(said)] == []
+
+
+def test_a_count_of_requests_with_a_qualifier_is_that_rows():
+    [finding] = mismatches("2024年，无上年结转政府信息公开申请。")  # 安康 2024: carried in, not received
+    assert "上年结转政府信息公开申请数量" in finding.message
+    [finding] = mismatches("2024年，因本机关不掌握等原因无法提供3件。")  # the group, by 等原因
+    assert "无法提供" in finding.message

@@ -20,102 +20,45 @@ from gongkai.statute.report import (
     Severity,
 )
 
-from .numerals import NUMBER, parse_number
+from .numerals import parse_number
 from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
 from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
-
-# --- the subjects a sentence can name ----------------------------------------------------------------
-
-# Words that make “收到…申请” another kind of application: 收费/减免 (fees), 更正 (correcting records, art. 41),
-# 延期/补正/撤回 (steps of a request already counted).
-NOT_REQUESTS = (r"复议|诉讼|许可|投诉|信访|咨询|举报|热线|来信|来访|留言|审批|办件|政务服务"
-                r"|收费|费用|缴费|减免|更正|延期|补正|撤回")
-KEYWORDS: tuple[tuple[str, str], ...] = (
-    # Barriers: what comes after them is not a figure of these tables.
-    ("skip", r"(?:按时|按期|及时|限时|当场|提前)(?:办结|答复|回复|受理)率?|满意[率度]|知晓率|更新率|正确率|准确率"),
-    ("skip", r"主动公开|预决算|预算|决算|三公经费|重点领域|政务公开事项|公开栏|网站|新媒体|公众号|浏览|访问|点击"),
-    ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年"
-             r"|增长|下降|增加|减少|上升|提高|降低|上一?年度?(?!度?结转)|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
-    # Rates.
-    ("rate.completion", r"办结率|答复率"),
-    ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
-    # Counts of requests.
-    ("carried_in", r"上一?年度?结转|上一?年度?遗留|往年结转|20\d{2}年度?结转"),
-    ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
-                    r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
-    ("carried_out_none", r"(?:无|没有|不存在)(?:结转|未办结)"),
-    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请"),
-    ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
-                 r"|办理(?:各类)?(?:政府信息公开)?申请"),
-    ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
-    ("granted", r"(?<!不)予以公开|同意公开|全部公开"),
-    ("partial", r"部分公开"),
-    ("denied", r"不予(?:以)?公开"),
-    ("unable", r"无法提供"),
-    ("not_processed", r"不予处理"),
-    ("other_handling", r"其他处理"),
-    ("natural", r"自然人"),
-    ("organisations", r"法人或其他组织|法人和其他组织|法人|企业|社会组织"),
-    # 行政复议 and 行政诉讼 of which the agency was the respondent.
-    ("review", r"行政复议"),
-    ("litigation_direct", r"未经复议直接起诉|直接(?:提起)?(?:行政)?诉讼|直接起诉"),
-    ("litigation_after_review", r"复议后起诉|复议后(?:提起)?(?:行政)?诉讼"),
-    ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉|(?<=[,、和及与])诉讼(?!费)"),
-    # 规章 and 规范性文件 (表二), with the verb that says which column.
-    ("doc.regulations", r"规章(?!制度)"),
-    ("doc.normative_documents", r"(?:行政)?规范性文件"),
-    ("verb.issued", r"制发|印发|出台|新制定|制定|发布"),
-    ("verb.repealed", r"废止|废除|宣布失效"),
-    ("verb.in_force", r"现行有效"),
+from .statement_text import WRAP, narrative_spans, sentences
+from .statement_words import (
+    ALL_DONE,
+    ALL_ZERO,
+    APPEAL_RESULT,
+    CARRY_YEAR,
+    CAUSE_OF,
+    CJK,
+    CLAIM,
+    CLAUSE_END,
+    COUNT_FIRST,
+    COUNT_SUBJECTS,
+    DISCLOSURE,
+    FAULT,
+    FORWARD,
+    ISSUER,
+    JOINED,
+    KEYS,
+    KEYWORD,
+    MAX_GAP,
+    NEGATION,
+    OTHER_MATTERS,
+    OUTCOME_SUBJECTS,
+    PARENTHESES,
+    PART_OF_REQUESTS,
+    PERCENT_SUBJECTS,
+    PLAN,
+    QUALIFIES_REQUESTS,
+    RESULT_WORDS,
+    REVIEW_BODY,
+    WHOLE_AREA,
+    YEAR,
+    ZERO_SUBJECTS,
 )
-KEYWORD = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(KEYWORDS)))
-KEYS = [key for key, _ in KEYWORDS]
-# What a percentage may describe; a count may describe every other subject.
-PERCENT_SUBJECTS = {"rate.completion", "rate.grant", "granted", "partial", "denied", "unable", "not_processed",
-                    "other_handling"}
-COUNT_SUBJECTS = {"carried_in", "carried_out", "received", "requests", "concluded", "granted", "partial", "denied",
-                  "unable", "not_processed", "other_handling", "natural", "organisations", "review",
-                  "litigation_direct", "litigation_after_review", "litigation"}
-# Subjects a “未/没有/无” before them states as none at all.
-ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_direct", "litigation_after_review",
-                 "doc.regulations", "doc.normative_documents"}
-
-CLAIM = re.compile(
-    rf"(?P<pre>近|约|共计|共|计|合计|总计)?\s*(?P<n1>{NUMBER})"
-    rf"(?:\s*(?:-|~|—|–|至|到)\s*(?P<n2>{NUMBER}))?\s*(?P<approx>余|多)?\s*"
-    r"(?P<unit>件|条|宗|起|份|个(?=$|[,;。、)\]申案]|次)|%)(?P<post>左右)?"
-)
-NEGATION = re.compile(
-    r"(?:未|没有|无(?!法|正当)|不存在)(?:发生|产生|出现|涉及|收到|受理|接到|接收|制发|出台|印发|制定|发布|新增)?"
-    r"(?:(?!但|仅|只|按|及时|其中)[^\d%])*$"
-)
-ALL_ZERO = re.compile(r"^[^\d%]{0,6}?(?:(?:均|都|皆)(?:为|是)?|为|是)\s*(?:0|零)(?![\d.%件个条])")
-ALL_DONE = re.compile(r"(?:均已|全部|已全部|均)(?:按期|依法|按时)?(?:办结|办理完毕|答复完毕)")
-DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类")
-REVIEW_BODY = re.compile(r"(?<!被)(?:受理|审理|办理|审结|复议机关|作出)[^,;。]*$")
-YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-# “1件申请答复不够规范”: what is said of some of the requests, not how many were answered.
-FAULT = re.compile(r"^[^,;。\d]{0,4}?(?:不够|不规范|不及时|不到位|不准确|不完整"
-                   r"|超期|超时|逾期|延迟|存在|有误|错误|瑕疵)")
-# Words of a plan or a target: what follows them is not a figure of the year reported on.
-PLAN = re.compile(r"力争|争取|确保(?!了)|计划(?!生育)|拟(?!定)|目标|下一步|今后|明年|来年|预计|力求"
-                  r"|(?<!经过)(?<!通过)努力|将(?:进一步|继续|持续|不断|着力|力争|确保|做到|实现|保持)|要(?:做到|实现|确保|保持)")
-SENTENCE_END = re.compile(r"[。;！？!?\n]")
-CLAUSE_END = re.compile(r"[,，:：]")
-MAX_GAP = 14
-RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
-PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-# Other matters an agency answers and concludes (hotlines, mailboxes, deputies' proposals, licences): a count
-# or a rate said of them is not of 表三, wherever in the sentence they come before it.
-OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留言|诉求|工单|咨询|许可|审批|办件|信件|投诉|举报")
-# “结果维持5件”: a result of the reviews or suits, not how many there were.
-APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
-# “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
-CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
-CHANNEL = re.compile(r"网上|线上|在线|网络|纸质|当面|现场|信函|邮寄|电子邮件|邮件|传真|电话")
-JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
 
 
 @dataclass(frozen=True)
@@ -132,46 +75,29 @@ class Claim:
 # --- reading the statements ------------------------------------------------------------------------
 
 
-def narrative_spans(parsed: Parsed) -> list[tuple[int, int]]:
-    """Where the text speaks in sentences: sections 一, 五 and 六, and the sentences (lines with “。”) that
-    some reports write above the tables of 二, 三 and 四; the whole text where no section was found."""
-    sections = parsed.report.sections
-    spans = []
-    for body in (sections.overview, sections.problems, sections.other):
-        if body:
-            start = parsed.text.find(body)
-            if start >= 0:
-                spans.append((start, start + len(body)))
-    if not spans:
-        return [(0, len(parsed.text))]
-    starts = sorted(start for start, _ in parsed.headings.values())
-    for key in ("proactive", "applications", "appeals"):
-        if key not in parsed.headings:
-            continue
-        begin = parsed.headings[key][1]
-        end = min((s for s in starts if s > begin), default=len(parsed.text))
-        position = begin
-        for line in parsed.text[begin:end].split("\n"):
-            if "。" in line and "|" not in line and "\t" not in line:
-                spans.append((position, position + len(line)))
-            position += len(line) + 1
-    return spans
+def speaks_for_its_area(agency: str | None) -> bool:
+    """A county-or-above government's own report counts for 全县/全市 (and an unknown agency gets the benefit)."""
+    if not agency:
+        return True
+    core = agency.removesuffix("人民政府")
+    return agency.endswith("人民政府") and core.endswith(("县", "区", "市", "旗", "省", "州", "盟"))
 
 
 def statements(parsed: Parsed) -> list[Claim]:
     claims: list[Claim] = []
     appeals = parsed.headings.get("appeals")
+    whole_area = speaks_for_its_area(parsed.report.agency)
     for start, end in narrative_spans(parsed):
         position = start
         # under the heading “四、政府信息公开行政复议、行政诉讼情况” every 行政复议 is one of 表四's
         in_appeals = appeals is not None and appeals[1] <= start and not any(
             appeals[1] < other[0] <= start for other in parsed.headings.values())
-        for piece in _sentences(to_ascii(parsed.text[start:end])):
+        for piece in sentences(to_ascii(parsed.text[start:end])):
             if "|" not in piece and "\t" not in piece and piece.strip():
                 # the words as published (，not ,), a sentence wrapped over lines joined again
                 shown = WRAP.sub("", parsed.text[position : position + len(piece)])
                 joined = WRAP.sub("", piece)
-                for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals):
+                for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals, whole_area):
                     at = joined.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
                     claims.append(replace(claim, text=said, sentence=shown.strip()))
@@ -179,53 +105,11 @@ def statements(parsed: Parsed) -> list[Claim]:
     return claims
 
 
-WRAP = re.compile(r"\n[ \t\u3000]*")
-# A line a PDF's text ends where the page's margin is, not the sentence: long, without a stop, the next line
-# going on in words (not a heading of its own).
-WRAPPED_LINE = re.compile(r"[^\n]{20,}[^\s。.;；！？!?:：]$")
-HEADING_START = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]\D"
-                           r"|第[一二三四五六七八九十]+|[一二三四五六七八九十]是)")
-
-
-def _sentences(body: str) -> list[str]:
-    """The sentences of a body of text, each with the one character that ended it left out; a line break that
-    only wraps a sentence (PDF text) stays inside its sentence."""
-    pieces, start = [], 0
-    for match in SENTENCE_END.finditer(body):
-        at = match.start()
-        if body[at] == "\n" and _wraps(body, at):
-            continue
-        pieces.append(body[start:at])
-        start = at + 1
-    pieces.append(body[start:])
-    return pieces
-
-
-def _wraps(body: str, at: int) -> bool:
-    line = body[body.rfind("\n", 0, at) + 1 : at]
-    following = body[at + 1 : body.find("\n", at + 1) if "\n" in body[at + 1 :] else len(body)]
-    return bool(WRAPPED_LINE.search(line.strip()) and following.strip() and not HEADING_START.match(following)
-                and CJK_OR_DIGIT.match(following.strip()))
-
-
-CJK_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d“《（(]")
-
-
 def _keywords(sentence: str) -> list[tuple[int, int, str]]:
     """Every subject word of the sentence, left to right; the first pattern that fits wins (未办结 is not 办结)."""
     quiet = [m.span() for m in PARENTHESES.finditer(sentence) if not re.search(r"\d", m.group(0))]
     return [(m.start(), m.end(), KEYS[int(m.lastgroup[1:])]) for m in KEYWORD.finditer(sentence)
             if not any(a < m.start() < b for a, b in quiet)]  # a row's name in brackets: 其他处理（…申请）
-
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "other_handling"}
-# Words that say which requests “政府信息公开申请” right after them are.
-QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
-# “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
-COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
-                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份)$")
-FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
 
 
 def _is_count(sentence: str, number: re.Match) -> bool:
@@ -236,7 +120,10 @@ def _is_count(sentence: str, number: re.Match) -> bool:
     return not CJK.match(after) or after in "申政依予部不无结已均"
 
 
-def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: bool = False) -> list[Claim]:
+def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: bool = False,
+                     whole_area: bool = True) -> list[Claim]:
+    """The counts and rates one sentence states; `whole_area`: the report may speak for 全县/全市 (a county-or-above
+    government's own report), else such a count is not of its tables."""
     keywords = _keywords(sentence)
     claims = []
     numbers = list(CLAIM.finditer(sentence))
@@ -249,26 +136,15 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             subject = _subject_after(sentence, keywords, number.end(), year)
         if subject is None:
             continue
-        index, key = subject
-        if key == "requests" and index and keywords[index - 1][2] in QUALIFIES_REQUESTS \
-                and len(sentence[keywords[index - 1][1] : keywords[index][0]].strip()) <= 2:
-            index, key = index - 1, keywords[index - 1][2]  # “上年结转政府信息公开申请2件” are the carried-over
+        index, key = _qualified(sentence, keywords, *subject)
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
             key = _document_subject(sentence, keywords, index, number.end())
-            if key is None:
+            if key is None or _in_breakdown(sentence, number.start()):
                 continue
         if percent and key not in PERCENT_SUBJECTS or not percent and key not in COUNT_SUBJECTS | DOC_SUBJECTS:
             continue
-        if key in APPEALS and not _about_disclosure(sentence, keywords[index][0], in_appeals):
-            continue
-        if key in APPEALS and APPEAL_RESULT.search(sentence[keywords[index][1] : number.start()]):
-            continue
-        if key in ("concluded", "rate.completion") and _about_other_matters(sentence, keywords[index][0]):
-            continue
-        if key in ("received", "requests", "concluded") and _one_channel(sentence, keywords[index][0], number.end()):
-            continue
-        if key == "rate.grant" and not _about_requests(sentence, keywords, index):
+        if not _stands(sentence, keywords, index, key, number, in_appeals, whole_area):
             continue
         if key in OUTCOME_SUBJECTS and _joined_outcomes(sentence, keywords, index):
             # “予以公开及部分公开258件”, “予以公开和部分公开的比例为80%”: the sum of the rows named, not the
@@ -295,6 +171,39 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
     return claims
 
 
+def _qualified(sentence: str, keywords, index: int, key: str) -> tuple[int, str]:
+    """“上年结转政府信息公开申请2件” are the carried-over; “予以公开答复966件” the granted, not all answered."""
+    if not index or len(sentence[keywords[index - 1][1] : keywords[index][0]].strip()) > 2:
+        return index, key
+    before = keywords[index - 1][2]
+    if key == "requests" and before in QUALIFIES_REQUESTS or key == "concluded" and before in OUTCOME_SUBJECTS:
+        return index - 1, before
+    return index, key
+
+
+def _stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_appeals: bool,
+            whole_area: bool) -> bool:
+    """The words tie the number to the subject's cell: not a part of it, not another matter's, not another body's."""
+    start, end, _key = keywords[index]
+    clause = sentence[_clause_start(sentence, start) : start]
+    if not whole_area and WHOLE_AREA.search(clause):
+        return False  # “全县共受理…62件” in a 县政府办公室's report speaks for more than its tables
+    if key in APPEALS:
+        return _about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(
+            sentence[end : number.start()])
+    if key in ("concluded", "rate.completion") and _about_other_matters(sentence, start):
+        return False
+    if key == "concluded" and sentence[start:end] == "答复" and re.search("不予受理|不予答复", sentence):
+        return False  # “答复7件，不予受理4件”: 答复 is one outcome beside others, not all that were answered
+    if key in ("received", "requests", "concluded") and _one_part(sentence, start, end, number.end()):
+        return False
+    if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):
+        return False  # “因本机关不掌握…无法提供1件”: one reason's count, not the group's (“等原因” is the group)
+    if key == "carried_out" and _after_appeals(sentence, keywords, index):
+        return False  # “收到行政复议1件，…尚未办结0件”: the review is pending, not a request
+    return key != "rate.grant" or _about_requests(sentence, keywords, index)
+
+
 def _without_breakdowns(claims: list[Claim]) -> list[Claim]:
     """“答复信息公开申请3件、纸质申请36件”: one subject given two figures in a sentence is a breakdown whose
     parts the words do not tell apart; none of them is held against the table."""
@@ -304,10 +213,27 @@ def _without_breakdowns(claims: list[Claim]) -> list[Claim]:
     return [claim for claim in claims if len(figures[claim.subject]) == 1]
 
 
-def _one_channel(sentence: str, position: int, number_end: int) -> bool:
-    """“网上申请3件”, “…申请3件、纸质申请36件”: the requests of one channel, a part of those received."""
-    return bool(CHANNEL.search(sentence[max(0, position - 4) : position + 4])
-                or re.match(r"[、,]\s*[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d", sentence[number_end:]))
+def _one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
+    """“网上申请3件”, “通过来信收到申请件4件”, “自然资源类政府信息公开申请25件”, “委托…办理…申请25件”,
+    “…申请3件、纸质申请36件”: the requests of one channel or kind, a part of those received."""
+    window = sentence[max(_clause_start(sentence, start), start - 8) : end]
+    part = PART_OF_REQUESTS.search(window)
+    if part and re.match(r"[^,;。]{0,3}?等(?:途径|渠道|方式|形式)", window[part.end() :] + sentence[end:]):
+        part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
+    return bool(part or re.match(r"[、,]\s*[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d", sentence[number_end:]))
+
+
+def _after_appeals(sentence: str, keywords, index: int) -> bool:
+    """The subject word nearest before this one is 行政复议/行政诉讼, with no 申请 between."""
+    earlier = [k for k in keywords[:index] if k[2] != "skip"]
+    return bool(earlier) and earlier[-1][2] in APPEALS and "申请" not in sentence[earlier[-1][1] : keywords[index][0]]
+
+
+def _in_breakdown(sentence: str, position: int) -> bool:
+    """“规章13件（含新制定5件，修改4件）”: a count inside brackets that break down the one before them."""
+    opening = sentence.rfind("(", 0, position)
+    return opening >= 0 and ")" not in sentence[opening:position] and bool(
+        re.match(r"\(\s*(?:含|其中|包括)", sentence[opening:]))
 
 
 def _about_other_matters(sentence: str, position: int) -> bool:
@@ -416,8 +342,6 @@ def _not_this_year(before: str, year: int | None) -> bool:
     return bool(years) and int(years[-1]) != year
 
 
-# “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
-CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入)(?:至|到)?\s*20\d{2}\s*年度?")
 
 
 def _clause_start(sentence: str, position: int) -> int:
@@ -439,10 +363,10 @@ def _document_subject(sentence: str, keywords, index: int, number_end: int) -> s
     start, _, key = keywords[index]
     if key.startswith("doc."):
         kind = key[4:]
-        before = [k for s, k in verbs if s < start and not CLAUSE_END.search(sentence[s:start])]
-        if not before:
-            return None
-        verb = before[-1]
+        before = [(s, k) for s, k in verbs if s < start and not CLAUSE_END.search(sentence[s:start])]
+        if not before or ISSUER.search(sentence[before[-1][0] : start]):
+            return None  # “发布市政府和市政府办公厅行政规范性文件50件”: one issuer's, a part of the table's
+        verb = before[-1][1]
     else:
         verb = key
         earlier = [k for s, k in kinds if s < start]
@@ -499,6 +423,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         if key in ("received", "requests") and CAUSE_OF.match(after):
             continue  # “未收到因政府信息公开申请引起的行政诉讼”, “未发生依申请公开投诉举报”
         subject = key
+        if key == "requests":
+            subject = _qualified(sentence, keywords, index, key)[1]  # “无上年结转政府信息公开申请”: carried_in 0
         if key.startswith("doc."):
             verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]
             subject = f"{key}.{verbs[-1][5:] if verbs else 'issued'}"
