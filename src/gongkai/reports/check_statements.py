@@ -220,7 +220,8 @@ def _one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
     part = PART_OF_REQUESTS.search(window)
     if part and re.match(r"[^,;。]{0,3}?等(?:途径|渠道|方式|形式)", window[part.end() :] + sentence[end:]):
         part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
-    return bool(part or re.match(r"[、,]\s*[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d", sentence[number_end:]))
+    return bool(part or re.match(r"[、,]\s*(?!其中)[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d+\s*(?:件|个|份|项|例)",
+                                 sentence[number_end:]))
 
 
 def _after_appeals(sentence: str, keywords, index: int) -> bool:

@@ -23,10 +23,11 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("rate.completion", r"办结率|答复率"),
     ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
     # Counts of requests.
-    ("carried_in", r"上一?年度?结转|上一?年度?遗留|往年结转|20\d{2}年度?结转"),
+    ("carried_in", r"上一?年度?结转|上一?年度?遗留|往年结转|20\d{2}年度?结转|结转上一?年度?"),
     ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
+                    r"|(?<!结)转(?:至|到|入)?20\d{2}年度?(?:继续)?办理|下一?年度?继续办理"
                     r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
-    ("carried_out_none", r"(?:无|没有|不存在)(?:结转|未办结)"),
+    ("carried_out_none", r"(?:无|没有|不存在)(?:下一?年度?)?(?:结转|未办结)"),
     ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请"),
     ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
                  r"|办理(?:各类)?(?:政府信息公开)?申请"),
@@ -111,4 +112,4 @@ COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:�
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
 
 # “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
-CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入)(?:至|到)?\s*20\d{2}\s*年度?")
+CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入|转)(?:至|到)?\s*20\d{2}\s*年度?")
