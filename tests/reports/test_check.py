@@ -252,3 +252,14 @@ def test_a_sentence_of_section_one_on_reviews_and_suits_is_no_section_four():
     start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
     found = findings(text[:start] + text[end:], "missing_section")
     assert [f.where for f in found] == ["四、政府信息公开行政复议、行政诉讼情况"]
+
+
+def test_an_overview_without_its_heading_is_a_warning_and_a_missing_one_an_error():
+    """株洲市荷塘区桂花街道 2019: the overview's sentences stand before the tables without “一、总体情况”."""
+    text = text_report(overview="2024年，我乡严格落实信息发布审核制度。全年公开各类信息120条，更新公开栏12次。")
+    without_heading = text.replace("一、总体情况\n", "")
+    [found] = findings(without_heading, "missing_section")
+    assert found.severity == "warning"
+    start, end = text.index("一、总体情况"), text.index("二、主动公开")
+    [missing] = findings(text[:start] + text[end:], "missing_section")
+    assert missing.severity == "error" and "中断" not in missing.message

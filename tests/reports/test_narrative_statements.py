@@ -280,6 +280,11 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     "2024年，全县共受理政府信息公开申请62件。",  # a 乡's report: the county's count is not its table's
     "2024年，通过政府信息公开平台、邮寄等途径共收到政府信息公开申请10件。",  # every channel: the whole
     "2024年，共收到依申请公开件10件，上年度结转办理件1件，共办结10件。",
+    "2024年，上年转结政府信息公开申请1件。",  # 合江县 2022: 转结 is 结转
+    "2024年，主动公开本单位政府信息61条、行政复议决定书20份。",  # 滨江区司法局 2023: documents it decided
+    "2024年，作为依申请公开信息数102条，不予公开信息数137条。",  # 漳平市 2023: items of information
+    "2024年，依申请公开2条，免于公开信息0条。",  # 上海市周家桥街道 2023
+    "2024年，新制作了《关于企业用工服务奖补措施的通知》等8件规范性文件。",  # 常德市人社局 2021: 企业 in a title
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""

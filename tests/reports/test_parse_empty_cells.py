@@ -182,3 +182,16 @@ def test_empty_cells_collapsed_to_the_end_of_a_row_never_give_another_columns_fi
     for key, values in rows_as_columns(rows).items():
         for column, value in values.items():
             assert report.applications[key][column] in (value, None), (key, column)
+
+
+def test_the_first_row_of_table_two_with_its_label_left_blank_is_regulations():
+    """汉台区徐望镇 2025: the 规章 row's label cell printed empty."""
+    table2 = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", " ", "1", "0", "3",
+              "行政规范性文件", "2", "1", "7", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "124",
+              "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "4", "行政强制", "0",
+              "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "0"]
+    report = read(text_report(table2=table2))
+    regulations = report.proactive.regulations
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 0, 3)
+    assert report.proactive.licensing == 124
+    assert [f.where for f in report.findings if f.code == "lost_label"] == ["表二 · 规章"]

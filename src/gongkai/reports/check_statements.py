@@ -55,6 +55,7 @@ from .statement_words import (
     QUALIFIES_REQUESTS,
     RESULT_WORDS,
     REVIEW_BODY,
+    TITLE_MARKS,
     WHOLE_AREA,
     YEAR,
     ZERO_SUBJECTS,
@@ -108,6 +109,7 @@ def statements(parsed: Parsed) -> list[Claim]:
 def _keywords(sentence: str) -> list[tuple[int, int, str]]:
     """Every subject word of the sentence, left to right; the first pattern that fits wins (未办结 is not 办结)."""
     quiet = [m.span() for m in PARENTHESES.finditer(sentence) if not re.search(r"\d", m.group(0))]
+    quiet += [m.span() for m in TITLE_MARKS.finditer(sentence)]  # 《…企业用工服务…的通知》: a document's title
     return [(m.start(), m.end(), KEYS[int(m.lastgroup[1:])]) for m in KEYWORD.finditer(sentence)
             if not any(a < m.start() < b for a, b in quiet)]  # a row's name in brackets: 其他处理（…申请）
 
@@ -189,8 +191,13 @@ def _stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_
     if not whole_area and WHOLE_AREA.search(clause):
         return False  # “全县共受理…62件” in a 县政府办公室's report speaks for more than its tables
     if key in APPEALS:
-        return _about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(
-            sentence[end : number.start()])
+        gap = sentence[end : number.start()]
+        return _about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(gap) \
+            and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
+    if re.match(r"\s*(?:信息)?数(?!量)", sentence[end:]) or key == "requests" and number.group("unit") == "条":
+        return False  # “依申请公开信息数102条”, “不予公开信息数137条”, “依申请公开2条”: items of information
+    if key == "concluded" and re.search(r"属于|已主动公开|告知", clause):
+        return False  # “属于已主动公开答复数2件”: one kind of answer
     if key in ("concluded", "rate.completion") and _about_other_matters(sentence, start):
         return False
     if key == "concluded" and sentence[start:end] == "答复" and re.search("不予受理|不予答复", sentence):

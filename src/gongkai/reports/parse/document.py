@@ -444,19 +444,40 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
     """One finding per section the report lacks (or that a report cut short never reached)."""
     findings = []
     text = to_ascii(parsed.text)
+    present: dict[str, int] = {}  # section → where it begins
     for key in SECTION_ORDER:
         if key in parsed.headings:
+            present[key] = parsed.headings[key][0]
             continue
         # the table itself, after the sections before it (“未发生被行政复议行政诉讼的情况” in 一 is no 表四)
         earlier = SECTION_ORDER[: SECTION_ORDER.index(key)]
         after = max((end for k, (_, end) in parsed.headings.items() if k in earlier), default=0)
-        if key in TABLE_FALLBACK and re.compile(TABLE_FALLBACK[key]).search(text, after):
+        table = re.compile(TABLE_FALLBACK[key]).search(text, after) if key in TABLE_FALLBACK else None
+        if table:
+            present[key] = table.start()
+    last = max((SECTION_ORDER.index(k) for k in present), default=-1)
+    for key in SECTION_ORDER:
+        if key in present:
             continue
-        cause = "（报告不完整，在此之前中断）" if parsed.truncated else ""
+        if key == "overview" and present and _overview_without_heading(text[: min(present.values())]):
+            findings.append(Finding("missing_section", Severity.WARNING,
+                                    "未找到“一、总体情况”的标题（表格之前有概述文字，未标明部分）", SECTION_NAMES[key]))
+            continue
+        # a report cut short never reached the sections after the last one it has; one missing before is missing
+        cause = "（报告不完整，在此之前中断）" if parsed.truncated and SECTION_ORDER.index(key) > last else ""
         findings.append(
             Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
         )
     return findings
+
+
+PREAMBLE = re.compile(r"条例|编制|统计期限|统计时限|下载|年度报告|本报告|如对")
+
+
+def _overview_without_heading(before: str) -> bool:
+    """The text before the first section holds an overview's sentences, beyond the preamble's (根据…编制、统计期限…)."""
+    said = [s for s in re.split(r"[。!?\n]", before) if len(s.strip()) >= 15 and not PREAMBLE.search(s)]
+    return len(said) >= 2
 
 
 def place_of_word(parsed, word: str) -> str | None:

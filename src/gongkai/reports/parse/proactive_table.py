@@ -56,6 +56,7 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     found: dict[str, list[Token]] = {}
     current: list[Token] | None = None
     orphans = 0  # figures under no row's label
+    unlabelled: list[Token] = []  # figures before any row's label
     for token in tokens:
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
@@ -69,6 +70,15 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
             current.append(token)
         elif token.kind is Kind.NUM:
             orphans += 1
+            if not found:
+                unlabelled.append(token)
+    if len(unlabelled) == 3 and next(iter(found), None) == "normative_documents":
+        # the first row of 第二十条第（一）项, its label cell left blank: 规章, by the template's order
+        found = {"regulations": unlabelled, **found}
+        orphans -= len(unlabelled)
+        result.findings.append(
+            Finding("lost_label", Severity.INFO, "表二第一行的行名空白，按模板行序认定为“规章”", "表二 · 规章")
+        )
     result.found = bool(found)
     blanks_dropped = not truncated and not orphans and _none_over(found, fmt)
     last_key = next(reversed(found), None) if found else None
