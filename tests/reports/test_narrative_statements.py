@@ -238,6 +238,8 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，共受理政府信息公开申请12件，其中自然人申请8件。", "本年新收政府信息公开申请数量"),
     ("2024年，结转上年2件，办结10件。", "上年结转政府信息公开申请数量"),  # 眉山市住建局 2022
     ("2024年，办结10件，下年度继续办理2件。", "结转下年度继续办理"),
+    ("2024年，部分予以公开3件。", "部分公开"),  # 安阳县住建局 2025
+    ("2024年，收到政府信息公开申请12件（其中网上申请10件、信函2件），办结10件。", "本年新收"),  # parts in brackets
     ("2024年，办结10件，剩余2件转2025年办理。", "结转下年度继续办理"),  # 渭南 2022
     ("2024年，依申请公开无下年度结转。", "结转下年度继续办理"),  # 汉阳区 2022
     ("2024年共收到政府信息公开申请12件，申请数量较2023年上升20%。", "本年新收政府信息公开申请数量"),
@@ -285,6 +287,9 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     "2024年，作为依申请公开信息数102条，不予公开信息数137条。",  # 漳平市 2023: items of information
     "2024年，依申请公开2条，免于公开信息0条。",  # 上海市周家桥街道 2023
     "2024年，新制作了《关于企业用工服务奖补措施的通知》等8件规范性文件。",  # 常德市人社局 2021: 企业 in a title
+    # 进贤县 2024: counts channel by channel, none of them the whole
+    "2024年，受理线上信息公开申请8件，依法办结7件，结转下年度办理1件，受理线下信息公开申请2件，已全部依法办结。",
+    "2024年，对规范性文件进行全面梳理，继续有效7件，失效2件、废止4件。",  # 平利县 2024: 失效 may count as 废止
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""

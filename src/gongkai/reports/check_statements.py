@@ -32,6 +32,7 @@ from .statement_words import (
     APPEAL_RESULT,
     CARRY_YEAR,
     CAUSE_OF,
+    CHANNEL_WORD,
     CJK,
     CLAIM,
     CLAUSE_END,
@@ -168,9 +169,8 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             end = max(keywords[index][1], number.end())
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
                                 sentence.strip()))
-    claims = _without_breakdowns(claims)
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
-    return claims
+    return _without_breakdowns(claims)
 
 
 def _qualified(sentence: str, keywords, index: int, key: str) -> tuple[int, str]:
@@ -204,6 +204,10 @@ def _stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_
         return False  # “答复7件，不予受理4件”: 答复 is one outcome beside others, not all that were answered
     if key in ("received", "requests", "concluded") and _one_part(sentence, start, end, number.end()):
         return False
+    if key in ("received", "requests", "concluded", "carried_out") and _by_channel(sentence, start):
+        return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
+    if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
+        return False  # “失效2件、废止4件”: many tables count both as 本年废止
     if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):
         return False  # “因本机关不掌握…无法提供1件”: one reason's count, not the group's (“等原因” is the group)
     if key == "carried_out" and _after_appeals(sentence, keywords, index):
@@ -229,6 +233,15 @@ def _one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
         part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
     return bool(part or re.match(r"[、,]\s*(?!其中)[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d+\s*(?:件|个|份|项|例)",
                                  sentence[number_end:]))
+
+
+def _by_channel(sentence: str, position: int) -> bool:
+    """The sentence counts the requests channel by channel — two channels named outside brackets, not “…等渠道”
+    together — and the count at `position` comes after one of them (a total before its parts stands)."""
+    plain = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
+    found = list(CHANNEL_WORD.finditer(plain))
+    return (len({m.group(0) for m in found}) >= 2 and found[0].start() < position
+            and not re.search(r"等(?:途径|渠道|方式|形式)", sentence))
 
 
 def _after_appeals(sentence: str, keywords, index: int) -> bool:
@@ -439,7 +452,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         said = sentence[max(clause_from, start - 24) : end] if negated else sentence[start : end + zero_after.end()]
         claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip()))
     done = ALL_DONE.search(sentence)
-    if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence):
+    if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence) \
+            and not _by_channel(sentence, done.start()):
         claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
     return claims
 
