@@ -98,10 +98,11 @@ OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留
 APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
 # “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
 CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
-PART_OF_REQUESTS = re.compile(r"网上|线上|线下|在线|网络|纸质|当面|现场|信函|来信|来函|邮寄|快递|电子邮件|邮件"
-                              r"|传真|电话|窗口|委托|代为|(?<!结)转办|转交|类(?:的)?(?:政府)?信息公开申请|类申请")
-TITLE_MARKS = re.compile(r"《[^《》]{0,80}》")
+# The ways a request comes in: a count said of one of them is a part of those received.
 CHANNEL_WORD = re.compile(r"网上|线上|线下|在线|纸质|当面|现场|信函|来信|来函|邮寄|快递|电子邮件|传真")
+PART_OF_REQUESTS = re.compile(CHANNEL_WORD.pattern + r"|网络|邮件|电话|窗口|委托|代为|(?<!结)转办|转交"
+                              r"|类(?:的)?(?:政府)?信息公开申请|类申请")
+TITLE_MARKS = re.compile(r"《[^《》]{0,80}》")
 ISSUER = re.compile(r"政府|办公厅|办公室|部门|本级|市级|县级|区级|名义")
 WHOLE_AREA = re.compile(r"全(?:县|市|区|省|旗|州|盟)")
 JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
