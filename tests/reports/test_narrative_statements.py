@@ -243,6 +243,7 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，办结10件，剩余2件转2025年办理。", "结转下年度继续办理"),  # 渭南 2022
     ("2024年，依申请公开无下年度结转。", "结转下年度继续办理"),  # 汉阳区 2022
     ("2024年共收到政府信息公开申请12件，申请数量较2023年上升20%。", "本年新收政府信息公开申请数量"),
+    ("2024年，共接收到依申请公开12件，按时答复依申请公开12件。", "本年新收"),  # 燕山街道 2025
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
@@ -290,6 +291,16 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     # 进贤县 2024: counts channel by channel, none of them the whole
     "2024年，受理线上信息公开申请8件，依法办结7件，结转下年度办理1件，受理线下信息公开申请2件，已全部依法办结。",
     "2024年，对规范性文件进行全面梳理，继续有效7件，失效2件、废止4件。",  # 平利县 2024: 失效 may count as 废止
+    # 荔浦市 2022: the departments' requests, beside the government's own; 新昌县 2022: the departments' answers
+    "2024年，部门新收依申请公开数量为4件，办理结果为予以公开1件，无法提供2件，不予处理1件。",
+    "2024年，共收到政府信息公开申请10件，各部门在规定期限内答复64件。",
+    "2024年，全年配合市审批局回应和回复依申请公开1份。",  # 柳州市统计局 2022: another bureau's request
+    "2024年，我局共收到信件30封，未收到申请人不满意评价。",  # 申请人, not 申请
+    "2024年，通济街道共办理11件政府信息公开申请（其中当年收到3件，上年转结1件）。",  # 佛山 2021: a part in brackets
+    "2024年，因政府信息公开申请被行政复议1宗、行政诉讼0宗，其中2宗维持原答复。",  # 2 reviews' result
+    "2024年，全乡共办结政府信息公开申请1422件，其中结转下年度继续办理1件。",  # 办结 meaning all handled
+    "2024年，共受理网民留言60条，已办结60条。办结率100%。",  # 2023: the rate of 留言
+    "2024年，法定时限办结率100%。",  # in time, not of all received
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""
@@ -301,3 +312,11 @@ def test_a_count_of_requests_with_a_qualifier_is_that_rows():
     assert "上年结转政府信息公开申请数量" in finding.message
     [finding] = mismatches("2024年，因本机关不掌握等原因无法提供3件。")  # the group, by 等原因
     assert "无法提供" in finding.message
+
+
+def test_an_area_count_beside_the_governments_own_is_neither():
+    """长沙市雨花区 2022, 北京市东城区 2023: “全区…227件，其中区政府受理36件” — the report's table may be either."""
+    said = "2024年全县共受理申请227件，其中县政府受理36件。"
+    assert mismatches(said, agency="叶城县人民政府") == []
+    [finding] = mismatches("2024年全县共受理申请227件。", agency="叶城县人民政府")
+    assert "本年新收" in finding.message

@@ -28,7 +28,8 @@ from .check_narrative import (
     known_cells,
 )
 from .parse import Parsed, missing_sections, parse_bytes, parse_path
-from .parse.document import AGENCY_SUFFIX, place_of, place_of_word, same_agency
+from .parse.document import place_of, place_of_word
+from .parse.metadata import AGENCY_SUFFIX, same_agency
 from .parse.normalize import to_ascii
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -183,6 +184,7 @@ OWN_WORD = {"department": "本机关", "局": "我局", "委": "我委"}
 # What may follow 我X without it being the agency's self-name: 我县政府, 我委托, 我局长 …
 NOT_SELF_AFTER = "(?!政府|府|人民|委托|员会|办公|办法|长|书|属|托)"
 OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
+ADDRESS = re.compile(r"(?:地址|住址|地点|位于|坐落于)\s*[:：]?[^;；)）。\n]*$")
 COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
 REPORTING_AGENCY = re.compile(
     r"(?:公布|发布|本报告由|现将)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年|编制|根据)"
@@ -282,6 +284,8 @@ def _other_names(parsed: Parsed) -> list[Finding]:
         core = name.removesuffix("人民政府").removesuffix("办事处")
         if core in seen or COLLECTIVE.search(core) or names_match(name, report.agency):
             continue
+        if ADDRESS.search(parsed.text[max(0, match.start() - 40) : match.start()]):
+            continue  # “(地址:合江县符阳街道办事处少岷南路329号…)”: a place in an address
         seen.add(core)
         findings.append(
             Finding(

@@ -25,20 +25,18 @@ from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
 from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
+from .statement_scope import about_disclosure, by_channel, clause_start, in_breakdown, stands
 from .statement_text import WRAP, narrative_spans, sentences
 from .statement_words import (
     ALL_DONE,
     ALL_ZERO,
-    APPEAL_RESULT,
     CARRY_YEAR,
     CAUSE_OF,
-    CHANNEL_WORD,
     CJK,
     CLAIM,
     CLAUSE_END,
     COUNT_FIRST,
     COUNT_SUBJECTS,
-    DISCLOSURE,
     FAULT,
     FORWARD,
     ISSUER,
@@ -50,14 +48,11 @@ from .statement_words import (
     OTHER_MATTERS,
     OUTCOME_SUBJECTS,
     PARENTHESES,
-    PART_OF_REQUESTS,
     PERCENT_SUBJECTS,
     PLAN,
     QUALIFIES_REQUESTS,
     RESULT_WORDS,
-    REVIEW_BODY,
     TITLE_MARKS,
-    WHOLE_AREA,
     YEAR,
     ZERO_SUBJECTS,
 )
@@ -143,11 +138,11 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
             key = _document_subject(sentence, keywords, index, number.end())
-            if key is None or _in_breakdown(sentence, number.start()):
+            if key is None or in_breakdown(sentence, number.start()):
                 continue
         if percent and key not in PERCENT_SUBJECTS or not percent and key not in COUNT_SUBJECTS | DOC_SUBJECTS:
             continue
-        if not _stands(sentence, keywords, index, key, number, in_appeals, whole_area):
+        if not stands(sentence, keywords, index, key, number, in_appeals, whole_area):
             continue
         if key in OUTCOME_SUBJECTS and _joined_outcomes(sentence, keywords, index):
             # “予以公开及部分公开258件”, “予以公开和部分公开的比例为80%”: the sum of the rows named, not the
@@ -183,38 +178,6 @@ def _qualified(sentence: str, keywords, index: int, key: str) -> tuple[int, str]
     return index, key
 
 
-def _stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_appeals: bool,
-            whole_area: bool) -> bool:
-    """The words tie the number to the subject's cell: not a part of it, not another matter's, not another body's."""
-    start, end, _key = keywords[index]
-    clause = sentence[_clause_start(sentence, start) : start]
-    if not whole_area and WHOLE_AREA.search(clause):
-        return False  # “全县共受理…62件” in a 县政府办公室's report speaks for more than its tables
-    if key in APPEALS:
-        gap = sentence[end : number.start()]
-        return _about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(gap) \
-            and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
-    if re.match(r"\s*(?:信息)?数(?!量)", sentence[end:]) or key == "requests" and number.group("unit") == "条":
-        return False  # “依申请公开信息数102条”, “不予公开信息数137条”, “依申请公开2条”: items of information
-    if key == "concluded" and re.search(r"属于|已主动公开|告知", clause):
-        return False  # “属于已主动公开答复数2件”: one kind of answer
-    if key in ("concluded", "rate.completion") and _about_other_matters(sentence, start):
-        return False
-    if key == "concluded" and sentence[start:end] == "答复" and re.search("不予受理|不予答复", sentence):
-        return False  # “答复7件，不予受理4件”: 答复 is one outcome beside others, not all that were answered
-    if key in ("received", "requests", "concluded") and _one_part(sentence, start, end, number.end()):
-        return False
-    if key in ("received", "requests", "concluded", "carried_out") and _by_channel(sentence, start):
-        return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
-    if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
-        return False  # “失效2件、废止4件”: many tables count both as 本年废止
-    if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):
-        return False  # “因本机关不掌握…无法提供1件”: one reason's count, not the group's (“等原因” is the group)
-    if key == "carried_out" and _after_appeals(sentence, keywords, index):
-        return False  # “收到行政复议1件，…尚未办结0件”: the review is pending, not a request
-    return key != "rate.grant" or _about_requests(sentence, keywords, index)
-
-
 def _without_breakdowns(claims: list[Claim]) -> list[Claim]:
     """“答复信息公开申请3件、纸质申请36件”: one subject given two figures in a sentence is a breakdown whose
     parts the words do not tell apart; none of them is held against the table."""
@@ -222,47 +185,6 @@ def _without_breakdowns(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         figures.setdefault(claim.subject, set()).add((claim.low, claim.high, claim.percent))
     return [claim for claim in claims if len(figures[claim.subject]) == 1]
-
-
-def _one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
-    """“网上申请3件”, “通过来信收到申请件4件”, “自然资源类政府信息公开申请25件”, “委托…办理…申请25件”,
-    “…申请3件、纸质申请36件”: the requests of one channel or kind, a part of those received."""
-    window = sentence[max(_clause_start(sentence, start), start - 8) : end]
-    part = PART_OF_REQUESTS.search(window)
-    if part and re.match(r"[^,;。]{0,3}?等(?:途径|渠道|方式|形式)", window[part.end() :] + sentence[end:]):
-        part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
-    return bool(part or re.match(r"[、,]\s*(?!其中)[^,;。\d]{0,6}申请[^,;。\d]{0,4}\d+\s*(?:件|个|份|项|例)",
-                                 sentence[number_end:]))
-
-
-def _by_channel(sentence: str, position: int) -> bool:
-    """The sentence counts the requests channel by channel — two channels named outside brackets, not “…等渠道”
-    together — and the count at `position` comes after one of them (a total before its parts stands)."""
-    plain = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
-    found = list(CHANNEL_WORD.finditer(plain))
-    return (len({m.group(0) for m in found}) >= 2 and found[0].start() < position
-            and not re.search(r"等(?:途径|渠道|方式|形式)", sentence))
-
-
-def _after_appeals(sentence: str, keywords, index: int) -> bool:
-    """The subject word nearest before this one is 行政复议/行政诉讼, with no 申请 between."""
-    earlier = [k for k in keywords[:index] if k[2] != "skip"]
-    return bool(earlier) and earlier[-1][2] in APPEALS and "申请" not in sentence[earlier[-1][1] : keywords[index][0]]
-
-
-def _in_breakdown(sentence: str, position: int) -> bool:
-    """“规章13件（含新制定5件，修改4件）”: a count inside brackets that break down the one before them."""
-    opening = sentence.rfind("(", 0, position)
-    return opening >= 0 and ")" not in sentence[opening:position] and bool(
-        re.match(r"\(\s*(?:含|其中|包括)", sentence[opening:]))
-
-
-def _about_other_matters(sentence: str, position: int) -> bool:
-    """“政协委员提案答复意见6件”, “办结市民热线160件”, “（人大建议、提案）…办结率100%”: another matter is named
-    before the word, with no 申请 between them."""
-    before = sentence[:position]
-    ends = [match.end() for match in OTHER_MATTERS.finditer(before)]
-    return bool(ends) and "申请" not in before[ends[-1] :]
 
 
 def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tuple[int, str] | None:
@@ -277,21 +199,13 @@ def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tu
     gap = PARENTHESES.sub("", sentence[end:number_at])
     if key == "skip" or len(gap) > MAX_GAP or re.search(r"\d|%", gap) or CLAUSE_END.search(gap):
         return None
-    if OTHER_MATTERS.search(gap) or re.search(r"顺延|延期|延长", sentence[_clause_start(sentence, start) : start]):
+    if re.search(r"其中|含|包括", gap):
+        return None  # “共办理4件政府信息公开申请（其中当年收到3件”: a part of those named
+    if OTHER_MATTERS.search(gap) or re.search(r"顺延|延期|延长", sentence[clause_start(sentence, start) : start]):
         return None  # “办结市民热线160件”; “顺延至下一年答复2件” is carried over, not answered
     if _not_this_year(sentence[:start], year):
         return None
     return best, key
-
-
-def _about_requests(sentence: str, keywords, index: int) -> bool:
-    """“公开率” is the requests' only where its clause speaks of 申请 (not 预决算公开率, not 主动公开率)."""
-    start, _end, _key = keywords[index]
-    if sentence[start:].startswith(("依申请", "予以")):
-        return True
-    clause_from = _clause_start(sentence, start)
-    barrier = any(k == "skip" and clause_from <= s < start for s, _, k in keywords)
-    return "申请" in sentence[clause_from:start] and not barrier
 
 
 def _joined_outcomes(sentence: str, keywords, index: int) -> bool:
@@ -363,20 +277,6 @@ def _not_this_year(before: str, year: int | None) -> bool:
     return bool(years) and int(years[-1]) != year
 
 
-
-
-def _clause_start(sentence: str, position: int) -> int:
-    ends = [m.end() for m in CLAUSE_END.finditer(sentence, 0, position)]
-    return ends[-1] if ends else 0
-
-
-def _about_disclosure(sentence: str, position: int, in_appeals: bool = False) -> bool:
-    """行政复议/行政诉讼 of this table: about information disclosure (said so, or under section 四's heading), with
-    the agency as the respondent."""
-    clause = sentence[_clause_start(sentence, position) : position]
-    return (in_appeals or bool(DISCLOSURE.search(sentence))) and not REVIEW_BODY.search(clause)
-
-
 def _document_subject(sentence: str, keywords, index: int, number_end: int) -> str | None:
     """“制发规范性文件2件”, “规范性文件…废止1件”, “制发的3件规范性文件”: the kind and the column."""
     kinds = [(s, k) for s, _, k in keywords if k.startswith("doc.")]
@@ -422,7 +322,7 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
     for index, (start, end, key) in enumerate(keywords):
         if index in claimed or key not in ZERO_SUBJECTS | {"carried_out_none"}:
             continue
-        if key in APPEALS and not _about_disclosure(sentence, start, in_appeals):
+        if key in APPEALS and not about_disclosure(sentence, start, in_appeals):
             continue
         if _not_this_year(sentence[:start], year):
             continue
@@ -430,7 +330,7 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             if re.search("申请", sentence):
                 claims.append(Claim("carried_out", 0, 0, False, sentence[start:end], offset + start, sentence.strip()))
             continue
-        clause_from = _clause_start(sentence, start)
+        clause_from = clause_start(sentence, start)
         window = sentence[max(clause_from, start - 24) : start]
         after = sentence[end:]
         negated = NEGATION.search(window) and not any(clause_from <= s < start for s, _ in number_spans)
@@ -453,7 +353,7 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip()))
     done = ALL_DONE.search(sentence)
     if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence) \
-            and not _by_channel(sentence, done.start()):
+            and not by_channel(sentence, done.start()):
         claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
     return claims
 

@@ -16,6 +16,8 @@ NOT_REQUESTS = (r"复议|诉讼|许可|投诉|信访|咨询|举报|热线|来信
 KEYWORDS: tuple[tuple[str, str], ...] = (
     # Barriers: what comes after them is not a figure of these tables.
     ("skip", r"(?:按时|按期|及时|限时|当场|提前)(?:办结|答复|回复|受理)率?|满意[率度]|知晓率|更新率|正确率|准确率"),
+    # “在规定期限内答复64件”, “法定时限办结率100%”: how many were answered in time, not how many were answered
+    ("skip", r"(?:规定|法定)(?:期限|时限)内?(?:办结|答复|回复)率?"),
     ("skip", r"主动公开|预决算|预算|决算|三公经费|重点领域|政务公开事项|公开栏|网站|新媒体|公众号|浏览|访问|点击"),
     ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年"
              r"|增长|下降|增加|减少|上升|提高|降低|上一?年度?(?!度?(?:结转|转结))|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
@@ -30,8 +32,8 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
                     r"|转结(?:至|到)?(?:下一?年度?|20\d{2}年度?)"
                     r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
     ("carried_out_none", r"(?:无|没有|未有|不存在)(?:下一?年度?)?(?:结转|转结|未办结)"),
-    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请"),
-    ("requests", r"(?:政府)?信息公开申请|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
+    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请(?!人)"),
+    ("requests", r"(?:政府)?信息公开申请(?!人)|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
                  r"|办理(?:各类)?(?:政府信息公开)?申请"),
     ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
     ("granted", r"(?<!不)予以公开|同意公开|全部公开"),
@@ -105,6 +107,16 @@ PART_OF_REQUESTS = re.compile(CHANNEL_WORD.pattern + r"|网络|邮件|电话|窗
 TITLE_MARKS = re.compile(r"《[^《》]{0,80}》")
 ISSUER = re.compile(r"政府|办公厅|办公室|部门|本级|市级|县级|区级|名义")
 WHOLE_AREA = re.compile(r"全(?:县|市|区|省|旗|州|盟)")
+# “其中区政府受理36件”, “区政府本级共受理206件”: the sentence gives the government's own figure beside its area's
+OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府|本机关|本单位)")
+# A clause whose subject is other bodies — “部门新收…4件”, “各部门…答复64件”, “各乡镇共受理…” — or that
+# speaks of helping one (“配合市审批局回复…1份”): what the clause and those after it count is not this agency's.
+OTHER_BODIES = re.compile(r"(?:^|[,;:])\s*(?:20\d{2}年度?,?)?(?:全(?:县|市|区|旗|州))?(?:共有|共)?"
+                          r"(?:(?:各|市直|县直|区直|州直|旗直|市级|县级|区级|所属|下属|其他|其余)?部门"
+                          r"|各(?:乡镇|乡|镇|街道|镇街|单位|区县|县区|区|县)|乡镇街道|镇街)"
+                          r"|配合|协助")
+OWN_BODY = re.compile(r"(?:^|[,;:])\s*(?:20\d{2}年度?,?)?(?:本级|本机关|本单位|本部门"
+                      r"|我(?:局|委|办|厅|镇|乡|街道|中心|单位)|(?:市|县|区|旗|州)?政府(?!信息))")
 JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

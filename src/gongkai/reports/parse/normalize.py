@@ -53,8 +53,13 @@ def to_ascii(text: str) -> str:
     return text.translate(FULL_WIDTH)
 
 
+# A pinyin reading some sites' converters put after a character: “規(guī)章”, “件數(shù)” (a tone mark in it).
+RUBY = re.compile(rf"(?<=[{_CJK}])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
 def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = RUBY.sub("", text)
     text = page_edge_numbers(text)
     text = to_simplified(text)
     text = chinese_dates(text)

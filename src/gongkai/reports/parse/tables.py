@@ -283,8 +283,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         result.blanks += [("applications", key, COLUMNS[i]) for i in reading.blanks]
     _report_missing_rows(apps, rows, last_index, truncated, result)
     if fmt == "2019":
-        apps["other.no_supplement"] = dict.fromkeys(COLUMNS, 0)
-        apps["other.fee_unpaid"] = dict.fromkeys(COLUMNS, 0)
+        # the 2021 rows the 2019 table has not: none — where the table is there at all
+        for key in ("other.no_supplement", "other.fee_unpaid"):
+            apps[key] = dict.fromkeys(COLUMNS, 0 if result.found else None)
     return result
 
 

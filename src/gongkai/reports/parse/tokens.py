@@ -144,6 +144,11 @@ def without_row_padding(text: str) -> str:
     return "\n".join(kept)
 
 
+# A sentence written between a heading and its table (“2022年，…共收到8份…申请，…其中，予以公开2件，…。”):
+# text, not cells — its words would be taken for row labels and its numbers for figures.
+PROSE = re.compile(r"^[^|\t]*[\u4e00-\u9fff][^|\t]{8,}。[^|\t]*$")
+
+
 def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
     text = without_row_padding(paragraph_cells(text))
@@ -151,7 +156,7 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
     tokens: list[Token] = []
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if not line.strip() or SEPARATOR_LINE.match(line):
+        if not line.strip() or SEPARATOR_LINE.match(line) or PROSE.search(line.rstrip(" |")):
             continue
         cells = split_cells(line, mode)
         if mode != "text" and _placeholder_header(cells, lines, number):

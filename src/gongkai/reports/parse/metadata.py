@@ -1,0 +1,180 @@
+"""Who published a report, for which year, and when: read from its title, its preamble and its signature.
+
+The title gives agency and year (“叶城县宗朗乡2024年政府信息公开工作年度报告”, “2019年上海市人民政府办公厅…报告”,
+as sites print it: under a “标题:” label, in a table row, run into the body); the signature gives agency and date;
+the statistics period and the text give the year where the title does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Parsed
+
+DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A signature dated in figures (“2025.1.20”, “2025-01-20”, “2025/1/20”): only as a line of its own.
+NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
+# A title's end: the line's, a table row's (“| …报告 | ||”), or the body's first words run into it
+TITLE_END = r"(?:[ \t|]*$|(?=根据|依据|按照|本报告|本年度报告))"
+TITLE = re.compile(
+    r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*政府信息公开"
+    r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
+    rf"(?:年度)?(?:的)?\s*报告{TITLE_END}",
+    re.M,
+)
+TITLE_LABEL = re.compile(r"^(?:文章)?(?:标题|题目|名称)\s*[:：]?[\s|]*")
+STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
+AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
+AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
+# “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
+PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
+AGENCY_AFTER_YEAR = re.compile(
+    rf"^[ \t|]*(20\d{{2}})\s*年度?\s*([\u4e00-\u9fff]{{2,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
+    rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
+    re.M,
+)
+PARTIAL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*日)?\s*$")
+SIGNATURE_TAIL = 1500
+PERIOD = re.compile(r"统计期限?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+# “截止2023年12月31日”: the year's end, a hint of the year where neither title nor period says it (not checked
+# against them: a report may give last year's end as a baseline)
+YEAR_END = re.compile(r"(?:截至|截止)(?:到)?\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日")
+
+
+def read_metadata(parsed: Parsed, norm: str) -> None:
+    report = parsed.report
+    head = norm[: parsed.headings.get("overview", (min(len(norm), 600), 0))[0] or 600]
+    title = TITLE.search(head) or TITLE.search(norm[:800])
+    if title:
+        parsed.title_year = int(title.group(2))
+        prefix = TITLE_LABEL.sub("", title.group(1).strip(" :,，、\t|"))
+        prefix = re.sub(r"^(?:关于|根据|依据)", "", prefix)
+        if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
+            parsed.title_agency = prefix
+    elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
+        parsed.title_year, parsed.title_agency = int(title.group(1)), title.group(2)
+    period = PERIOD.search(norm[:3000])
+    parsed.period_year = int(period.group(1)) if period else None
+    (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(norm)
+    report.agency = _agency_name(parsed, norm)
+    stated = STATED_YEAR.search(norm[:1500])
+    parsed.stated_year = int(stated.group(1)) if stated else None
+    year_end = YEAR_END.search(norm[:3000])
+    report.year = (parsed.title_year or parsed.period_year or parsed.stated_year
+                   or (int(year_end.group(1)) if year_end else None) or _year_from_text(norm))
+
+
+def _signature(norm: str) -> tuple[str | None, date | None]:
+    """Kept for callers of the old name: agency and date of the signature block."""
+    found = _find_signature(norm)
+    return found[0], found[1]
+
+
+def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tuple[int, int] | None]:
+    """The signature: the last line near the end that is a date (or agency + date), and the agency line above.
+
+    Pages carry navigation and footers after it (“打印本页 关闭窗口”), so the date need not be the last line.
+    """
+    base = max(0, len(norm) - SIGNATURE_TAIL)
+    tail = norm[base:]
+    lines = tail.split("\n")
+    offsets, position = [], base
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        if not line or len(line) > 60:
+            continue
+        full = DATE.search(line) or NUMERIC_DATE.search(line)
+        partial = None if full else PARTIAL_DATE.search(line)
+        match = full or partial
+        if not match or (full and line[full.end() :].strip(" .。")):
+            continue
+        before = line[: match.start()].strip(" :：,，")
+        if before and not AGENCY_NAME.fullmatch(before.replace(" ", "")):
+            continue  # “发布日期：2025年1月20日” and the like are not a signature
+        published = None
+        if full:
+            year, month, day = full.group(1), *full.groups()[-2:]
+            try:
+                published = date(int(year), int(month), int(day))
+            except ValueError:
+                published = None
+        agency, start = (before.replace(" ", "") or None), offsets[i]
+        if agency is None:
+            for j in range(i - 1, max(-1, i - 3), -1):
+                above = lines[j].strip().replace(" ", "")
+                if not above:
+                    continue
+                if len(above) <= 40 and AGENCY_NAME.fullmatch(above):
+                    agency, start = above, offsets[j]
+                break
+        partial_ym = (int(partial.group(1)), int(partial.group(2))) if partial else None
+        return agency, published, start, partial_ym
+    return None, None, None, None
+
+
+def _agency_name(parsed: Parsed, norm: str) -> str | None:
+    signature, title = parsed.signature_agency, parsed.title_agency
+    if signature and (not title or title in signature or signature in title):
+        return signature if len(signature) >= len(title or "") else title
+    if signature and title and same_agency(title, signature):
+        parsed.name_variant = (title, signature)
+        return signature if agency_kind_known(signature) or not agency_kind_known(title) else title
+    if title and AGENCY_NAME.fullmatch(title):
+        return title
+    if signature:
+        return signature
+    preamble = norm[:1500]
+    for pattern in (
+        r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")",
+        # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
+        r"(?:公布|发布|(?<!信息)公开|现将)\s*《?((?:(?!报告)[\u4e00-\u9fff]){2,30}?(?:"
+        + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
+        r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
+        r"本(?:年度)?报告由\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
+        r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
+        + AGENCY_SUFFIX
+        + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
+        r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
+    ):
+        match = re.search(pattern, preamble)
+        if match:
+            return title if title and match.group(1) in title else match.group(1)
+    return title
+
+
+KIND_CHARS = set("乡镇县区市省州旗局委办厅院署")
+
+
+def same_agency(a: str, b: str) -> bool:
+    """Two spellings of one name, one with a character misread (OCR, a typo) — but not 乡 for 镇 or 局 for 委."""
+    from rapidfuzz.distance import Levenshtein
+
+    short_a, short_b = a.removesuffix("人民政府"), b.removesuffix("人民政府")
+    if min(len(short_a), len(short_b)) < 4:
+        return False
+    ops = Levenshtein.editops(short_a, short_b)
+    if len(ops) != 1:
+        return False
+    op = ops[0]
+    changed = {
+        short_a[op.src_pos] if op.src_pos < len(short_a) else "",
+        short_b[op.dest_pos] if op.dest_pos < len(short_b) else "",
+    }
+    return op.tag == "replace" and not (changed - {""}) <= KIND_CHARS
+
+
+def agency_kind_known(name: str) -> bool:
+    core = name.removesuffix("人民政府").removesuffix("办事处")
+    return bool(re.search(r"(?:乡|镇|街道|县|区|市|旗|州|省|局|委员会|委|办公室|办|厅|中心|院|署)$", core))
+
+
+def _year_from_text(norm: str) -> int | None:
+    years = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)", norm[:3000]))
+    return years.most_common(1)[0][0] if years else None

@@ -1,0 +1,136 @@
+"""Whose figure, and which, a count in a report's sentence is: this agency's cell of its tables, or a part of it,
+another matter's, another body's (check_statements.py reads the sentences; these words decide what stands)."""
+
+from __future__ import annotations
+
+import re
+
+from .statement_figures import APPEALS, GROUP_OF
+from .statement_words import (
+    APPEAL_RESULT,
+    CHANNEL_WORD,
+    CLAUSE_END,
+    DISCLOSURE,
+    OTHER_BODIES,
+    OTHER_MATTERS,
+    OWN_BODY,
+    OWN_PART,
+    PARENTHESES,
+    PART_OF_REQUESTS,
+    REVIEW_BODY,
+    WHOLE_AREA,
+)
+
+
+def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_appeals: bool,
+            whole_area: bool) -> bool:
+    """The words tie the number to the subject's cell: not a part of it, not another matter's, not another body's."""
+    start, end, _key = keywords[index]
+    clause = sentence[clause_start(sentence, start) : start]
+    if WHOLE_AREA.search(clause) and (not whole_area or OWN_PART.search(sentence)):
+        return False  # “全县共受理…62件” in a 县政府办公室's report or beside “其中县政府受理36件”: beyond its table
+    if key == "requests" and index and keywords[index - 1][2] == "skip" and keywords[index - 1][1] >= start - 1:
+        return False  # “按时答复依申请公开2件”: those answered in time
+    if of_other_bodies(sentence, start, clause_start(sentence, start) - 1 if key in APPEALS else 0):
+        return False  # a review or suit is named anew: only its own clause says whose it is
+    if key in APPEALS:
+        gap = sentence[end : number.start()]
+        return about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(gap) \
+            and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
+    if re.match(r"\s*(?:信息)?数(?!量)", sentence[end:]) or key == "requests" and number.group("unit") == "条":
+        return False  # “依申请公开信息数102条”, “不予公开信息数137条”, “依申请公开2条”: items of information
+    if key == "concluded" and re.search(r"属于|已主动公开|告知", clause):
+        return False  # “属于已主动公开答复数2件”: one kind of answer
+    if key in ("concluded", "rate.completion") and about_other_matters(sentence, start):
+        return False
+    if key == "concluded" and (sentence[:start].endswith("原") or re.search(
+            r"其中[^;。]*(?:结转|转入下|未办结|正在办理)", sentence[number.end() :])):
+        return False  # “其中2宗维持原答复”; “办结…1422件，其中结转下年度继续办理114件”: all that were handled
+    if key == "rate.completion" and not re.search("申请|信息公开", sentence):
+        return False  # “办结率100%” after a sentence on 网民留言: what it is the rate of is not said
+    if key == "concluded" and sentence[start:end] == "答复" and re.search("不予受理|不予答复", sentence):
+        return False  # “答复7件，不予受理4件”: 答复 is one outcome beside others, not all that were answered
+    if key in ("received", "requests", "concluded") and one_part(sentence, start, end, number.end()):
+        return False
+    if key in ("received", "requests", "concluded", "carried_out") and by_channel(sentence, start):
+        return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
+    if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
+        return False  # “失效2件、废止4件”: many tables count both as 本年废止
+    if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):
+        return False  # “因本机关不掌握…无法提供1件”: one reason's count, not the group's (“等原因” is the group)
+    if key == "carried_out" and after_appeals(sentence, keywords, index):
+        return False  # “收到行政复议1件，…尚未办结0件”: the review is pending, not a request
+    return key != "rate.grant" or about_requests(sentence, keywords, index)
+
+
+def one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
+    """“网上申请3件”, “通过来信收到申请件4件”, “自然资源类政府信息公开申请25件”, “委托…办理…申请25件”,
+    “…申请3件、纸质申请36件”: the requests of one channel or kind, a part of those received."""
+    window = sentence[max(clause_start(sentence, start), start - 8) : end]
+    part = PART_OF_REQUESTS.search(window)
+    if part and re.match(r"[^,;。]{0,3}?等(?:途径|渠道|方式|形式)", window[part.end() :] + sentence[end:]):
+        part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
+    # “…申请3件、纸质申请36件”: another kind of request counted next (not “，按时答复依申请公开2件”)
+    return bool(part or re.match(r"[、,]\s*(?!其中)(?:(?!答复|办结|回复|处理)[^,;。\d]){0,6}申请[^,;。\d]{0,4}"
+                                 r"\d+\s*(?:件|个|份|项|例)", sentence[number_end:]))
+
+
+def by_channel(sentence: str, position: int) -> bool:
+    """The sentence counts the requests channel by channel — two channels named outside brackets, not “…等渠道”
+    together — and the count at `position` comes after one of them (a total before its parts stands)."""
+    plain = PARENTHESES.sub(lambda m: " " * len(m.group(0)), sentence)
+    found = list(CHANNEL_WORD.finditer(plain))
+    return (len({m.group(0) for m in found}) >= 2 and found[0].start() < position
+            and not re.search(r"等(?:途径|渠道|方式|形式)", sentence))
+
+
+def after_appeals(sentence: str, keywords, index: int) -> bool:
+    """The subject word nearest before this one is 行政复议/行政诉讼, with no 申请 between."""
+    earlier = [k for k in keywords[:index] if k[2] != "skip"]
+    return bool(earlier) and earlier[-1][2] in APPEALS and "申请" not in sentence[earlier[-1][1] : keywords[index][0]]
+
+
+def in_breakdown(sentence: str, position: int) -> bool:
+    """“规章13件（含新制定5件，修改4件）”: a count inside brackets that break down the one before them."""
+    opening = sentence.rfind("(", 0, position)
+    return opening >= 0 and ")" not in sentence[opening:position] and bool(
+        re.match(r"\(\s*(?:含|其中|包括)", sentence[opening:]))
+
+
+def about_other_matters(sentence: str, position: int) -> bool:
+    """“政协委员提案答复意见6件”, “办结市民热线160件”, “（人大建议、提案）…办结率100%”: another matter is named
+    before the word, with no 申请 between them."""
+    before = sentence[:position]
+    ends = [match.end() for match in OTHER_MATTERS.finditer(before)]
+    return bool(ends) and "申请" not in before[ends[-1] :]
+
+
+def about_requests(sentence: str, keywords, index: int) -> bool:
+    """“公开率” is the requests' only where its clause speaks of 申请 (not 预决算公开率, not 主动公开率)."""
+    start, _end, _key = keywords[index]
+    if sentence[start:].startswith(("依申请", "予以")):
+        return True
+    clause_from = clause_start(sentence, start)
+    barrier = any(k == "skip" and clause_from <= s < start for s, _, k in keywords)
+    return "申请" in sentence[clause_from:start] and not barrier
+
+
+def clause_start(sentence: str, position: int) -> int:
+    ends = [m.end() for m in CLAUSE_END.finditer(sentence, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def about_disclosure(sentence: str, position: int, in_appeals: bool = False) -> bool:
+    """行政复议/行政诉讼 of this table: about information disclosure (said so, or under section 四's heading), with
+    the agency as the respondent."""
+    clause = sentence[clause_start(sentence, position) : position]
+    return (in_appeals or bool(DISCLOSURE.search(sentence))) and not REVIEW_BODY.search(clause)
+
+
+def of_other_bodies(sentence: str, position: int, since: int = 0) -> bool:
+    """The nearest clause before `position` (from `since` on) that names whose figures follow names other bodies
+    (“部门新收…”, “各部门…答复”, “配合市审批局…”), not this agency (“政府新收…”, “本级…”)."""
+    before = sentence[:position]
+    other = [m.end() for m in OTHER_BODIES.finditer(before, max(since, 0))]
+    own = [m.end() for m in OWN_BODY.finditer(before)]
+    return bool(other) and (not own or own[-1] <= other[-1])

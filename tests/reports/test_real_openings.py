@@ -1,0 +1,93 @@
+"""What the openings of real published reports showed the checker reading wrong (2019–2025 pages of 乡镇, 街道,
+departments and governments of some 25 provinces): the agency in titles as sites print them, an address taken
+for another agency, a list of contents taken for a section, pinyin readings inside row labels, a sentence between
+heading 三 and its table, 2019-format rows of a table that is not there."""
+
+import pytest
+
+from gongkai.reports.check import check_parsed
+from gongkai.reports.parse import parse_text
+from tests.reports.fixtures_check.build import text_report
+from tests.reports.fixtures_check.format2019 import report_2019
+
+SIGNED = "\n叶城县宗朗乡人民政府\n2025年1月20日\n"
+
+
+def unsigned(title, **kwargs):
+    """The test report with another title line and no signature: the agency comes from the title alone."""
+    text = text_report(**kwargs)
+    lines = text.replace(SIGNED, "\n").split("\n")
+    return "\n".join([title] + lines[1:])
+
+
+@pytest.mark.parametrize("title, agency", [
+    ("标题: 张店区公园街道办事处2024年政府信息公开工作年度报告", "张店区公园街道办事处"),  # 淄博 2021
+    ("标题: | 山头街道办事处2024年政府信息公开工作年度报告 | ||", "山头街道办事处"),  # a table row
+    ("2024年下各镇政府信息公开工作年度报告", "下各镇"),  # 2023: the year first
+    ("2024年度嵊州市人民政府办公室政府信息公开工作年度报告 | |||", "嵊州市人民政府办公室"),
+    ("安镇街道2024年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》，编制本报告。", "安镇街道"),
+])
+def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
+    assert check_parsed(parse_text(unsigned(title))).agency == agency
+
+
+def test_the_agency_is_read_from_a_preamble_that_publishes_its_report():
+    text = unsigned("政府信息公开工作年度报告").replace(
+        "一、总体情况", "现公开钢花村街道办事处2024年政府信息公开工作年度报告。\n一、总体情况")
+    assert check_parsed(parse_text(text)).agency == "钢花村街道办事处"
+    # the words “…年度报告” of a title printed twice are no agency's name
+    twice = "随县经济开发区2024年政府信息公开工作年度报告随县经济开发区2024年政府信息公开工作年度报告"
+    assert "报告" not in (check_parsed(parse_text(unsigned(twice))).agency or "")
+
+
+def test_a_town_in_the_agencys_address_is_not_another_agency():
+    """合江县人民政府办公室 2023: “(地址:合江县符阳街道办事处少岷南路329号…)”."""
+    other = "本年度未收取信息处理费。如有疑问请联系(地址:叶城县乌夏巴什镇人民政府大院3号;邮编:844900)。"
+    report = check_parsed(parse_text(text_report(other=other)))
+    assert [f.message for f in report.findings if f.code == "self_reference"] == []
+    named = check_parsed(parse_text(text_report(other="乌夏巴什镇人民政府本年度未收取信息处理费。")))
+    assert [f.code for f in named.findings if f.code == "self_reference"] == ["self_reference"]
+
+
+def test_a_preambles_list_of_contents_is_no_section():
+    """大田乡 2020: “全文包括总体情况、…、政府信息公开行政复议行政诉讼情况、…” before a report cut short."""
+    preamble = ("本报告全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+                "政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。")
+    text = text_report().replace("一、总体情况\n", preamble + "\n总体情况\n")
+    cut = text[: text.index("二、主动公开")]
+    report = check_parsed(parse_text(cut))
+    missing = [f.message for f in report.findings if f.code == "missing_section"]
+    assert len(missing) == 5 and all("中断" in m for m in missing)  # 二 to 六, cut short; 一 is there
+    assert all(cell is None for group in report.appeals.values() for cell in group.values())
+
+
+def test_pinyin_readings_inside_labels_are_dropped():
+    """柞水县凤凰镇 2021: “規(guī)章 | 0 | 0 | 0 |”, “行政事業(yè)性收費 | 0 |”."""
+    text = text_report(sep=" | ").replace("规章", "规(guī)章").replace("行政规范性文件", "行政规(guī)范性文件")
+    text = text.replace("行政事业性收费", "行政事业(yè)性收费").replace("件数", "件数(shù)")
+    report = check_parsed(parse_text(text))
+    assert report.proactive == check_parsed(parse_text(text_report(sep=" | "))).proactive
+    assert report.proactive.normative_documents.issued is not None
+
+
+def test_a_sentence_between_heading_three_and_its_table_is_not_read_as_rows():
+    """汉阳区政府办公室 2022: “2022年，区政府办公室共收到8份…申请…其中，予以公开2件，部分公开2件…。” above 表三."""
+    sentence = ("2024年，我乡共收到10份政府信息公开申请，均为自然人申请。其中，予以公开6件，部分公开2件，"
+                "本机关不掌握相关政府信息1件，其他1件（申请人自主撤销）。")
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    plain = check_parsed(parse_text(text_report()))
+    report = check_parsed(parse_text(text_report().replace(heading, heading + sentence + "\n")))
+    assert report.applications == plain.applications
+    assert not [f for f in report.findings if f.code == "lost_label"]
+
+
+def test_a_2019_format_report_cut_before_table_three_leaves_its_cells_unknown():
+    """宜春市审计局 2019, 开阳县市场监管局 2020: pages that end inside 表二 — the two rows the 2019 table lacks are
+    0 only where the table is there."""
+    text = report_2019()
+    whole = check_parsed(parse_text(text))
+    assert whole.format == "2019" and whole.applications["other.fee_unpaid"]["total"] == 0
+    report = check_parsed(parse_text(text[: text.index("三、收到和处理")]))
+    assert report.format == "2019"
+    assert all(v is None for key in ("other.no_supplement", "other.fee_unpaid")
+               for v in report.applications[key].values())
