@@ -263,3 +263,18 @@ def test_an_overview_without_its_heading_is_a_warning_and_a_missing_one_an_error
     start, end = text.index("一、总体情况"), text.index("二、主动公开")
     [missing] = findings(text[:start] + text[end:], "missing_section")
     assert missing.severity == "error" and "中断" not in missing.message
+
+
+@pytest.mark.parametrize("agency, flagged", [
+    ("叶城县宗朗乡人民政府", True), ("叶城县人民政府", True), ("天河区人民政府", True), ("叶城县财政局", True),
+    ("某某街道办事处", True), ("喀什市人民政府", False),  # a 设区的市 may make 规章
+    ("新疆维吾尔自治区人民政府", False), ("新疆维吾尔自治区交通运输厅", False),
+])
+def test_rules_reported_by_an_agency_without_the_power_to_make_them_are_a_warning(agency, flagged):
+    """A 镇 report of 2023: “规章 | 0 | 0 | 6” — the 规章 it applies, not its own (立法法 第九十一、九十三条)."""
+    table2 = text_report(agency=agency).replace("规章\t0\t0\t0", "规章\t0\t0\t6")
+    found = findings(table2, "regulations_power")
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity == "warning" and "现行有效6件" in found[0].message
+    assert findings(text_report(agency=agency), "regulations_power") == []

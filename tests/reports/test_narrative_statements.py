@@ -244,6 +244,7 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，依申请公开无下年度结转。", "结转下年度继续办理"),  # 汉阳区 2022
     ("2024年共收到政府信息公开申请12件，申请数量较2023年上升20%。", "本年新收政府信息公开申请数量"),
     ("2024年，共接收到依申请公开12件，按时答复依申请公开12件。", "本年新收"),  # 燕山街道 2025
+    ("2024年，收到申请数12件。", "本年新收"),  # 2022: 申请数 in 件 is the requests', 信息数 in 条 the items'
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
@@ -301,6 +302,11 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     "2024年，全乡共办结政府信息公开申请1422件，其中结转下年度继续办理1件。",  # 办结 meaning all handled
     "2024年，共受理网民留言60条，已办结60条。办结率100%。",  # 2023: the rate of 留言
     "2024年，法定时限办结率100%。",  # in time, not of all received
+    "2024年，未对公众依申请公开政府信息收取任何费用。",  # 2021: a fee denied, not the requests
+    "2024年，我乡共收到9件依申请公开申请，其中5件为协助市政务公开科办理。",  # 三都县 2021: helping another
+    "2024年，在办结的10件申请中，予以公开6件。",  # 2023: 在办结, not 在办
+    "2024年，共收到申请10件，其中依申请公开平台6件、邮寄2件、当面申请2件。",  # 大东区 2023: a platform
+    "2024年，共收到申请10件，办结10件，目前均已办结。",  # “目前” is when the report was written
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""
@@ -320,3 +326,5 @@ def test_an_area_count_beside_the_governments_own_is_neither():
     assert mismatches(said, agency="叶城县人民政府") == []
     [finding] = mismatches("2024年全县共受理申请227件。", agency="叶城县人民政府")
     assert "本年新收" in finding.message
+    # the later clauses of a 全县 sentence are the county's too, in a report that is not the county's own
+    assert mismatches("2024年，全县共收到申请40件，已按时办结36件，4件结转至下年度继续办理，办结率90%。") == []

@@ -195,3 +195,57 @@ def test_the_first_row_of_table_two_with_its_label_left_blank_is_regulations():
     assert (regulations.issued, regulations.repealed, regulations.in_force) == (1, 0, 3)
     assert report.proactive.licensing == 124
     assert [f.where for f in report.findings if f.code == "lost_label"] == ["表二 · 规章"]
+
+
+def padded_ends(text: str) -> str:
+    """A crawl that writes a row's figures as “| a | b |” and then all its empty cells as one run of “||” at the
+    row's end, every row as wide as the widest (五竹街道 2019: “| 二、上年结转…数量 | 0 | 0 | |||||||”)."""
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 2:
+            out.append(line)
+            continue
+        filled = [c for c in cells if c]
+        out.append("| " + " | ".join(filled) + " | " + "|" * (12 - len(filled)))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_empty_cells_padded_at_the_end_of_a_row_never_give_another_columns_figure(seed):
+    rows = balanced_figures(seed, zeros=0.85)
+    text = report_with_blank_zeros(rows, [0] * 15)
+    report = read(padded_ends(text))
+    for key, values in rows_as_columns(rows).items():
+        for column, value in values.items():
+            assert report.applications[key][column] in (value, None), (key, column)
+    full = [key for key, values in rows.items() if all(values)]
+    assert all(report.applications[key] == rows_as_columns(rows)[key] for key in full)
+
+
+def test_rows_of_zeros_in_a_report_cut_short_are_zeros_but_the_row_it_stops_in():
+    """五竹街道 2019, 柞水县凤凰镇 2021: pages that end inside 表三, whose rows of zeros show one or two figures."""
+    table = """| (本列数据的逻辑关系为:第一项加第二项之和…) | 自然人 | 法人或其他组织 | 总计 | ||||||
+| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||
+| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | |||||||
+| 三、本年度办理结果 | (一)予以公开 | 2 | 2 | ||||||
+| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | |||||||
+| (三)不予公开 | 1.属于国家秘密 | 0 | 0 | ||"""
+    text = text_report()
+    heading = "三、收到和处理政府信息公开申请情况\n"
+    report = read(text[: text.index(heading) + len(heading)] + table)
+    applications = report.applications
+    assert applications["new"] == dict(zip(applications["new"], [2, 0, 0, 0, 0, 0, 2], strict=True))
+    assert applications["carried_in"] == dict.fromkeys(applications["carried_in"], 0)
+    assert applications["partial"] == dict.fromkeys(applications["partial"], 0)
+    assert all(v is None for v in applications["granted"].values())  # 2 and 2: which columns is not shown
+    assert all(v is None for v in applications["denied.state_secret"].values())  # the row the page stops in
+
+
+def test_a_paragraph_table_cut_inside_a_row_leaves_the_rows_last_cells_unknown():
+    """榆阳区驼峰路街道 2020: the page ends on the space that begins (一)予以公开's 总计 cell."""
+    text = as_paragraphs(text_report(rows=balanced_figures(1)))
+    at = text.index("（一）予以公开")
+    report = read(text[:at] + "（一）予以公开\n\n\n\n\n\n\n\n ")
+    assert all(v is None for v in report.applications["granted"].values())

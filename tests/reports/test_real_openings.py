@@ -26,6 +26,7 @@ def unsigned(title, **kwargs):
     ("2024年下各镇政府信息公开工作年度报告", "下各镇"),  # 2023: the year first
     ("2024年度嵊州市人民政府办公室政府信息公开工作年度报告 | |||", "嵊州市人民政府办公室"),
     ("安镇街道2024年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》，编制本报告。", "安镇街道"),
+    ("标      题 阿里地区2024年度政府信息公开工作年度报告", "阿里地区"),  # 2022: a page's spaced label
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -35,6 +36,12 @@ def test_the_agency_is_read_from_a_preamble_that_publishes_its_report():
     text = unsigned("政府信息公开工作年度报告").replace(
         "一、总体情况", "现公开钢花村街道办事处2024年政府信息公开工作年度报告。\n一、总体情况")
     assert check_parsed(parse_text(text)).agency == "钢花村街道办事处"
+    # “特向社会公布2023年度本局政府信息公开工作年度报告”: no name, not “度本局”
+    own = unsigned("政府信息公开工作年度报告").replace(
+        "一、总体情况", "特向社会公布2024年度本局政府信息公开工作年度报告。\n一、总体情况")
+    assert check_parsed(parse_text(own)).agency is None
+    # 螅镇 2022: “2022年度螅镇政府信息公开工作年度报告”, a name of two characters after 年度
+    assert check_parsed(parse_text(unsigned("2024年度螅镇政府信息公开工作年度报告"))).agency == "螅镇"
     # the words “…年度报告” of a title printed twice are no agency's name
     twice = "随县经济开发区2024年政府信息公开工作年度报告随县经济开发区2024年政府信息公开工作年度报告"
     assert "报告" not in (check_parsed(parse_text(unsigned(twice))).agency or "")
@@ -91,3 +98,12 @@ def test_a_2019_format_report_cut_before_table_three_leaves_its_cells_unknown():
     assert report.format == "2019"
     assert all(v is None for key in ("other.no_supplement", "other.fee_unpaid")
                for v in report.applications[key].values())
+
+
+@pytest.mark.parametrize("said", [
+    "我乡主要通过乡人民政府门户网站公开政府信息。",  # 会宁县土门岘镇 2022: 我镇主要通过镇人民政府…
+    "持续完善街道办事处政务公开专栏。",  # 小龙坎街道 2023
+])
+def test_words_before_a_kind_of_office_are_no_agency_name(said):
+    report = check_parsed(parse_text(text_report(overview="2024年，我乡收到政府信息公开申请10件。" + said)))
+    assert [f.message for f in report.findings if f.code == "self_reference"] == []

@@ -184,6 +184,7 @@ OWN_WORD = {"department": "本机关", "局": "我局", "委": "我委"}
 # What may follow 我X without it being the agency's self-name: 我县政府, 我委托, 我局长 …
 NOT_SELF_AFTER = "(?!政府|府|人民|委托|员会|办公|办法|长|书|属|托)"
 OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
+NOT_A_NAME = "我|通过|主要|持续|完善|加强|推进|依托|指导|督促|协调|联合|会同|配合|的"
 ADDRESS = re.compile(r"(?:地址|住址|地点|位于|坐落于)\s*[:：]?[^;；)）。\n]*$")
 COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
 REPORTING_AGENCY = re.compile(
@@ -280,8 +281,11 @@ def _other_names(parsed: Parsed) -> list[Finding]:
         return findings  # a government's report names its towns and departments as a matter of course
     seen = set()
     for match in OTHER_AGENCY.finditer(parsed.text):
-        name = match.group(1)
+        # “我镇主要通过镇人民政府…”, “持续完善街道办事处…”: the words before a name are not part of it
+        name = re.sub(rf"^.*(?:{NOT_A_NAME})", "", match.group(1))
         core = name.removesuffix("人民政府").removesuffix("办事处")
+        if len(core) < 2 or core in ("街道", "乡", "镇"):
+            continue
         if core in seen or COLLECTIVE.search(core) or names_match(name, report.agency):
             continue
         if ADDRESS.search(parsed.text[max(0, match.start() - 40) : match.start()]):
@@ -378,8 +382,32 @@ def _text_years(parsed: Parsed, year: int) -> list[Finding]:
     return findings
 
 
+# 《立法法》第九十一条、第九十三条: 规章 are made by 国务院 departments and by the people's governments of 省,
+# 自治区, 直辖市, 设区的市 and 自治州. A 乡/镇/街道, a county-level government (县, 旗, 市辖区) or a department of
+# one has none to issue, repeal or keep in force — a figure there is the higher level's rules it applies.
+COUNTY_DEPARTMENT = re.compile(r"(?<!自治)(?:县|旗|区)[\u4e00-\u9fff]{1,20}(?:局|委员会|委|办公室|办|中心)$")
+
+
+def check_regulations_power(parsed: Parsed) -> list[Finding]:
+    agency = parsed.report.agency
+    below = agency and not agency.removesuffix("人民政府").endswith("自治区") and (
+        agency_kind(agency) in ("乡", "镇", "街道", "县", "区") or COUNTY_DEPARTMENT.search(agency))
+    if not below:
+        return []
+    regulations = parsed.report.proactive.regulations
+    shown = [f"{label}{value:g}件" for label, value in (("本年制发", regulations.issued),
+                                                      ("本年废止", regulations.repealed),
+                                                      ("现行有效", regulations.in_force)) if value]
+    if not shown:
+        return []
+    return [Finding("regulations_power", Severity.WARNING,
+                    f"“{agency}”无规章制定权（《立法法》第九十一条、第九十三条），表二“规章”却填写{'、'.join(shown)}；"
+                    "本机关执行的上级规章不在此填报，应为0", "表二 · 规章")]
+
+
 TEXT_CHECKS = (
     check_old_format,
+    check_regulations_power,
     check_late_publication,
     check_self_reference,
     check_year_mismatch,

@@ -38,6 +38,7 @@ from .statement_words import (
     COUNT_FIRST,
     COUNT_SUBJECTS,
     FAULT,
+    FEES,
     FORWARD,
     ISSUER,
     JOINED,
@@ -341,8 +342,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
         if re.match(r"(?:以|之)?外", after):
             continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications
-        if key in ("received", "requests") and CAUSE_OF.match(after):
-            continue  # “未收到因政府信息公开申请引起的行政诉讼”, “未发生依申请公开投诉举报”
+        if key in ("received", "requests") and (CAUSE_OF.match(after) or FEES.match(after)):
+            continue  # “未收到因…申请引起的行政诉讼”, “未发生依申请公开投诉举报”, “未对公众依申请公开…收取任何费用”
         subject = key
         if key == "requests":
             subject = _qualified(sentence, keywords, index, key)[1]  # “无上年结转政府信息公开申请”: carried_in 0

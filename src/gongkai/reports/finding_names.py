@@ -12,6 +12,7 @@ FINDING_NAMES = {
     "name_variant": "机关名称疑似错字",
     "narrative_mismatch": "正文与表格不符",
     "fee_statement_missing": "未说明信息处理费",
+    "regulations_power": "无规章制定权却填报规章",
     "placeholder_left": "残留模板提示",
     "selfcheck_contradiction": "自查整改说法矛盾",
     "balance": "表三收支不平衡",

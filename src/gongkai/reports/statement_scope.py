@@ -31,13 +31,20 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “全县共受理…62件” in a 县政府办公室's report or beside “其中县政府受理36件”: beyond its table
     if key == "requests" and index and keywords[index - 1][2] == "skip" and keywords[index - 1][1] >= start - 1:
         return False  # “按时答复依申请公开2件”: those answered in time
-    if of_other_bodies(sentence, start, clause_start(sentence, start) - 1 if key in APPEALS else 0):
+    if re.match(r"(?:平台|系统|专栏|栏目|网站|窗口)", sentence[end:]):
+        return False  # “其中依申请公开平台36件、邮寄15件”: a channel named after the requests
+    if key in ("received", "requests") and re.search(r"其中[^。;]*(?:协助|配合|代为)", sentence[number.end() :]):
+        return False  # “收到9件…申请，其中5件为协助市政务公开科办理”: not all of them the agency's own
+    since = clause_start(sentence, start) - 1 if key in APPEALS else 0
+    if of_other_bodies(sentence, start, since, None if whole_area else WHOLE_AREA):
         return False  # a review or suit is named anew: only its own clause says whose it is
     if key in APPEALS:
         gap = sentence[end : number.start()]
         return about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(gap) \
             and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
-    if re.match(r"\s*(?:信息)?数(?!量)", sentence[end:]) or key == "requests" and number.group("unit") == "条":
+    items = re.match(r"\s*信息数|\s*数(?!量)", sentence[end:])
+    if items and (items.group(0).strip() != "数" or number.group("unit") != "件") \
+            or key == "requests" and number.group("unit") == "条":
         return False  # “依申请公开信息数102条”, “不予公开信息数137条”, “依申请公开2条”: items of information
     if key == "concluded" and re.search(r"属于|已主动公开|告知", clause):
         return False  # “属于已主动公开答复数2件”: one kind of answer
@@ -127,10 +134,13 @@ def about_disclosure(sentence: str, position: int, in_appeals: bool = False) -> 
     return (in_appeals or bool(DISCLOSURE.search(sentence))) and not REVIEW_BODY.search(clause)
 
 
-def of_other_bodies(sentence: str, position: int, since: int = 0) -> bool:
+def of_other_bodies(sentence: str, position: int, since: int = 0, area: re.Pattern | None = None) -> bool:
     """The nearest clause before `position` (from `since` on) that names whose figures follow names other bodies
-    (“部门新收…”, “各部门…答复”, “配合市审批局…”), not this agency (“政府新收…”, “本级…”)."""
+    (“部门新收…”, “各部门…答复”, “配合市审批局…”, and 全区 in a report that is not the 区's), not this agency
+    (“政府新收…”, “本级…”)."""
     before = sentence[:position]
     other = [m.end() for m in OTHER_BODIES.finditer(before, max(since, 0))]
+    if area is not None:
+        other = sorted(other + [m.end() for m in area.finditer(before, max(since, 0))])
     own = [m.end() for m in OWN_BODY.finditer(before)]
     return bool(other) and (not own or own[-1] <= other[-1])

@@ -30,7 +30,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
                     r"|(?<!结)转(?:至|到|入)?(?:20\d{2}年度?|下一?年度?)(?:继续)?办理|下一?年度?继续办理"
                     r"|转结(?:至|到)?(?:下一?年度?|20\d{2}年度?)"
-                    r"|尚未办结|未办结|正在办理|仍在办理|在办|待办结"),
+                    r"|尚未办结|未办结|正在办理|仍在办理|(?<!正)在办(?!结|理)|待办结"),
     ("carried_out_none", r"(?:无|没有|未有|不存在)(?:下一?年度?)?(?:结转|转结|未办结)"),
     ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请(?!人)"),
     ("requests", r"(?:政府)?信息公开申请(?!人)|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
@@ -78,7 +78,9 @@ NEGATION = re.compile(
     r"(?:(?!但|仅|只|按|及时|其中)[^\d%])*$"
 )
 ALL_ZERO = re.compile(r"^[^\d%]{0,6}?(?:(?:均|都|皆)(?:为|是)?|为|是)\s*(?:0|零)(?![\d.%件个条])")
-ALL_DONE = re.compile(r"(?:均已|全部|已全部|均)(?:按期|依法|按时)?(?:办结|办理完毕|答复完毕)")
+# “均已办结”: none pending — but “目前均已办结” is said when the report is written, not on 31 December
+ALL_DONE = re.compile(r"(?<!目前)(?<!目前已)(?<!至今)(?:均已|全部|已全部|均)(?:按期|依法|按时)?"
+                      r"(?:办结|办理完毕|答复完毕)")
 DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类")
 REVIEW_BODY = re.compile(r"(?<!被)(?:受理|审理|办理|审结|复议机关|作出)[^,;。]*$")
 YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -100,6 +102,8 @@ OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留
 APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
 # “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
 CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
+# “未对公众依申请公开政府信息收取任何费用”: what is denied is a fee, not the requests
+FEES = re.compile(r"^[^,;。]{0,8}?(?:收取|收费|费用)")
 # The ways a request comes in: a count said of one of them is a part of those received.
 CHANNEL_WORD = re.compile(r"网上|线上|线下|在线|纸质|当面|现场|信函|来信|来函|邮寄|快递|电子邮件|传真")
 PART_OF_REQUESTS = re.compile(CHANNEL_WORD.pattern + r"|网络|邮件|电话|窗口|委托|代为|(?<!结)转办|转交"

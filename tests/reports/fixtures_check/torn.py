@@ -159,7 +159,7 @@ def report_object(rows: dict[str, list[int]], *, licensing=4119, penalty=41, coe
             other="本年度未收取信息处理费。",
         ),
         proactive=Proactive(
-            regulations=DocumentCounts(0, 0, 3),
+            regulations=DocumentCounts(0, 0, 0),  # a 乡 makes no 规章 (立法法 第九十三条)
             normative_documents=DocumentCounts(41, 19, 120),
             licensing=licensing,
             penalty=penalty,

@@ -17,7 +17,7 @@ from .metadata import DATE, NUMERIC_DATE, read_metadata
 from .normalize import clean, label_key, to_ascii
 from .proactive_table import COLUMN_WORDS, proactive_row, read_proactive
 from .tables import read_applications
-from .tokens import Kind, tokenize
+from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*[^。\n|\d]{0,10}?(?:总体情况|基本情况|概述|概况)",
@@ -190,9 +190,11 @@ def _strip_signature(body: str, agency: str | None) -> str:
 def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     report, findings = parsed.report, parsed.report.findings
     proactive_tokens = tokenize(norm[slice(*regions["proactive"])])[0] if regions["proactive"] else []
-    apps_tokens, apps_rows = tokenize(norm[slice(*regions["applications"])]) if regions["applications"] else ([], False)
-    appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
     apps_text = norm[slice(*regions["applications"])] if regions["applications"] else ""
+    if parsed.truncated and regions["applications"] and regions["applications"][1] == len(norm):
+        apps_text = without_cut_padded_row(apps_text)
+    apps_tokens, apps_rows = tokenize(apps_text) if regions["applications"] else ([], False)
+    appeal_tokens = tokenize(norm[slice(*regions["appeals"])])[0] if regions["appeals"] else []
     spilled = _spilled(apps_tokens)
     spill = [t for t in apps_tokens[:spilled] if not (t.kind is Kind.LABEL and "收到和处理" in t.text)]
     proactive_tokens, apps_tokens = proactive_tokens + spill, apps_tokens[spilled:]

@@ -26,14 +26,14 @@ TITLE = re.compile(
     rf"(?:年度)?(?:的)?\s*报告{TITLE_END}",
     re.M,
 )
-TITLE_LABEL = re.compile(r"^(?:文章)?(?:标题|题目|名称)\s*[:：]?[\s|]*")
+TITLE_LABEL = re.compile(r"^(?:文章)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*")
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
 AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 AGENCY_AFTER_YEAR = re.compile(
-    rf"^[ \t|]*(20\d{{2}})\s*年度?\s*([\u4e00-\u9fff]{{2,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
+    rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
     rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
     re.M,
 )
@@ -144,7 +144,7 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
     ):
         match = re.search(pattern, preamble)
-        if match:
+        if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             return title if title and match.group(1) in title else match.group(1)
     return title
 

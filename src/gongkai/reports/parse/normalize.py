@@ -63,7 +63,9 @@ def clean(text: str) -> str:
     text = page_edge_numbers(text)
     text = to_simplified(text)
     text = chinese_dates(text)
-    return drop_page_furniture(text)
+    # the blank lines and spaces a text ends in say nothing — where a page is cut inside a table saved as
+    # paragraphs (a blank line for each empty cell), they are where the cut fell, not empty cells
+    return drop_page_furniture(text).rstrip() + "\n"
 
 
 # --- years and dates written in Chinese numerals: 二〇二三年 / 二○二四年一月二十日 -------------------

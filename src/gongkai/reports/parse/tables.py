@@ -252,7 +252,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     if not truncated and _all_blank(tokens, segments, rows):
         return _blank_table(rows, fmt, apps, result)
     readings, findings, apart = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
-    zeros = _zeros_short(segments, findings, width) if not truncated else set()
+    last_index = max((s.index for s in segments if s.index is not None), default=-1)
+    # where the text stops in a row, the cut may have taken its other figures
+    zeros = _zeros_short(segments, findings, width) - ({last_index} if truncated else set())
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
     # where they fill the rows exactly (or with digits run together), then — when labels could not place them —
@@ -271,7 +273,6 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     for index in zeros:
         if readings[index] is None or readings[index].problem:
             readings[index] = RowReading([0] * width, note="数字少于列数且均为0（空白单元格被略去），全部按0计")
-    last_index = max((s.index for s in segments if s.index is not None), default=-1)
     for index, (key, _name) in enumerate(rows):
         reading = readings[index]
         if reading is None:

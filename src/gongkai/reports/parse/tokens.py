@@ -144,6 +144,30 @@ def without_row_padding(text: str) -> str:
     return "\n".join(kept)
 
 
+PADDED_END = re.compile(r"\|[ \t]*\|{2,}[ \t]*$")
+BLANK_BETWEEN = re.compile(r"\d[ \t]*\|[ \t]*\|[ \t]*\d")
+
+
+def without_padded_ends(text: str) -> str:
+    """A crawl that writes each row's figures and then, at the row's end, a run of “||” for all its empty cells
+    (“| 二、上年结转… | 0 | 0 | |||||||”): where no empty cell stands between two figures, the run says how many
+    cells were empty, not where — it is left out, and the row is read from its figures alone."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if PADDED_END.search(line)) < 2 or any(BLANK_BETWEEN.search(line) for line in lines):
+        return text
+    return "\n".join(PADDED_END.sub("|", line) for line in lines)
+
+
+def without_cut_padded_row(text: str) -> str:
+    """A page cut short in a padded crawl's row: the figures it shows could be any of the row's cells — its
+    labels are kept (the row is where the text stops), its figures not."""
+    lines = text.rstrip().split("\n")
+    if len(lines) > 1 and PADDED_END.search(lines[-1]) and without_padded_ends(text) != text:
+        labels = [cell for cell in lines[-1].split("|") if re.search(r"[\u4e00-\u9fff]", cell)]
+        return "\n".join(lines[:-1] + ["| " + " | ".join(labels) + " |"]) + "\n"
+    return text
+
+
 # A sentence written between a heading and its table (“2022年，…共收到8份…申请，…其中，予以公开2件，…。”):
 # text, not cells — its words would be taken for row labels and its numbers for figures.
 PROSE = re.compile(r"^[^|\t]*[\u4e00-\u9fff][^|\t]{8,}。[^|\t]*$")
@@ -151,7 +175,7 @@ PROSE = re.compile(r"^[^|\t]*[\u4e00-\u9fff][^|\t]{8,}。[^|\t]*$")
 
 def tokenize(text: str) -> tuple[list[Token], bool]:
     """The tokens of a region, and whether a line of it is a table row (row mode)."""
-    text = without_row_padding(paragraph_cells(text))
+    text = without_padded_ends(without_row_padding(paragraph_cells(text)))
     mode = layout(text)
     tokens: list[Token] = []
     lines = text.split("\n")
