@@ -326,5 +326,9 @@ def test_an_area_count_beside_the_governments_own_is_neither():
     assert mismatches(said, agency="叶城县人民政府") == []
     [finding] = mismatches("2024年全县共受理申请227件。", agency="叶城县人民政府")
     assert "本年新收" in finding.message
+    # the county's count against tables that may be the government's own (本级): a warning, not an error
+    assert finding.severity == "warning" and "统计口径" in finding.message
+    [own] = mismatches("2024年县政府共受理申请227件。", agency="叶城县人民政府")
+    assert own.severity == "error"
     # the later clauses of a 全县 sentence are the county's too, in a report that is not the county's own
     assert mismatches("2024年，全县共收到申请40件，已按时办结36件，4件结转至下年度继续办理，办结率90%。") == []

@@ -54,6 +54,7 @@ from .statement_words import (
     QUALIFIES_REQUESTS,
     RESULT_WORDS,
     TITLE_MARKS,
+    WHOLE_AREA,
     YEAR,
     ZERO_SUBJECTS,
 )
@@ -68,6 +69,9 @@ class Claim:
     text: str  # the words that state it: “收到申请12件”
     position: int  # in the report's text
     sentence: str
+    # said of 全县/全市…: the tables may hold the government's own requests only (本级), so a difference is
+    # worth a look, not proof of an error
+    area: bool = False
 
 
 # --- reading the statements ------------------------------------------------------------------------
@@ -164,7 +168,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             start = min(keywords[index][0], number.start())
             end = max(keywords[index][1], number.end())
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
-                                sentence.strip()))
+                                sentence.strip(), bool(WHOLE_AREA.search(sentence[:start]))))
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
     return _without_breakdowns(claims)
 
@@ -351,7 +355,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]
             subject = f"{key}.{verbs[-1][5:] if verbs else 'issued'}"
         said = sentence[max(clause_from, start - 24) : end] if negated else sentence[start : end + zero_after.end()]
-        claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip()))
+        claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip(),
+                            bool(WHOLE_AREA.search(sentence[:start]))))
     done = ALL_DONE.search(sentence)
     if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence) \
             and not by_channel(sentence, done.start()):
@@ -393,4 +398,7 @@ def _finding(parsed: Parsed, claim: Claim, figure: Expected) -> Finding:
         tables = f"但表{figure.where[1]}“{figure.label}”为{value}件"
     said = "" if claim.text == sentence else f"，其中“{claim.text}”"
     message = f"“{section}”称“{sentence}”{said}，{tables}"
-    return Finding("narrative_mismatch", Severity.ERROR, message, f"{section}；{figure.where}")
+    if claim.area:
+        message += "（正文所述为全辖区数字；表格若只统计本级，则不属矛盾，请核对统计口径）"
+    severity = Severity.WARNING if claim.area else Severity.ERROR
+    return Finding("narrative_mismatch", severity, message, f"{section}；{figure.where}")
