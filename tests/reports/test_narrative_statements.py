@@ -245,6 +245,9 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年共收到政府信息公开申请12件，申请数量较2023年上升20%。", "本年新收政府信息公开申请数量"),
     ("2024年，共接收到依申请公开12件，按时答复依申请公开12件。", "本年新收"),  # 燕山街道 2025
     ("2024年，收到申请数12件。", "本年新收"),  # 2022: 申请数 in 件 is the requests', 信息数 in 条 the items'
+    ("2024年，共受理12宗政府信息公开申请。", "本年新收"),  # 2023: the count before the noun, in 宗
+    ("2024年，共收到12条政府信息公开申请。", "本年新收"),  # 2021: in 条, after a verb of receiving
+    ("2024年，收到政府信息公开申请12次。", "本年新收"),  # 2020: in 次
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
@@ -307,6 +310,7 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     "2024年，在办结的10件申请中，予以公开6件。",  # 2023: 在办结, not 在办
     "2024年，共收到申请10件，其中依申请公开平台6件、邮寄2件、当面申请2件。",  # 大东区 2023: a platform
     "2024年，共收到申请10件，办结10件，目前均已办结。",  # “目前” is when the report was written
+    "2024年，开展政策解读3次，依申请公开2次。",  # times, of what is not said
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""

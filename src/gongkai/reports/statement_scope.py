@@ -10,6 +10,7 @@ from .statement_words import (
     APPEAL_RESULT,
     CHANNEL_WORD,
     CLAUSE_END,
+    COUNT_FIRST,
     DISCLOSURE,
     OTHER_BODIES,
     OTHER_MATTERS,
@@ -42,9 +43,11 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         gap = sentence[end : number.start()]
         return about_disclosure(sentence, start, in_appeals) and not APPEAL_RESULT.search(gap) \
             and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
+    if number.group("unit") == "次" and key not in ("received", *APPEALS):
+        return False  # “依申请公开2次”, “办结3次”: times, of what is not said; “收到…申请0次”, “行政复议2次” are counts
     items = re.match(r"\s*信息数|\s*数(?!量)", sentence[end:])
     if items and (items.group(0).strip() != "数" or number.group("unit") != "件") \
-            or key == "requests" and number.group("unit") == "条":
+            or key == "requests" and number.group("unit") == "条" and not COUNT_FIRST.search(sentence[: number.end()]):
         return False  # “依申请公开信息数102条”, “不予公开信息数137条”, “依申请公开2条”: items of information
     if key == "concluded" and re.search(r"属于|已主动公开|告知", clause):
         return False  # “属于已主动公开答复数2件”: one kind of answer

@@ -71,7 +71,7 @@ ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_dir
 CLAIM = re.compile(
     rf"(?P<pre>近|约|共计|共|计|合计|总计)?\s*(?P<n1>{NUMBER})"
     rf"(?:\s*(?:-|~|—|–|至|到)\s*(?P<n2>{NUMBER}))?\s*(?P<approx>余|多)?\s*"
-    r"(?P<unit>件|条|宗|起|份|例|项|个(?=$|[,;。、)\]申案]|次)|%)(?P<post>左右)?"
+    r"(?P<unit>件|条|宗|起|份|例|项|个(?=$|[,;。、)\]申案]|次)|次|%)(?P<post>左右)?"
 )
 NEGATION = re.compile(
     r"(?:未|没有|无(?!法|正当)|不存在)(?:发生|产生|出现|涉及|收到|受理|接到|接收|制发|出台|印发|制定|发布|新增)?"
@@ -129,7 +129,7 @@ OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "
 QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
 # “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
 COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
-                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份)$")
+                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份|宗|条|项)$")
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
 
 # “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
