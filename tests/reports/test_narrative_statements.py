@@ -311,6 +311,15 @@ def test_carried_over_requests_are_held_against_their_own_rows(said):
     "2024年，共收到申请10件，其中依申请公开平台6件、邮寄2件、当面申请2件。",  # 大东区 2023: a platform
     "2024年，共收到申请10件，办结10件，目前均已办结。",  # “目前” is when the report was written
     "2024年，开展政策解读3次，依申请公开2次。",  # times, of what is not said
+    "2024年，我乡共主动公开政府信息2条，不予公开文件59条。",  # 福建 2024: items of information, not requests
+    "2024年，共制作政府信息30条，其中主动公开信息0条，依申请公开信息22条，不予公开信息8条。",
+    "2024年，我乡共收到自然人申请的依申请办理事项8件。",  # 2024: one kind of applicant's requests
+    "2024年，收到申请10件，0件转结2024年办结。",  # a line of last year's report left in
+    "2024年，收到并答复网民在线提问35条。",  # 晋安区 2024: an online interview's questions
+    "2024年，主动公开涉及公民、法人或者其他组织切身利益的信息1122条。",  # 2022: items, not applicants
+    "2024年，指导乡镇、县政府工作部门处理信息公开申请15件。",  # 黄平县 2023: other bodies' requests
+    "2024年，共收到10份申请，其中申请人自行撤销2件，依法依规答复处理8件。",  # withdrawn ones are concluded too
+    "2024年，集中公开历年现行有效行政规范性文件108件。",  # a library of every year's documents
 ])
 def test_parts_and_other_bodies_counts_in_real_reports_are_not_held_against_the_tables(said):
     """Sentences of 2020–2024 reports that an earlier reading took for 表三's or 表二's cells."""
@@ -336,3 +345,15 @@ def test_an_area_count_beside_the_governments_own_is_neither():
     assert own.severity == "error"
     # the later clauses of a 全县 sentence are the county's too, in a report that is not the county's own
     assert mismatches("2024年，全县共收到申请40件，已按时办结36件，4件结转至下年度继续办理，办结率90%。") == []
+
+
+def test_a_paragraph_on_the_whole_area_gives_warnings_not_errors():
+    """三亚市 2024: “全市新受理…1681件…；答复…1641件（含上年度转结），其中予以公开及部分公开845件…” — the
+    sentences after the first are the city's too; 云和县 2023: the county's total, its own part in the next."""
+    said = ("2024年全县新受理政府信息公开申请1681件；答复政府信息公开申请1641件，其中予以公开及部分公开845件，"
+            "不予公开121件，结转下一年度继续办理79件。")
+    found = mismatches(said, agency="叶城县人民政府")
+    assert found and {f.severity for f in found} == {"warning"}
+    assert {f.severity for f in mismatches(said)} <= {"warning"}  # a 乡's report
+    total = "2024年累计受理政府信息公开申请57件，完成答复54件。其中，县级政府受理并完成申请答复6件。"
+    assert {f.severity for f in mismatches(total, agency="叶城县人民政府")} == {"warning"}

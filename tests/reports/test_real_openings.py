@@ -27,6 +27,8 @@ def unsigned(title, **kwargs):
     ("2024年度嵊州市人民政府办公室政府信息公开工作年度报告 | |||", "嵊州市人民政府办公室"),
     ("安镇街道2024年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》，编制本报告。", "安镇街道"),
     ("标      题 阿里地区2024年度政府信息公开工作年度报告", "阿里地区"),  # 2022: a page's spaced label
+    ("【2024】都龙镇人民政府2024年政府信息公开工作年度报告", "都龙镇人民政府"),  # 2020: a site's tag
+    ("Page 2 - 省交通运输厅2024年度政府信息公开工作年度报告", "省交通运输厅"),  # 2019: a PDF viewer's page
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -36,6 +38,10 @@ def test_the_agency_is_read_from_a_preamble_that_publishes_its_report():
     text = unsigned("政府信息公开工作年度报告").replace(
         "一、总体情况", "现公开钢花村街道办事处2024年政府信息公开工作年度报告。\n一、总体情况")
     assert check_parsed(parse_text(text)).agency == "钢花村街道办事处"
+    # 紫云自治县 2019: the whole name before 信息公开, not the part up to 人民政府
+    office = unsigned("政府信息公开工作年度报告").replace(
+        "一、总体情况", "现向社会公布2024年度紫云自治县人民政府办公室信息公开工作年度报告。\n一、总体情况")
+    assert check_parsed(parse_text(office)).agency == "紫云自治县人民政府办公室"
     # “特向社会公布2023年度本局政府信息公开工作年度报告”: no name, not “度本局”
     own = unsigned("政府信息公开工作年度报告").replace(
         "一、总体情况", "特向社会公布2024年度本局政府信息公开工作年度报告。\n一、总体情况")
@@ -107,3 +113,12 @@ def test_a_2019_format_report_cut_before_table_three_leaves_its_cells_unknown():
 def test_words_before_a_kind_of_office_are_no_agency_name(said):
     report = check_parsed(parse_text(text_report(overview="2024年，我乡收到政府信息公开申请10件。" + said)))
     assert [f.message for f in report.findings if f.code == "self_reference"] == []
+
+
+def test_numbered_items_of_section_one_are_not_the_sections_after_it():
+    """德安县河东乡 2022, 岐山县住建局 2022: “1、主动公开情况”, “2、依申请公开政府信息情况” under “一、总体情况”."""
+    items = "一、总体情况\n1、主动公开情况\n全年公开信息206条。\n2、依申请公开政府信息情况\n全年未收到申请。\n"
+    text = text_report()
+    cut = items.join([text[: text.index("一、总体情况")], ""]) + "3、监督保障情况\n加强培训"
+    missing = [f.message for f in check_parsed(parse_text(cut)).findings if f.code == "missing_section"]
+    assert len(missing) == 5 and all("中断" in m for m in missing)

@@ -25,11 +25,12 @@ from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
 from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
-from .statement_scope import about_disclosure, by_channel, clause_start, in_breakdown, stands
+from .statement_scope import about_disclosure, by_channel, carry_year_fits, clause_start, in_breakdown, stands
 from .statement_text import WRAP, narrative_spans, sentences
 from .statement_words import (
     ALL_DONE,
     ALL_ZERO,
+    AREA_PARAGRAPH,
     CARRY_YEAR,
     CAUSE_OF,
     CJK,
@@ -99,12 +100,19 @@ def statements(parsed: Parsed) -> list[Claim]:
                 # the words as published (，not ,), a sentence wrapped over lines joined again
                 shown = WRAP.sub("", parsed.text[position : position + len(piece)])
                 joined = WRAP.sub("", piece)
+                area = bool(AREA_PARAGRAPH.search(_paragraph(parsed.text, position)))
                 for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals, whole_area):
                     at = joined.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
-                    claims.append(replace(claim, text=said, sentence=shown.strip()))
+                    claims.append(replace(claim, text=said, sentence=shown.strip(), area=claim.area or area))
             position += len(piece) + 1
     return claims
+
+
+def _paragraph(text: str, position: int) -> str:
+    """The line (paragraph) a position falls in: a government's report gives its area's figures over several
+    sentences (“全市新受理…1681件…；答复…1641件，其中予以公开…”), its own often in the next."""
+    return text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1]
 
 
 def _keywords(sentence: str) -> list[tuple[int, int, str]]:
@@ -140,6 +148,8 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
         if subject is None:
             continue
         index, key = _qualified(sentence, keywords, *subject)
+        if not carry_year_fits(sentence[keywords[index][0] : keywords[index][1]], key, year):
+            continue
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
             key = _document_subject(sentence, keywords, index, number.end())
@@ -287,6 +297,8 @@ def _document_subject(sentence: str, keywords, index: int, number_end: int) -> s
     kinds = [(s, k) for s, _, k in keywords if k.startswith("doc.")]
     verbs = [(s, k) for s, _, k in keywords if k.startswith("verb.")]
     start, _, key = keywords[index]
+    if re.search("历年|累计|集中公开|清理|梳理|汇编", sentence[clause_start(sentence, start) : start]):
+        return None  # “集中公开历年现行有效行政规范性文件108件”: a library's, not this year's table
     if key.startswith("doc."):
         kind = key[4:]
         before = [(s, k) for s, k in verbs if s < start and not CLAUSE_END.search(sentence[s:start])]

@@ -22,6 +22,8 @@ from .statement_words import (
     WHOLE_AREA,
 )
 
+OUTCOMES = set(GROUP_OF)
+
 
 def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_appeals: bool,
             whole_area: bool) -> bool:
@@ -45,6 +47,15 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
             and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
     if number.group("unit") == "次" and key not in ("received", *APPEALS):
         return False  # “依申请公开2次”, “办结3次”: times, of what is not said; “收到…申请0次”, “行政复议2次” are counts
+    if key in ("natural", "organisations") and number.group("unit") == "条":
+        return False  # “涉及公民、法人或者其他组织切身利益的信息1122条”: items of information
+    if key == "concluded" and re.search("撤销|撤回", sentence):
+        return False  # “其中申请人自行撤销2件，依法依规答复处理24件”: withdrawn ones are concluded too
+    if key in ("received", "requests") and re.search("自然人|法人", sentence[start:end]):
+        return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's
+    items_after = re.match(r"\s*(?:政府)?(?:信息|文件)(?!公开申请|申请|的申请)", sentence[end:])
+    if (key in OUTCOMES or key == "requests") and items_after:
+        return False  # “不予公开文件59条”, “不予公开信息8条”: items of information an agency made, not requests
     items = re.match(r"\s*信息数|\s*数(?!量)", sentence[end:])
     if items and (items.group(0).strip() != "数" or number.group("unit") != "件") \
             or key == "requests" and number.group("unit") == "条" and not COUNT_FIRST.search(sentence[: number.end()]):
@@ -147,3 +158,10 @@ def of_other_bodies(sentence: str, position: int, since: int = 0, area: re.Patte
         other = sorted(other + [m.end() for m in area.finditer(before, max(since, 0))])
     own = [m.end() for m in OWN_BODY.finditer(before)]
     return bool(other) and (not own or own[-1] <= other[-1])
+
+
+def carry_year_fits(words: str, key: str, year: int | None) -> bool:
+    """“结转2025年” in the report on 2024 is its carry-over; “0件转结2024年” there is a line of last year's left in."""
+    named = re.search(r"20\d{2}", words)
+    wanted = {"carried_out": (year or 0) + 1, "carried_in": (year or 0) - 1}.get(key)
+    return not named or year is None or wanted is None or int(named.group(0)) == wanted

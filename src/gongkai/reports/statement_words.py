@@ -97,7 +97,8 @@ RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确�
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 # Other matters an agency answers and concludes (hotlines, mailboxes, deputies' proposals, licences): a count
 # or a rate said of them is not of 表三, wherever in the sentence they come before it.
-OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留言|诉求|工单|咨询|许可|审批|办件|信件|投诉|举报")
+OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留言|诉求|工单|咨询|许可|审批|办件|信件|投诉|举报"
+                           r"|提问|访谈|网民")
 # “结果维持5件”: a result of the reviews or suits, not how many there were.
 APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
 # “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
@@ -111,6 +112,10 @@ PART_OF_REQUESTS = re.compile(CHANNEL_WORD.pattern + r"|网络|邮件|电话|窗
 TITLE_MARKS = re.compile(r"《[^《》]{0,80}》")
 ISSUER = re.compile(r"政府|办公厅|办公室|部门|本级|市级|县级|区级|名义")
 WHOLE_AREA = re.compile(r"全(?:县|市|区|省|旗|州|盟)")
+# A paragraph that speaks of more than the agency: its area (全县), every level of it, or the government's own
+# part beside a total — any count in it may be the area's, so a difference from the tables is a warning
+AREA_PARAGRAPH = re.compile(r"全(?:县|市|区|省|旗|州|盟)|各级(?:行政机关|政府|机关)|本级"
+                            r"|其中[^,;。\d]{0,4}(?:政府|本机关)|(?:县|市|区)级政府")
 # “其中区政府受理36件”, “区政府本级共受理206件”: the sentence gives the government's own figure beside its area's
 OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府|本机关|本单位)")
 # A clause whose subject is other bodies — “部门新收…4件”, “各部门…答复64件”, “各乡镇共受理…” — or that
@@ -118,7 +123,7 @@ OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府|本机关|本单�
 OTHER_BODIES = re.compile(r"(?:^|[,;:])\s*(?:20\d{2}年度?,?)?(?:全(?:县|市|区|旗|州))?(?:共有|共)?"
                           r"(?:(?:各|市直|县直|区直|州直|旗直|市级|县级|区级|所属|下属|其他|其余)?部门"
                           r"|各(?:乡镇|乡|镇|街道|镇街|单位|区县|县区|区|县)|乡镇街道|镇街)"
-                          r"|配合|协助")
+                          r"|配合|协助|指导|督促")
 OWN_BODY = re.compile(r"(?:^|[,;:])\s*(?:20\d{2}年度?,?)?(?:本级|本机关|本单位|本部门"
                       r"|我(?:局|委|办|厅|镇|乡|街道|中心|单位)|(?:市|县|区|旗|州)?政府(?!信息))")
 JOINED = re.compile(r"^(?:、|和|及|以及|与|或|,)?(?:被申请|提起|被提起|被)?$")

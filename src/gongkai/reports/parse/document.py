@@ -84,6 +84,12 @@ RENUMBERED = {
     key: re.compile(rf"(?m)^[ \t#*|>]*{OWN_NUMBER}\s*(?:{pattern.split('、', 1)[1]})")
     for key, pattern in SECTION_PATTERNS.items()
 }
+# Under “一、总体情况” a “1、主动公开情况” is an item of section 一, not section 二 renumbered
+CJK_NUMBER = OWN_NUMBER.replace(r"|\d{1,2}\s*[、.](?!\d))", ")")
+RENUMBERED_CJK = {
+    key: re.compile(rf"(?m)^[ \t#*|>]*{CJK_NUMBER}\s*(?:{pattern.split('、', 1)[1]})")
+    for key, pattern in SECTION_PATTERNS.items()
+}
 NUMERALS = "一二三四五六七八九十"
 COMPILED = {key: re.compile(pattern) for key, pattern in SECTION_PATTERNS.items()}
 # “总体情况” on a line of its own, without a number
@@ -95,7 +101,8 @@ def _headings(norm: str) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     position = 0
     for key in SECTION_ORDER:
-        match = COMPILED[key].search(norm, position) or RENUMBERED[key].search(norm, position)
+        renumbered = RENUMBERED_CJK if "overview" in found and norm[found["overview"][0]] == "一" else RENUMBERED
+        match = COMPILED[key].search(norm, position) or renumbered[key].search(norm, position)
         if not match and key == "overview":
             match = UNNUMBERED_OVERVIEW.search(norm)
         if match:

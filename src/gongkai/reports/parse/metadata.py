@@ -26,7 +26,9 @@ TITLE = re.compile(
     rf"(?:年度)?(?:的)?\s*报告{TITLE_END}",
     re.M,
 )
-TITLE_LABEL = re.compile(r"^(?:文章)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*")
+# What sites put before a title: a “标题:” label, a tag “【2020】”, a PDF viewer's “Page 2 - ”
+TITLE_LABEL = re.compile(r"^(?:(?:文章)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*|【[^】]{0,12}】\s*"
+                         r"|Page\s*\d+\s*-\s*)+")
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
 AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
@@ -132,7 +134,7 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         return signature
     preamble = norm[:1500]
     for pattern in (
-        r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")",
+        r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
         r"(?:公布|发布|(?<!信息)公开|现将)\s*《?((?:(?!报告)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
