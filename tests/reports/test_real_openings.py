@@ -42,6 +42,15 @@ def test_the_agency_is_read_from_a_preamble_that_publishes_its_report():
     office = unsigned("政府信息公开工作年度报告").replace(
         "一、总体情况", "现向社会公布2024年度紫云自治县人民政府办公室信息公开工作年度报告。\n一、总体情况")
     assert check_parsed(parse_text(office)).agency == "紫云自治县人民政府办公室"
+    # 罗平县长底布依族乡 2024: “特编制罗平县长底布依族乡2024年…报告”; 2023: “编制并向社会公开XX局2023年…”
+    for preamble, agency in (("特编制罗平县长底布依族乡2024年政府信息公开工作年度报告。", "罗平县长底布依族乡"),
+                             ("编制并向社会公开涵江区人力资源和社会保障局2024年政府信息公开工作年度报告。",
+                              "涵江区人力资源和社会保障局")):
+        text = unsigned("政府信息公开工作年度报告").replace("一、总体情况", preamble + "\n一、总体情况")
+        assert check_parsed(parse_text(text)).agency == agency
+    # 雁江区卫生健康局 2022: “2022年，雁江区卫生健康局全面贯彻…”
+    doing = unsigned("政府信息公开工作年度报告", overview="2024年，雁江区卫生健康局全面贯彻落实《条例》。")
+    assert check_parsed(parse_text(doing)).agency == "雁江区卫生健康局"
     # “特向社会公布2023年度本局政府信息公开工作年度报告”: no name, not “度本局”
     own = unsigned("政府信息公开工作年度报告").replace(
         "一、总体情况", "特向社会公布2024年度本局政府信息公开工作年度报告。\n一、总体情况")

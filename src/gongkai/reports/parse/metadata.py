@@ -34,6 +34,8 @@ AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
+# What an agency does in its overview's first sentence, right after its name
+DOING = "认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断"
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
     rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
@@ -136,14 +138,14 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
     for pattern in (
         r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
-        r"(?:公布|发布|(?<!信息)公开|现将)\s*《?((?:(?!报告)[\u4e00-\u9fff]){2,30}?(?:"
+        r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"本(?:年度)?报告由\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
         r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
         + AGENCY_SUFFIX
-        + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
-        r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?:认真|高度|坚持|按照|深入|始终|紧紧|严格)",
+        + rf")(?:{DOING})",
+        r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
     ):
         match = re.search(pattern, preamble)
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
