@@ -159,20 +159,22 @@ def test_rows_of_zeros_short_of_cells_are_zeros(seed):
     assert warnings(report) == []
 
 
-def collapsed(text: str) -> str:
-    """A crawl that writes a row's filled cells one a line (“7 |”) and then all its empty cells as one line of
-    “|” (a traditional-script department's 2021 report): where the empty cells were is lost."""
+def each_row(text: str, write) -> str:
+    """The text with every table row (a line of tab-separated cells) written as `write(cells)` gives its lines."""
     out = []
     for line in text.split("\n"):
         cells = line.split("\t")
-        if len(cells) < 2:
-            out.append(line)
-            continue
-        filled = [c for c in cells if c and c != "0"]
-        out += [f"{c} |" for c in filled]
-        if len(filled) < 10:
-            out.append("|" * (10 - len(filled)))
+        out += write(cells) if len(cells) >= 2 else [line]
     return "\n".join(out)
+
+
+def collapsed(text: str) -> str:
+    """A crawl that writes a row's filled cells one a line (“7 |”) and then all its empty cells as one line of
+    “|” (a traditional-script department's 2021 report): where the empty cells were is lost."""
+    def write(cells):
+        filled = [c for c in cells if c and c != "0"]
+        return [f"{c} |" for c in filled] + (["|" * (10 - len(filled))] if len(filled) < 10 else [])
+    return each_row(text, write)
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -200,15 +202,10 @@ def test_the_first_row_of_table_two_with_its_label_left_blank_is_regulations():
 def padded_ends(text: str) -> str:
     """A crawl that writes a row's figures as “| a | b |” and then all its empty cells as one run of “||” at the
     row's end, every row as wide as the widest (五竹街道 2019: “| 二、上年结转…数量 | 0 | 0 | |||||||”)."""
-    out = []
-    for line in text.split("\n"):
-        cells = line.split("\t")
-        if len(cells) < 2:
-            out.append(line)
-            continue
+    def write(cells):
         filled = [c for c in cells if c]
-        out.append("| " + " | ".join(filled) + " | " + "|" * (12 - len(filled)))
-    return "\n".join(out)
+        return ["| " + " | ".join(filled) + " | " + "|" * (12 - len(filled))]
+    return each_row(text, write)
 
 
 @pytest.mark.parametrize("seed", range(6))
