@@ -101,6 +101,14 @@ FALSE_STATEMENTS = [
     ("政府信息公开申请的依申请公开率100%。", "表三 · 三、本年度办理结果 （一）予以公开 · 总计", "60.0%"),
     ("收到申请10件，其中不予公开（保护第三方合法权益）1件。",
      "表三 · 三、本年度办理结果 （三）不予公开 4. 保护第三方合法权益 · 总计", "为0件"),
+    # an outcome's row named by its reason (大营镇 2023, 高平市 2022 forms)
+    ("收到申请10件，其中6件予以公开，5件本机关不掌握。",
+     "表三 · 三、本年度办理结果 （四）无法提供 1. 本机关不掌握相关政府信息 · 总计", "为1件"),
+    ("收到申请10件，其中因属于国家秘密不予公开1件。",
+     "表三 · 三、本年度办理结果 （三）不予公开 1. 属于国家秘密 · 总计", "为0件"),
+    ("收到申请10件，其中1件属行政执法案卷信息。",
+     "表三 · 三、本年度办理结果 （三）不予公开 7. 属于行政执法案卷 · 总计", "为0件"),
+    ("2024年，因政府信息公开引起的复议0件。", "表四 · 行政复议 · 总计", "为1件"),  # 复议 without 行政
 ]
 
 
@@ -252,6 +260,23 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
     assert cell in finding.message
+
+
+def test_none_of_two_joined_verbs_is_a_zero_in_each_column():
+    """“未制发或废止行政规范性文件”: none issued and none repealed (the table has 2 and 1)."""
+    for said in ("2024年，本机关未制发或废止行政规范性文件。", "2024年，未制发、废止规范性文件。"):
+        cells = sorted(f.where.split("；")[1] for f in mismatches(said))
+        assert cells == ["表二 · 行政规范性文件 · 本年制发件数", "表二 · 行政规范性文件 · 本年废止件数"]
+    [finding] = mismatches("2024年，未制发规范性文件，废止1件。")
+    assert "本年制发件数" in finding.where
+
+
+@pytest.mark.parametrize("said", [
+    "2024年，因本机关不掌握等原因无法提供1件。",  # 上海市政府办公厅 2019: the reasons of the whole group
+    "2024年，所有答复件中，因本机关不掌握等原因无法提供的1件。",
+])
+def test_a_reason_among_others_is_the_whole_group(said):
+    assert mismatches(said) == []
 
 
 def test_a_sentence_wrapped_over_lines_in_pdf_text_is_read_whole():

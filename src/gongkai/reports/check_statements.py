@@ -53,6 +53,7 @@ from .statement_words import (
     PERCENT_SUBJECTS,
     PLAN,
     QUALIFIES_REQUESTS,
+    REASON_ROWS,
     RESULT_WORDS,
     TITLE_MARKS,
     WHOLE_AREA,
@@ -139,6 +140,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
     claims = []
     numbers = list(CLAIM.finditer(sentence))
     claimed_keywords: set[int] = set()
+    claimed_numbers: set[int] = set()
     for number in numbers:
         if not _is_count(sentence, number):
             continue
@@ -150,6 +152,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
         index, key = _qualified(sentence, keywords, *subject)
         if not carry_year_fits(sentence[keywords[index][0] : keywords[index][1]], key, year):
             continue
+        index, key = _reason_row(sentence, keywords, index, key)
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
             key = _document_subject(sentence, keywords, index, number.end())
@@ -175,11 +178,16 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             continue
         for index, key in subjects:
             claimed_keywords.add(index)
+            claimed_numbers.add(number.start())
             start = min(keywords[index][0], number.start())
             end = max(keywords[index][1], number.end())
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
                                 sentence.strip(), bool(WHOLE_AREA.search(sentence[:start]))))
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
+    # “因本机关不掌握相关政府信息无法提供2件，信息不存在的1件”: a count after a reason, of a reason that is no
+    # row's, may belong to that row too — the agency's reasons split it
+    loose = [n.start() for n in numbers if n.start() not in claimed_numbers and n.group("unit") != "%"]
+    claims = [c for c in claims if c.subject not in REASON_ROWS or not any(at > c.position - offset for at in loose)]
     return _without_breakdowns(claims)
 
 
@@ -252,6 +260,18 @@ def _outcome_row(key: str, gap: str) -> str:
         if outcome.group is GROUP_OF[key] and outcome.number and (label in words or words in label):
             return f"row:{outcome.key}"
     return key
+
+
+def _reason_row(sentence: str, keywords, index: int, key: str) -> tuple[int, str]:
+    """“因属于国家秘密不予公开1件”: the row of the outcome its reason names, said just before it."""
+    if key not in GROUP_OF or not index:
+        return index, key
+    _start, end, reason = keywords[index - 1]
+    between = sentence[end : keywords[index][0]]
+    # not “因本机关不掌握等原因无法提供265件”: the reasons of the whole group
+    if reason.startswith(f"row:{GROUP_OF[key].value}.") and re.fullmatch(r"[^,;。\d等]{0,12}", between):
+        return index - 1, reason
+    return index, key
 
 
 def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> list[tuple[int, str]]:
@@ -363,17 +383,30 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         subject = key
         if key == "requests":
             subject = _qualified(sentence, keywords, index, key)[1]  # “无上年结转政府信息公开申请”: carried_in 0
+        subjects = [subject]
         if key.startswith("doc."):
-            verbs = [k for s, _, k in keywords if k.startswith("verb.") and s < start and s >= clause_from]
-            subject = f"{key}.{verbs[-1][5:] if verbs else 'issued'}"
+            subjects = _denied_documents(sentence, keywords, key, clause_from, start)
         said = sentence[max(clause_from, start - 24) : end] if negated else sentence[start : end + zero_after.end()]
-        claims.append(Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip(),
-                            bool(WHOLE_AREA.search(sentence[:start]))))
+        claims += [Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip(),
+                         bool(WHOLE_AREA.search(sentence[:start]))) for subject in subjects]
     done = ALL_DONE.search(sentence)
     if done and "申请" in sentence[: done.start()] and not re.search(r"上一?年度?结转", sentence) \
             and not by_channel(sentence, done.start()):
         claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
     return claims
+
+
+def _denied_documents(sentence: str, keywords, key: str, clause_from: int, start: int) -> list[str]:
+    """“未制发规范性文件”: none issued; “未制发或废止…”, “未制定、修改和废止…”: none of each verb joined."""
+    verbs = [(s, e, k) for s, e, k in keywords if k.startswith("verb.") and clause_from <= s < start]
+    if not verbs:
+        return [f"{key}.issued"]
+    chain = [verbs[-1]]
+    for verb in reversed(verbs[:-1]):
+        if not re.fullmatch(r"\s*(?:或者?|和|及|与|、|也未|或未|、未)\s*", sentence[verb[1] : chain[0][0]]):
+            break
+        chain.insert(0, verb)
+    return list(dict.fromkeys(f"{key}.{k[5:]}" for _, _, k in chain))
 
 
 # --- the check -------------------------------------------------------------------------------------

@@ -77,6 +77,8 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
     if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
         return False  # “失效2件、废止4件”: many tables count both as 本年废止
+    if key.startswith("row:") and re.match(r"[^,;。\d]{0,8}?等", sentence[end:]):
+        return False  # “5件本机关不掌握等原因…”: that reason among others
     if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):
         return False  # “因本机关不掌握…无法提供1件”: one reason's count, not the group's (“等原因” is the group)
     if key == "carried_out" and after_appeals(sentence, keywords, index):

@@ -42,10 +42,29 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("unable", r"无法提供"),
     ("not_processed", r"不予处理"),
     ("other_handling", r"其他处理"),
+    # One row of an outcome, by its reason: “5件本机关不掌握”, “1件因属于国家秘密不予公开”.
+    *((f"row:{key}", pattern) for key, pattern in (
+        ("denied.state_secret", r"国家秘密"),
+        ("denied.law_prohibited", r"法律行政法规禁止公开"),
+        ("denied.security_stability", r"三安全一稳定"),
+        ("denied.third_party", r"第三方合法权益"),
+        ("denied.internal_affairs", r"内部事务信息"),
+        ("denied.process_info", r"过程性?信息"),
+        ("denied.enforcement_file", r"行政执法案卷"),
+        ("denied.inquiry", r"行政查询事项"),
+        ("unable.not_held", r"本机关不掌握|不掌握(?:相关|该)?(?:政府)?信息"),
+        ("unable.needs_creation", r"(?:需要|需)?另行制作"),
+        ("unable.unclear", r"内容仍不明确"),
+        ("not_processed.duplicate", r"重复申请"),
+        ("not_processed.publication", r"公开出版物"),
+        ("not_processed.excessive", r"大量反复申请"),
+        ("not_processed.confirmation", r"确认或重新出具"),
+    )),
     ("natural", r"自然人"),
     ("organisations", r"法人或其他组织|法人和其他组织|法人|企业|社会组织"),
     # 行政复议 and 行政诉讼 of which the agency was the respondent.
-    ("review", r"行政复议"),
+    # “因政府信息公开引起的复议0件”: 复议 alone, after a word that ends a phrase before it
+    ("review", r"行政复议|(?:(?<=[,、和及与的])|(?<=被申请)|(?<=提起))复议(?![后机决])"),
     ("litigation_direct", r"未经复议直接起诉|直接(?:提起)?(?:行政)?诉讼|直接起诉"),
     ("litigation_after_review", r"复议后起诉|复议后(?:提起)?(?:行政)?诉讼"),
     ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉|(?<=[,、和及与])诉讼(?!费)"),
@@ -58,12 +77,13 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 )
 KEYWORD = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(KEYWORDS)))
 KEYS = [key for key, _ in KEYWORDS]
+REASON_ROWS = {key for key in KEYS if key.startswith("row:")}
 # What a percentage may describe; a count may describe every other subject.
 PERCENT_SUBJECTS = {"rate.completion", "rate.grant", "granted", "partial", "denied", "unable", "not_processed",
                     "other_handling"}
 COUNT_SUBJECTS = {"carried_in", "carried_out", "received", "requests", "concluded", "granted", "partial", "denied",
                   "unable", "not_processed", "other_handling", "natural", "organisations", "review",
-                  "litigation_direct", "litigation_after_review", "litigation"}
+                  "litigation_direct", "litigation_after_review", "litigation", *REASON_ROWS}
 # Subjects a “未/没有/无” before them states as none at all.
 ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_direct", "litigation_after_review",
                  "doc.regulations", "doc.normative_documents"}
@@ -135,7 +155,8 @@ QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
 # “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
 COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
                          r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份|宗|条|项)$")
-FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded"}
+FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded",
+           *REASON_ROWS}
 
 # “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
 CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入|转)(?:至|到)?\s*20\d{2}\s*年度?")
