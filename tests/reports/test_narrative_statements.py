@@ -230,6 +230,8 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "2024年，办理并答复信息公开申请3件、纸质申请36件。",  # one channel's requests, a part of those received
     "2024年，顺延至下一年答复1件，办结10件。",  # carried over, not answered
     "2024年，我乡予以公开或部分公开8件。",
+    # 2019: the old categories, of which 予以公开 is two together
+    "2024年，其中“属于已主动公开答复数”2件，“同意公开答复数”4件。",
 ])
 def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(said):
     """Sentences of 2021–2024 reports (船山区, 大足区, 柳州市体育局, 四川省体育局, 宣城高新区, 文登区, 越城区东湖街道,
@@ -256,6 +258,7 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，共受理12宗政府信息公开申请。", "本年新收"),  # 2023: the count before the noun, in 宗
     ("2024年，共收到12条政府信息公开申请。", "本年新收"),  # 2021: in 条, after a verb of receiving
     ("2024年，收到政府信息公开申请12次。", "本年新收"),  # 2020: in 次
+    ("2024年，共收到3起依申请公开件，均及时予以回复办结。", "本年新收"),  # 区财政局 2024: in 起
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
@@ -269,6 +272,16 @@ def test_none_of_two_joined_verbs_is_a_zero_in_each_column():
         assert cells == ["表二 · 行政规范性文件 · 本年制发件数", "表二 · 行政规范性文件 · 本年废止件数"]
     [finding] = mismatches("2024年，未制发规范性文件，废止1件。")
     assert "本年制发件数" in finding.where
+
+
+def test_an_appeal_joined_to_one_stated_as_none_is_none_too():
+    """陆丰市 2019: “没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件”."""
+    said = "2024年，没有发生因政府信息公开工作引发举报、投诉、行政复议或行政诉讼等事件。"
+    claims = {c.subject: c.high for c in statements(parse_text(text_report(overview=said)))}
+    assert claims == {"review": 0, "litigation": 0}
+    # “未发生…行政复议，行政诉讼1件”: the count is the second's only, not one of both (表四: 复议 1, 诉讼 0)
+    cells = sorted(f.where.split("；")[1] for f in mismatches("2024年，未发生政府信息公开行政复议，行政诉讼1件。"))
+    assert cells == ["表四 · 行政复议 · 总计", "表四 · 行政诉讼 · 总计"]
 
 
 @pytest.mark.parametrize("said", [

@@ -29,6 +29,8 @@ def unsigned(title, **kwargs):
     ("标      题 阿里地区2024年度政府信息公开工作年度报告", "阿里地区"),  # 2022: a page's spaced label
     ("【2024】都龙镇人民政府2024年政府信息公开工作年度报告", "都龙镇人民政府"),  # 2020: a site's tag
     ("Page 2 - 省交通运输厅2024年度政府信息公开工作年度报告", "省交通运输厅"),  # 2019: a PDF viewer's page
+    ("2024湖口县大垅乡2024年度政府信息公开工作年度报告", "湖口县大垅乡"),  # 2025: the year glued before the name
+    ("湘桥区教育局政府信息公开工作年度报告", "湘桥区教育局"),  # 2023: a title without its year
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -57,6 +59,13 @@ def test_the_agency_is_read_from_a_preamble_that_publishes_its_report():
     assert check_parsed(parse_text(own)).agency is None
     # 螅镇 2022: “2022年度螅镇政府信息公开工作年度报告”, a name of two characters after 年度
     assert check_parsed(parse_text(unsigned("2024年度螅镇政府信息公开工作年度报告"))).agency == "螅镇"
+    # 桐梓县 2019: “现公布桐梓县人民政府(县人民政府办公室)2019年…报告”, the office that compiled it in brackets
+    both = unsigned("政府信息公开工作年度报告").replace(
+        "一、总体情况", "现公布桐梓县人民政府(县人民政府办公室)2024年政府信息公开工作年度报告。\n一、总体情况")
+    assert check_parsed(parse_text(both)).agency == "桐梓县人民政府"
+    # 麒麟区自然资源局 2022: “2022年,区自然资源局局认真落实…”, a character typed twice
+    doubled = unsigned("政府信息公开工作年度报告", overview="2024年,区自然资源局局认真落实《条例》。")
+    assert check_parsed(parse_text(doubled)).agency == "区自然资源局"
     # the words “…年度报告” of a title printed twice are no agency's name
     twice = "随县经济开发区2024年政府信息公开工作年度报告随县经济开发区2024年政府信息公开工作年度报告"
     assert "报告" not in (check_parsed(parse_text(unsigned(twice))).agency or "")
@@ -131,3 +140,49 @@ def test_numbered_items_of_section_one_are_not_the_sections_after_it():
     cut = items.join([text[: text.index("一、总体情况")], ""]) + "3、监督保障情况\n加强培训"
     missing = [f.message for f in check_parsed(parse_text(cut)).findings if f.code == "missing_section"]
     assert len(missing) == 5 and all("中断" in m for m in missing)
+
+
+def test_a_town_governments_office_may_name_its_government_and_call_it_our_town():
+    """大余县吉村镇人民政府办公室 2023: the government it reports for, with its county, is no other agency."""
+    text = unsigned("吉村镇人民政府办公室2024年政府信息公开工作年度报告",
+                    overview="2024年,大余县吉村镇人民政府办公室坚持依法公开。我镇收到政府信息公开申请10件。",
+                    other="本年度未收取信息处理费。如对本报告有任何疑问,请与大余县吉村镇人民政府党政办公室联系。")
+    report = check_parsed(parse_text(text))
+    assert report.agency == "吉村镇人民政府办公室"
+    assert [f.message for f in report.findings if f.code == "self_reference"] == []
+
+
+def test_a_list_of_the_six_parts_in_one_sentence_is_no_heading():
+    """邵武市金坑乡 2025: “本报告分为六个部分:一、总体情况,二、…,六、其他需要报告的事项。”, the page cut in 一."""
+    contents = ("本报告分为六个部分:一、总体情况,二、主动公开政府信息情况,三、收到和处理政府信息公开申请情况,"
+                "四、政府信息公开行政复议、行政诉讼情况,五、存在的主要问题及改进措施,六、其他需要报告的事项。\n")
+    text = text_report()
+    text = text.replace("一、总体情况\n", contents + "一、总体情况\n")
+    report = check_parsed(parse_text(text[: text.index("二、主动公开")]))
+    missing = [f.message for f in report.findings if f.code == "missing_section"]
+    assert len(missing) == 5 and all("中断" in m for m in missing)
+    assert not [f for f in report.findings if f.code == "fee_statement_missing"]
+    # the tables the text never reached are unreadable because it was cut, and say so
+    unread = [f.message for f in report.findings if f.code == "unreadable"]
+    assert len(unread) == 3 and all("中断" in m for m in unread)
+
+
+def test_a_page_that_lost_its_heading_lines_is_not_cut_before_section_one():
+    """沈阳公积金中心 2020 on a copying site: every “一、…” line gone, the items “(一)…” left, the page cut in 五."""
+    text = ("本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据为2024年1月1日至2024年12月31日。\n"
+            "(一)主动公开政府信息的数量:2024年,中心网站发布各类信息635条,报送工作动态信息共79条。\n"
+            "(二)主动公开政府信息的途径:中心网站、官方微博主动公开政府信息,发布中心资讯。\n"
+            "(三)依申请公开工作情况:2024年度,中心未收到依申请公开件。\n"
+            "(一)存在问题:一是能够被上级部门采用的信息量偏少。信息公开内容深度和广度不够。\n"
+            "(二)进一步整改:一是进一步提升信息化工作的理论水平和实践操作能力,不断提高")
+    found = {f.where[:2]: f for f in check_parsed(parse_text(text)).findings if f.code == "missing_section"}
+    assert found["一、"].severity == "warning" and found["五、"].severity == "warning"
+    for section in ("二、", "三、", "四、"):  # the headings are not there, and the page was not cut before them
+        assert found[section].severity == "error" and "中断" not in found[section].message
+    assert "中断" in found["六、"].message
+
+
+def test_the_2019_reports_own_overview_heading_is_section_one():
+    """绥宁县 2019: “一、本年度政府信息公开工作的基本情况”."""
+    text = text_report().replace("一、总体情况", "一、本年度政府信息公开工作的基本情况")
+    assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "missing_section"]

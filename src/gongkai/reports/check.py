@@ -195,9 +195,14 @@ REPORTING_AGENCY = re.compile(
 )
 
 
+# “吉村镇人民政府办公室”, “县人民政府办公室”: a government's office reports for that government and may call it 我镇
+OFFICE_OF_GOVERNMENT = re.compile(r"(?:(?<=人民政府)|(?<=办事处))(?:党政)?(?:办公室|办公厅|办)$")
+
+
 def agency_kind(agency: str | None) -> str | None:
     if not agency:
         return None
+    agency = OFFICE_OF_GOVERNMENT.sub("", agency)
     core = agency.removesuffix("人民政府").removesuffix("办事处")
     for kind in ("街道", "乡", "镇"):
         if core.endswith(kind):
@@ -240,6 +245,7 @@ def names_match(name: str, own: str) -> bool:
     """One agency however written: 宗朗乡 / 叶城县宗朗乡人民政府 / 市科委 / 县政府办 / a misread character."""
     if is_own_name(name, own) or is_own_name(own, name):
         return True
+    name, own = OFFICE_OF_GOVERNMENT.sub("", name), OFFICE_OF_GOVERNMENT.sub("", own)
     a, b = name.removesuffix("人民政府").removesuffix("办事处"), own.removesuffix("人民政府").removesuffix("办事处")
     if a in b or b in a or same_agency(name, own):
         return True

@@ -282,6 +282,8 @@ def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> li
     p_start, p_end, p_key = keywords[index - 1]
     if p_key not in APPEALS or not JOINED.match(sentence[p_end:start]):
         return [(index, key)]
+    if "," in sentence[p_end:start] and NEGATION.search(sentence[clause_start(sentence, p_start) : p_start]):
+        return [(index, key)]  # “未发生…行政复议,行政诉讼1件”: the first is none, the count the second's
     if re.search("各|均|分别", sentence[keywords[index][1] : number.start()]):
         return [(index - 1, p_key), (index, key)]
     return [(index, "appeals_all")]
@@ -370,7 +372,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         clause_from = clause_start(sentence, start)
         window = sentence[max(clause_from, start - 24) : start]
         after = sentence[end:]
-        negated = NEGATION.search(window) and not any(clause_from <= s < start for s, _ in number_spans)
+        negated = NEGATION.search(window) and not any(clause_from <= s < start for s, _ in number_spans) \
+            or key in APPEALS and _joined_to_zero(sentence, keywords, index, claims)
         zero_after = ALL_ZERO.match(after)
         if zero_after and CLAUSE_END.search(after[: zero_after.end()]):
             zero_after = None
@@ -394,6 +397,14 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             and not by_channel(sentence, done.start()):
         claims.append(Claim("carried_out", 0, 0, False, sentence[: done.end()].strip(), offset, sentence.strip()))
     return claims
+
+
+def _joined_to_zero(sentence: str, keywords, index: int, claims: list[Claim]) -> bool:
+    """“没有发生…行政复议或行政诉讼”: an appeal joined to one just stated as none is none too."""
+    if not index or not claims or claims[-1].subject not in APPEALS:
+        return False
+    _start, end, before = keywords[index - 1]
+    return before in APPEALS and bool(JOINED.match(sentence[end : keywords[index][0]]))
 
 
 def _denied_documents(sentence: str, keywords, key: str, clause_from: int, start: int) -> list[str]:

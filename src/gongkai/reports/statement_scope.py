@@ -77,6 +77,8 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
     if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
         return False  # “失效2件、废止4件”: many tables count both as 本年废止
+    if key == "granted" and "已主动公开" in sentence and sentence[start:end] == "同意公开":
+        return False  # the old categories “属于已主动公开答复数”, “同意公开答复数”: 予以公开 is both together
     if key.startswith("row:") and re.match(r"[^,;。\d]{0,8}?等", sentence[end:]):
         return False  # “5件本机关不掌握等原因…”: that reason among others
     if key in GROUP_OF and re.search(r"(?<!原)因(?![^,;。]*等)[^,;。]*$", clause):

@@ -154,7 +154,7 @@ OUTCOME_SUBJECTS = {"granted", "partial", "denied", "unable", "not_processed", "
 QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
 # “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
 COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
-                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份|宗|条|项)$")
+                         r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份|宗|条|项|起)$")
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded",
            *REASON_ROWS}
 

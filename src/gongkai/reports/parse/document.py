@@ -20,7 +20,7 @@ from .tables import read_applications
 from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*[^。\n|\d]{0,10}?(?:总体情况|基本情况|概述|概况)",
+    "overview": r"一、\s*[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
     "proactive": r"二、\s*(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
@@ -65,7 +65,7 @@ class Parsed:
 def parse_text(raw: str) -> Parsed:
     text = clean(raw)
     norm = to_ascii(text)
-    headings = _headings(norm)
+    headings = _headings(_without_contents(norm))
     regions = _regions(norm, headings, _inserted_sections(norm, headings))
     report = Report(agency=None, year=None, applications=zero_applications(), appeals=zero_appeals())
     parsed = Parsed(report, text, headings)
@@ -109,6 +109,20 @@ def _headings(norm: str) -> dict[str, tuple[int, int]]:
             found[key] = (match.start(), match.end())
             position = match.end()
     return found
+
+
+def _without_contents(norm: str) -> str:
+    """The text with a preamble's list of the six parts blanked out (“本报告分为六个部分:一、总体情况,二、…”): one
+    sentence naming three sections or more is a list of contents, not their headings."""
+    masked = norm
+    for sentence in re.finditer(r"[^。\n]+", norm):
+        found = sorted(m.span() for pattern in COMPILED.values() for m in pattern.finditer(sentence.group(0)))
+        # the headings follow each other with a comma between (a page on one line has text between its headings)
+        listed = sum(re.fullmatch(r"[\s,;、]{0,3}", sentence.group(0)[end:start]) is not None
+                     for (_, end), (start, _) in zip(found, found[1:], strict=False))
+        if listed >= 2:
+            masked = masked[: sentence.start()] + " " * len(sentence.group(0)) + masked[sentence.end() :]
+    return masked
 
 
 HEADING_NUMBER = re.compile(r"[ \t#*|>]*(?:第)?([一二三四五六七八九十]{1,3})")
@@ -230,9 +244,21 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
         )
     )
     results.append(read_appeals(appeal_tokens, truncated=truncated and last == "appeals", appeals=report.appeals))
-    for result in results:
-        findings.extend(result.findings)
+    for key, result in zip(("proactive", "applications", "appeals"), results, strict=True):
+        # a table the text was cut in, or never reached: say so, as missing_section does for its heading
+        reached = max((SECTION_ORDER.index(k) for k, region in regions.items() if region), default=-1)
+        cut = truncated and (key == last or regions[key] is None and SECTION_ORDER.index(key) > reached)
+        findings.extend(_cut(f) if cut and f.code == "unreadable" else f for f in result.findings)
         parsed.blank_cells += getattr(result, "blanks", [])
+
+
+CUT = "（报告不完整，在此之前中断）"
+
+
+def _cut(finding: Finding) -> Finding:
+    if "中断" in finding.message:
+        return finding
+    return Finding(finding.code, finding.severity, finding.message + CUT, finding.where)
 
 
 TABLE_THREE_START = ("申请人", "勾稽", "自然人", "本年新收")
@@ -313,21 +339,35 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
         if table:
             present[key] = table.start()
     last = max((SECTION_ORDER.index(k) for k in present), default=-1)
+    # a page with no heading at all but a body (a copy that lost its heading lines) was not cut before 一
+    headless = not present and _overview_without_heading(text)
+    problems_at = PROBLEMS_WITHOUT_HEADING.search(text, max(present.values(), default=0))
+    if headless:
+        last = SECTION_ORDER.index("problems") if problems_at else 0
     for key in SECTION_ORDER:
         if key in present:
             continue
-        if key == "overview" and present and _overview_without_heading(text[: min(present.values())]):
+        before = text[: min(present.values())] if present else text
+        if key == "overview" and (present or headless) and _overview_without_heading(before):
             findings.append(Finding("missing_section", Severity.WARNING,
-                                    "未找到“一、总体情况”的标题（表格之前有概述文字，未标明部分）", SECTION_NAMES[key]))
+                                    "未找到“一、总体情况”的标题（有概述文字，未标明部分）", SECTION_NAMES[key]))
+            continue
+        if key == "problems" and problems_at and "other" not in present:
+            findings.append(Finding("missing_section", Severity.WARNING,
+                                    "未找到“五、存在的主要问题及改进情况”的标题（有存在问题的内容，未标明部分）",
+                                    SECTION_NAMES[key]))
             continue
         # a report cut short never reached the sections after the last one it has; one missing before is missing
-        cause = "（报告不完整，在此之前中断）" if parsed.truncated and SECTION_ORDER.index(key) > last else ""
+        cause = CUT if parsed.truncated and SECTION_ORDER.index(key) > last else ""
         findings.append(
             Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
         )
     return findings
 
 
+# “(一)存在问题:…”, “(二)进一步整改:…”: section 五's items under no heading of their own
+PROBLEMS_WITHOUT_HEADING = re.compile(r"(?m)^[ \t#*|>]*[(]?[一二三四五六七八九十\d]{1,2}[)、.]\s*"
+                                      r"(?:存在的?(?:主要)?问题|主要问题|问题(?:和|及|与)(?:不足|改进))")
 PREAMBLE = re.compile(r"条例|编制|统计期限|统计时限|下载|年度报告|本报告|如对")
 
 

@@ -56,7 +56,7 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
     if title:
         parsed.title_year = int(title.group(2))
         prefix = TITLE_LABEL.sub("", title.group(1).strip(" :,，、\t|"))
-        prefix = re.sub(r"^(?:关于|根据|依据)", "", prefix)
+        prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)", "", prefix)  # “2025湖口县大垅乡2025年度…”
         if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
             parsed.title_agency = prefix
     elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
@@ -139,17 +139,20 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
         r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布)[\u4e00-\u9fff]){2,30}?(?:"
-        + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
+        + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"本(?:年度)?报告由\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
         r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
         + AGENCY_SUFFIX
         + rf")(?:{DOING})",
         r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
+        # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
+        r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*政府信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
     ):
         match = re.search(pattern, preamble)
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
-            return title if title and match.group(1) in title else match.group(1)
+            name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
+            return title if title and name in title else name
     return title
 
 
