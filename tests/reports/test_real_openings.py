@@ -186,3 +186,12 @@ def test_the_2019_reports_own_overview_heading_is_section_one():
     """绥宁县 2019: “一、本年度政府信息公开工作的基本情况”."""
     text = text_report().replace("一、总体情况", "一、本年度政府信息公开工作的基本情况")
     assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "missing_section"]
+
+
+def test_a_page_that_starts_inside_table_three_has_no_overview_text():
+    """A 审计局's 2020 report, its PDF's page 9 alone: a viewer's page line and a row of 表三 are no overview."""
+    text = text_report()
+    start = "Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"
+    page = start + text[text.index("四、政府信息公开") :]
+    [overview] = [f for f in check_parsed(parse_text(page)).findings if f.where == "一、总体情况"]
+    assert overview.code == "missing_section" and overview.severity == "error"

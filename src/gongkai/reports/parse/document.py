@@ -373,8 +373,13 @@ PREAMBLE = re.compile(r"条例|编制|统计期限|统计时限|下载|年度报
 
 def _overview_without_heading(before: str) -> bool:
     """The text before the first section holds an overview's sentences, beyond the preamble's (根据…编制、统计期限…)."""
-    said = [s for s in re.split(r"[。!?\n]", before) if len(s.strip()) >= 15 and not PREAMBLE.search(s)]
+    said = [s for s in re.split(r"[。!?\n]", before)
+            if len(CJK.findall(s)) >= 12 and not PREAMBLE.search(s) and not TABLE_ROW.search(s)]
     return len(said) >= 2
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+TABLE_ROW = re.compile(r"\d+(?:\s+\d+){2,}")  # “四、结转下年度继续办理 0 0 0 0 0 0 0”: a page that starts in a table
 
 
 def place_of_word(parsed, word: str) -> str | None:
