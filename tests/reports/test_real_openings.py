@@ -31,6 +31,10 @@ def unsigned(title, **kwargs):
     ("Page 2 - 省交通运输厅2024年度政府信息公开工作年度报告", "省交通运输厅"),  # 2019: a PDF viewer's page
     ("2024湖口县大垅乡2024年度政府信息公开工作年度报告", "湖口县大垅乡"),  # 2025: the year glued before the name
     ("湘桥区教育局政府信息公开工作年度报告", "湘桥区教育局"),  # 2023: a title without its year
+    ("信息名称:甘肃省教育厅2024年政府信息公开工作年度报告", "甘肃省教育厅"),  # 2019: a site's label
+    ("下湿壕镇政府2024年信息公开工作年度报告", "下湿壕镇政府"),  # 2022: 政府 is the name's
+    ("乌拉特中旗巴音乌兰苏木2024年政府信息公开工作年度报告.docx", "乌拉特中旗巴音乌兰苏木"),  # a file's name
+    ("2024年政府信息公开工作年度报告\n桃江县松木塘镇人民政府", "桃江县松木塘镇人民政府"),  # the name below
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -195,3 +199,57 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     page = start + text[text.index("四、政府信息公开") :]
     [overview] = [f for f in check_parsed(parse_text(page)).findings if f.where == "一、总体情况"]
     assert overview.code == "missing_section" and overview.severity == "error"
+
+
+@pytest.mark.parametrize("preamble, overview, agency", [
+    # 淮北市人民医院 2022, 京山市卫生健康局 2022, 保山市卫生健康委员会 2021
+    ("根据《条例》要求,由淮北市人民医院编制。", None, "淮北市人民医院"),
+    ("为认真做好京山市卫生健康局政府信息公开工作,我局按照《条例》编制本报告。", None, "京山市卫生健康局"),
+    ("", "2024年,保山市卫生健康委员会以习近平新时代中国特色社会主义思想为指引,深入贯彻落实《条例》。",
+     "保山市卫生健康委员会"),
+    # 綦江区 2020: no name holds the verbs of its sentence
+    ("", "2024年,綦江区严格按照国务院全面推进政务公开的部署开展工作。", None),
+])
+def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
+    text = unsigned("政府信息公开工作年度报告", overview=overview).replace("一、总体情况", preamble + "\n一、总体情况")
+    assert check_parsed(parse_text(text)).agency == agency
+
+
+@pytest.mark.parametrize("title, preamble, agency", [
+    # 沙河口区 2020: the office that compiled the 区's report is not the reporting agency
+    ("大连市沙河口区2024年度政府信息公开工作报告", "本年度报告由沙河口区人民政府办公室编制完成。", "大连市沙河口区"),
+    # 东街街道 2023: the site's publisher is not either
+    ("东街街道2024年度政府信息公开工作年度报告", "发布机构:政务服务管理局", "东街街道"),
+    # 鄂温克族自治旗 2019: the preamble's short form
+    ("鄂温克族自治旗2024年政府信息公开工作年度报告", "现公布鄂温克旗2024年政府信息公开工作年度报告。",
+     "鄂温克族自治旗"),
+    # 宣州区科技局 2020: a title's short form named in full by the preamble
+    ("区科技局2024年信息公开工作年度报告", "现公布宣州区科技局2024年政府信息公开工作年度报告。", "宣州区科技局"),
+])
+def test_a_place_in_the_title_keeps_its_name_the_preamble_may_only_complete_it(title, preamble, agency):
+    text = unsigned(title).replace("一、总体情况", preamble + "\n一、总体情况")
+    assert check_parsed(parse_text(text)).agency == agency
+
+
+def test_last_years_report_named_in_the_body_is_not_the_year_reported_on():
+    """吴淞街道 2020: “发布2019年政府信息公开年度报告” is work done in 2020."""
+    text = unsigned("吴淞街道政府信息公开工作年度报告",
+                    overview="2024年,及时做好政府机构公开,更新了公开指南,发布2023年政府信息公开年度报告。")
+    parsed = parse_text(text)
+    assert parsed.stated_year is None and parsed.report.year == 2024
+    assert not [f for f in check_parsed(parsed).findings if f.code == "year_mismatch"]
+
+
+def test_the_2019_reports_old_heading_of_section_two():
+    """鄂温克族自治旗 2019: “二、行政机关主动公开政府信息情况”."""
+    text = text_report().replace("二、主动公开政府信息情况", "二、行政机关主动公开政府信息情况")
+    cut = text[: text.index("第二十条")]  # the page ends before the table
+    missing = [f.where for f in check_parsed(parse_text(cut)).findings if f.code == "missing_section"]
+    assert len(missing) == 4 and "二、主动公开政府信息情况" not in missing
+
+
+def test_a_town_government_without_renmin_may_call_itself_our_town():
+    """下湿壕镇 2022: “下湿壕镇政府” is a 镇's government."""
+    text = unsigned("下湿壕镇政府2024年信息公开工作年度报告", overview="2024年,我镇收到政府信息公开申请10件。")
+    report = check_parsed(parse_text(text))
+    assert report.agency == "下湿壕镇政府" and not [f for f in report.findings if f.code == "self_reference"]

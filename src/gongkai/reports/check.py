@@ -202,7 +202,7 @@ OFFICE_OF_GOVERNMENT = re.compile(r"(?:(?<=人民政府)|(?<=办事处))(?:党�
 def agency_kind(agency: str | None) -> str | None:
     if not agency:
         return None
-    agency = OFFICE_OF_GOVERNMENT.sub("", agency)
+    agency = re.sub(r"(?<!人民)政府$", "人民政府", OFFICE_OF_GOVERNMENT.sub("", agency))  # “下湿壕镇政府”
     core = agency.removesuffix("人民政府").removesuffix("办事处")
     for kind in ("街道", "乡", "镇"):
         if core.endswith(kind):

@@ -19,6 +19,7 @@ from .statement_words import (
     PARENTHESES,
     PART_OF_REQUESTS,
     REVIEW_BODY,
+    TITLE_MARKS,
     WHOLE_AREA,
 )
 
@@ -36,6 +37,9 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “按时答复依申请公开2件”: those answered in time
     if re.match(r"(?:平台|系统|专栏|栏目|网站|窗口)", sentence[end:]):
         return False  # “其中依申请公开平台36件、邮寄15件”: a channel named after the requests
+    if key in ("received", "requests") and not whole_area and re.search(
+            r"向[^,;。]{0,12}?(?:省|市|县|区)(?:人民)?政府[^,;。]{0,12}?提出", sentence[:start]):
+        return False  # a 街道's “受理…向市政府及市政府办公室提出的…申请5件”: the government's, copied
     if key in ("received", "requests") and re.search(r"其中[^。;]*(?:协助|配合|代为)", sentence[number.end() :]):
         return False  # “收到9件…申请，其中5件为协助市政务公开科办理”: not all of them the agency's own
     since = clause_start(sentence, start) - 1 if key in APPEALS else 0
@@ -156,7 +160,8 @@ def of_other_bodies(sentence: str, position: int, since: int = 0, area: re.Patte
     """The nearest clause before `position` (from `since` on) that names whose figures follow names other bodies
     (“部门新收…”, “各部门…答复”, “配合市审批局…”, and 全区 in a report that is not the 区's), not this agency
     (“政府新收…”, “本级…”)."""
-    before = sentence[:position]
+    # 《关于…的指导意见》: words inside a document's title are no body's
+    before = TITLE_MARKS.sub(lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", sentence[:position])
     other = [m.end() for m in OTHER_BODIES.finditer(before, max(since, 0))]
     if area is not None:
         other = sorted(other + [m.end() for m in area.finditer(before, max(since, 0))])

@@ -36,7 +36,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("requests", r"(?:政府)?信息公开申请(?!人)|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
                  r"|办理(?:各类)?(?:政府信息公开)?申请"),
     ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
-    ("granted", r"(?<!不)予以公开|同意公开|全部公开"),
+    ("granted", r"(?<!不)予以公开|同意公开|全部公开|(?<!不)准予公开"),
     ("partial", r"部分(?:予以)?公开"),
     ("denied", r"不予(?:以)?公开"),
     ("unable", r"无法提供"),
@@ -64,7 +64,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("organisations", r"法人或其他组织|法人和其他组织|法人|企业|社会组织"),
     # 行政复议 and 行政诉讼 of which the agency was the respondent.
     # “因政府信息公开引起的复议0件”: 复议 alone, after a word that ends a phrase before it
-    ("review", r"行政复议|(?:(?<=[,、和及与的])|(?<=被申请)|(?<=提起))复议(?![后机决])"),
+    ("review", r"行政复议|(?:(?<=[,、和及与的])|(?<=被申请)|(?<=提起)|(?<=涉及)|(?<=发生))复议(?![后机决])"),
     ("litigation_direct", r"未经复议直接起诉|直接(?:提起)?(?:行政)?诉讼|直接起诉"),
     ("litigation_after_review", r"复议后起诉|复议后(?:提起)?(?:行政)?诉讼"),
     ("litigation", r"行政诉讼|被(?:提起)?(?:行政)?诉讼|被起诉|行政应诉|(?<=[,、和及与])诉讼(?!费)"),
@@ -113,7 +113,7 @@ PLAN = re.compile(r"力争|争取|确保(?!了)|计划(?!生育)|拟(?!定)|目�
 SENTENCE_END = re.compile(r"[。;！？!?\n]")
 CLAUSE_END = re.compile(r"[,，:：]")
 MAX_GAP = 14
-RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令)")
+RESULT_WORDS = re.compile(r"^[^,;。\d]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|责令|被改变)")
 PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 # Other matters an agency answers and concludes (hotlines, mailboxes, deputies' proposals, licences): a count
 # or a rate said of them is not of 表三, wherever in the sentence they come before it.

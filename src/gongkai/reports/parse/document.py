@@ -21,7 +21,7 @@ from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
-    "proactive": r"二、\s*(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
+    "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
     "problems": r"五、[^。\n|]{0,16}?(?:存在的?主要问题|主要问题|存在问题)[^。\n|]{0,10}?(?:改进|整改)"
@@ -256,7 +256,8 @@ CUT = "（报告不完整，在此之前中断）"
 
 
 def _cut(finding: Finding) -> Finding:
-    if "中断" in finding.message:
+    """What was not found where the text stops may have come after it (not a row read but unclear)."""
+    if "中断" in finding.message or not re.search("未找到|（无数字）", finding.message):
         return finding
     return Finding(finding.code, finding.severity, finding.message + CUT, finding.where)
 

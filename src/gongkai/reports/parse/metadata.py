@@ -19,15 +19,15 @@ DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A signature dated in figures (“2025.1.20”, “2025-01-20”, “2025/1/20”): only as a line of its own.
 NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 # A title's end: the line's, a table row's (“| …报告 | ||”), or the body's first words run into it
-TITLE_END = r"(?:[ \t|]*$|(?=根据|依据|按照|本报告|本年度报告))"
+TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf))?[ \t|]*$|(?=根据|依据|按照|本报告|本年度报告))"  # “…报告.docx”: a file's name
 TITLE = re.compile(
-    r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*政府信息公开"
+    r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府)?信息公开"
     r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
     rf"(?:年度)?(?:的)?\s*报告{TITLE_END}",
     re.M,
 )
 # What sites put before a title: a “标题:” label, a tag “【2020】”, a PDF viewer's “Page 2 - ”
-TITLE_LABEL = re.compile(r"^(?:(?:文章)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*|【[^】]{0,12}】\s*"
+TITLE_LABEL = re.compile(r"^(?:(?:文章|信息)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*|【[^】]{0,12}】\s*"
                          r"|Page\s*\d+\s*-\s*)+")
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
 AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
@@ -35,10 +35,17 @@ AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
-DOING = "认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断"
+DOING = "认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平"
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
     rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
+    re.M,
+)
+# A title of the year alone, the name on a line of its own above or below it
+NAME_BY_TITLE = re.compile(
+    rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n[ \t|]*20\d{{2}}\s*年度?\s*政府信息公开"
+    rf"|^[ \t|]*20\d{{2}}\s*年度?\s*政府信息公开[^\n]{{0,12}}报告[ \t|]*\n"
+    rf"[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*$",
     re.M,
 )
 PARTIAL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*日)?\s*$")
@@ -61,11 +68,14 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
             parsed.title_agency = prefix
     elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
         parsed.title_year, parsed.title_agency = int(title.group(1)), title.group(2)
+    if title and not parsed.title_agency and (beside := NAME_BY_TITLE.search(head)):
+        parsed.title_agency = beside.group(1) or beside.group(2)  # “2022年政府信息公开工作年度报告\n桃江县…人民政府”
     period = PERIOD.search(norm[:3000])
     parsed.period_year = int(period.group(1)) if period else None
     (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(norm)
     report.agency = _agency_name(parsed, norm)
-    stated = STATED_YEAR.search(norm[:1500])
+    # before section 一 only: “发布2019年政府信息公开年度报告” in the body is work done in the year reported on
+    stated = STATED_YEAR.search(norm[: min(1500, parsed.headings.get("overview", (1500, 0))[0])])
     parsed.stated_year = int(stated.group(1)) if stated else None
     year_end = YEAR_END.search(norm[:3000])
     report.year = (parsed.title_year or parsed.period_year or parsed.stated_year
@@ -130,8 +140,8 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
     if signature and title and same_agency(title, signature):
         parsed.name_variant = (title, signature)
         return signature if agency_kind_known(signature) or not agency_kind_known(title) else title
-    if title and AGENCY_NAME.fullmatch(title):
-        return title
+    if title and AGENCY_NAME.fullmatch(title) and not re.match(r"[省市县区州旗]", title):
+        return title  # not “区科技局”, which the preamble may name in full (“现公布宣州区科技局…”)
     if signature:
         return signature
     preamble = norm[:1500]
@@ -141,18 +151,27 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
-        r"本(?:年度)?报告由\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
-        r"20\d{2}\s*年度?\s*[,，]?\s*([\u4e00-\u9fff]{2,30}?"
+        r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
+        # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
+        r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
+        # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
+        rf"20\d{{2}}\s*年度?\s*[,，]?\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?"
         + AGENCY_SUFFIX
         + rf")(?:{DOING})",
-        r"(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
+        rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
+        # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
+        r"(?:发布机构|发文机关|发布单位)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
         # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
         r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*政府信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
     ):
         match = re.search(pattern, preamble)
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
-            return title if title and name in title else name
+            if not title or title in name:
+                return name  # “建章路街道办事处” for the title's “建章路街道”
+            # a title's place keeps its name: the preamble's is its short form (“鄂温克旗” for “鄂温克族自治旗”),
+            # the office that compiled its report (“由沙河口区人民政府办公室编制”) or the site's (“发布机构:…”)
+            return title
     return title
 
 
