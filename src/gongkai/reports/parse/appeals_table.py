@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from gongkai.statute.report import APPEAL_COLUMNS, APPEAL_GROUPS, Finding, Severity, where_appeals
 
 from .cells import RowReading, groups_of_five, read_row
+from .normalize import label_key
 from .tables import TableResult
 from .tokens import Kind, Token
 
@@ -19,7 +22,7 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
         # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
         values = everything
     result.found = bool(values)
-    if not values and not truncated and _headings_shown(tokens):
+    if not values and not truncated and _only_the_header(tokens):
         # the table printed with every cell blank: text keeps its headings and drops the empty cells
         reading = RowReading([0] * width, blanks=list(range(width)))
     elif not values:
@@ -58,7 +61,24 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     return result
 
 
-def _headings_shown(tokens: list[Token]) -> bool:
-    """表四's own headings are in the text: 行政复议, 行政诉讼 and the result columns under them."""
-    text = "".join(t.text for t in tokens if t.kind is Kind.LABEL)
-    return all(word in text for word in ("行政复议", "行政诉讼", "结果维持", "尚未审结"))
+def _only_the_header(tokens: list[Token]) -> bool:
+    """The region holds 表四's whole header and nothing else: every heading of the national template is there
+    (行政复议, 行政诉讼, its two groups and the five result columns), and no label but a heading, a unit or the
+    table's own title — a sentence, or the next section's text run on where its heading was not found, is not a
+    table printed blank."""
+    joined = "".join(label_key(t.text) for t in tokens if t.kind is Kind.LABEL)  # a heading a line break cut
+    return all(word in joined for word in HEADER_WORDS) and not _without_headings(joined)
+
+
+# 表四's headings in the national template (two groups under 行政诉讼, five result columns under each group).
+HEADER_WORDS = (
+    "未经复议直接起诉", "复议后起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+)
+# What else a header line may carry: a unit, the table's number or its title (政府信息公开行政复议、行政诉讼情况).
+HEADER_EXTRAS = re.compile(r"单位|件|表四|表|政府信息公开|情况|和|及")
+
+
+def _without_headings(label: str) -> str:
+    for word in HEADER_WORDS:
+        label = label.replace(word, "")
+    return HEADER_EXTRAS.sub("", label)

@@ -225,6 +225,8 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
         (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
     )
     truncated = parsed.truncated and not any(regions.get(k) for k in ("problems", "other"))
+    if truncated and last and NEXT_HEADING.search(norm[slice(*regions[last])]):
+        truncated = False  # the text stops in the next heading (“三、收到和处理政府信息公开”): the table is whole
     results = []
     results.append(
         read_proactive(
@@ -253,11 +255,12 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
 
 
 CUT = "（报告不完整，在此之前中断）"
+NEXT_HEADING = re.compile(r"\n[ \t#*|>]*[三四五六]、[^\n\d|]{2,30}\s*$")
 
 
 def _cut(finding: Finding) -> Finding:
     """What was not found where the text stops may have come after it (not a row read but unclear)."""
-    if "中断" in finding.message or not re.search("未找到|（无数字）", finding.message):
+    if "中断" in finding.message or "未找到" not in finding.message:
         return finding
     return Finding(finding.code, finding.severity, finding.message + CUT, finding.where)
 

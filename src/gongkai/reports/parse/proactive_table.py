@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from gongkai.statute.report import DECISION_LABELS, DOCUMENT_COLUMNS, DOCUMENT_KIND_LABELS, Finding, Severity
 
 from .cells import RowReading, read_row
@@ -51,39 +53,39 @@ def proactive_row(key: str):
     return None
 
 
+# Words only one format's column headings have: a block's own header (from its 信息内容 or 第二十条 on) says how
+# many cells its rows have — a 2021 report may keep the 2019 columns for 规章 and give 许可 one value.
+BLOCK_WORDS_2019 = (
+    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "增/减", "增减", "采购项目数量", "采购总金额",
+)
+BLOCK_WORDS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "处理决定数量", "本年收费金额")
+
+
+@dataclass
+class FoundRow:
+    values: list[Token] = field(default_factory=list)
+    fmt: str | None = None  # the format its block's own header names; None where the block shows no header
+    line: int = -1  # the line its label stands on
+
+
+@dataclass
+class Scan:
+    rows: dict[str, FoundRow] = field(default_factory=dict)
+    orphans: list[Token] = field(default_factory=list)  # figures under no row's label
+    unlabelled: list[Token] = field(default_factory=list)  # figures before any row's label
+    heading_lines: set[int] = field(default_factory=set)  # lines with a label that is no row's
+
+
 def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive) -> TableResult:
     result = TableResult()
-    found: dict[str, list[Token]] = {}
-    current: list[Token] | None = None
-    orphans = 0  # figures under no row's label
-    unlabelled: list[Token] = []  # figures before any row's label
-    for token in tokens:
-        if token.kind is Kind.LABEL:
-            key = label_key(token.text)
-            row = proactive_row(key)
-            if row is None and (len(key) <= 2 or any(word in key for word in COLUMN_WORDS)):
-                # a column heading between a row's label and its number (PDF text), or a character or two of
-                # one that OCR put in the row's cell (“行政强制 | 制 | 7”): the row goes on
-                continue
-            current = found.setdefault(row[0], []) if row and row[0] not in found else None
-        elif current is not None:
-            current.append(token)
-        elif token.kind is Kind.NUM:
-            orphans += 1
-            if not found:
-                unlabelled.append(token)
-    if len(unlabelled) == 3 and next(iter(found), None) == "normative_documents":
-        # the first row of 第二十条第（一）项, its label cell left blank: 规章, by the template's order
-        found = {"regulations": unlabelled, **found}
-        orphans -= len(unlabelled)
-        result.findings.append(
-            Finding("lost_label", Severity.INFO, "表二第一行的行名空白，按模板行序认定为“规章”", "表二 · 规章")
-        )
+    scan = _scan(tokens)
+    _restore_lost_labels(scan, result.findings)
+    found = scan.rows
     result.found = bool(found)
-    blanks_dropped = not truncated and not orphans and _none_over(found, fmt)
+    blanks_dropped = not truncated and not scan.orphans and _none_over(found, fmt)
+    rows_a_line = not truncated and _rows_a_line(scan) and _none_over(found, fmt)
     last_key = next(reversed(found), None) if found else None
-    for key, _words, n2021, n2019, keep in PROACTIVE_ROWS:
-        n = n2019 if fmt == "2019" else n2021
+    for key, _words, _n2021, _n2019, _keep in PROACTIVE_ROWS:
         if key in UNMAPPED_NAMES:
             if key in found:
                 result.findings.append(
@@ -98,16 +100,11 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
         if key not in found:
             _set_proactive(proactive, key, [None] * 3, fmt)
             continue
-        if blanks_dropped and not any(t.is_value for t in found[key]):
-            # a row printed blank, in text that drops empty cells: no figure anywhere could be this row's
-            reading = RowReading([0] * n, blanks=list(range(n)))
-        else:
-            reading = read_row(found[key], n, truncated=truncated and key == last_key)
+        row_fmt = found[key].fmt or fmt
+        reading = _read_found_row(key, found[key], row_fmt, blank=blanks_dropped or rows_a_line,
+                                  truncated=truncated and key == last_key)
         _proactive_findings(key, reading, fmt, result.findings)
-        cells = reading.cells
-        if fmt == "2019":
-            cells = [cells[keep]] if keep is not None and key not in ("regulations", "normative_documents") else cells
-        _set_proactive(proactive, key, cells, fmt, result.findings)
+        _set_proactive(proactive, key, _kept_cells(key, reading.cells, row_fmt), row_fmt, result.findings)
     missing = [key for key, *_ in PROACTIVE_ROWS if key not in found and key not in UNMAPPED_NAMES]
     if missing:
         names = "、".join(_proactive_name(k) for k in missing)
@@ -116,10 +113,147 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     return result
 
 
-def _none_over(found: dict[str, list[Token]], fmt: str) -> bool:
+def _scan(tokens: list[Token]) -> Scan:
+    """Each row's figures, and the format its block's header names, in the order the rows come."""
+    scan = Scan()
+    current: list[Token] | None = None
+    header: list[str] | None = None  # the block header being read, until its first row
+    block_fmt: str | None = None
+    for token in tokens:
+        if token.kind is Kind.LABEL:
+            key = label_key(token.text)
+            row = row_of_label(token.text)
+            if row is None:
+                if "第二十条" in key or key.startswith("信息内容"):
+                    header, block_fmt = [], None  # a new block: its rows are counted by its own header
+                if header is not None:
+                    header.append(key)
+                scan.heading_lines.add(token.line)
+                if len(key) <= 2 or any(word in key for word in COLUMN_WORDS):
+                    # a column heading between a row's label and its number (PDF text), or a character or two of
+                    # one that OCR put in the row's cell (“行政强制 | 制 | 7”): the row goes on
+                    continue
+                current = None
+                continue
+            if header is not None:
+                block_fmt, header = _block_format("".join(header)), None
+            current = None
+            if row[0] not in scan.rows:
+                scan.rows[row[0]] = FoundRow(fmt=block_fmt, line=token.line)
+                current = scan.rows[row[0]].values
+        elif current is not None:
+            current.append(token)
+        elif token.kind is Kind.NUM:
+            scan.orphans.append(token)
+            if not scan.rows:
+                scan.unlabelled.append(token)
+    return scan
+
+
+def row_of_label(text: str):
+    """The row a label names: by the words before its colon where it goes on with a definition
+    (“行政处罚:指…不同于行政许可”), else by its words."""
+    head, colon, _definition = text.partition(":")
+    named = proactive_row(label_key(head)) if colon else None
+    return named or proactive_row(label_key(text))
+
+
+def _block_format(header: str) -> str | None:
+    if any(word in header for word in BLOCK_WORDS_2019):
+        return "2019"  # 2019's 许可 header names 处理决定数量 too, after 上一年项目数量 and 本年增/减
+    if any(word in header for word in BLOCK_WORDS_2021):
+        return "2021"
+    return None
+
+
+def _restore_lost_labels(scan: Scan, findings: list[Finding]) -> None:
+    """Figures before any row's label, where only the first row of 第二十条第（一）项 can be missing."""
+    unlabelled, found = scan.unlabelled, scan.rows
+    first = next(iter(found), None)
+    if len(unlabelled) != 3 or first != "normative_documents":
+        return
+    # the first row, its label cell left blank: 规章, by the template's order
+    scan.rows = {"regulations": FoundRow(unlabelled, found[first].fmt), **found}
+    scan.orphans = scan.orphans[len(unlabelled) :]
+    findings.append(Finding("lost_label", Severity.INFO, "表二第一行的行名空白，按模板行序认定为“规章”", "表二 · 规章"))
+
+
+def _cells(key: str, fmt: str) -> int:
+    row = next(r for r in PROACTIVE_ROWS if r[0] == key)
+    return row[3] if fmt == "2019" else row[2]
+
+
+def _read_found_row(key: str, row: FoundRow, fmt: str, *, blank: bool, truncated: bool) -> RowReading:
+    n = _cells(key, fmt)
+    if blank and not any(t.is_value for t in row.values):
+        # a row printed blank, in text that drops empty cells or a row a line: no figure anywhere could be this row's
+        return RowReading([0] * n, blanks=list(range(n)))
+    values, shared = _one_number_a_cell(row.values, n)
+    reading = read_row(values, n, truncated=truncated)
+    if not shared:
+        return reading
+    cells = [None if i in shared else cell for i, cell in enumerate(reading.cells)]
+    kept = _kept_positions(key, fmt, n)
+    problem = reading.problem
+    if not problem and any(i in kept for i in shared):
+        problem = "第" + "、".join(str(i + 1) for i in shared if i in kept) + "格写有两个数字，无法读取"
+    return RowReading(cells, reading.blanks, problem, reading.note)
+
+
+def _one_number_a_cell(values: list[Token], n: int) -> tuple[list[Token], list[int]]:
+    """A row with one figure too many where a cell of a tab or “|” row holds two (the 2019 增/减 column written
+    “+(0) -(0)”): that cell counted once, its position returned — its value is not known."""
+    nums = [t for t in values if t.kind is Kind.NUM]
+    if len(nums) <= n:
+        return values, []
+    merged: list[Token] = []
+    shared: list[int] = []
+    for token in values:
+        before = merged[-1] if merged else None
+        if (token.kind is Kind.NUM and before is not None and before.kind is Kind.NUM and token.separated
+                and before.separated and (token.line, token.from_end) == (before.line, before.from_end)):
+            position = sum(t.kind is Kind.NUM for t in merged) - 1
+            shared += [] if position in shared else [position]
+            continue
+        merged.append(token)
+    if sum(t.kind is Kind.NUM for t in merged) != n:
+        return values, []
+    return merged, shared
+
+
+def _kept_positions(key: str, fmt: str, n: int) -> list[int]:
+    """The cells of a row the schema keeps: in 2019, 新制作数量 of 规章 and 处理决定数量 of 许可/处罚/强制."""
+    if key in UNMAPPED_NAMES:
+        return []
+    keep = next(r[4] for r in PROACTIVE_ROWS if r[0] == key)
+    if fmt == "2019":
+        return [keep] if keep is not None else []
+    return list(range(n))
+
+
+def _kept_cells(key: str, cells: list, fmt: str) -> list:
+    keep = next(r[4] for r in PROACTIVE_ROWS if r[0] == key)
+    if fmt == "2019" and keep is not None and key not in ("regulations", "normative_documents"):
+        return [cells[keep]]
+    return cells
+
+
+def _rows_a_line(scan: Scan) -> bool:
+    """The table is written a row a line (each row's figures on its label's line) and every figure no row owns
+    stands on a heading's or caption's line: a row whose own line shows no figure is blank there."""
+    figured = [row for row in scan.rows.values() if any(t.kind is Kind.NUM for t in row.values)]
+    if len(figured) < 2 or not all(t.line in scan.heading_lines for t in scan.orphans):
+        return False
+    return all(next(t for t in row.values if t.kind is Kind.NUM).line == row.line for row in figured)
+
+
+def _none_over(found: dict[str, FoundRow], fmt: str) -> bool:
     """No row holds more figures than it has cells: none was torn from a row left empty."""
-    cells = {key: (n2019 if fmt == "2019" else n2021) for key, _w, n2021, n2019, _k in PROACTIVE_ROWS}
-    return all(sum(t.kind is Kind.NUM for t in values) <= cells[key] for key, values in found.items())
+    for key, row in found.items():
+        n = _cells(key, row.fmt or fmt)
+        if sum(t.kind is Kind.NUM for t in _one_number_a_cell(row.values, n)[0]) > n:
+            return False
+    return True
 
 
 def _proactive_name(key: str) -> str:

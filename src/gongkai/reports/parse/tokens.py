@@ -171,6 +171,8 @@ def without_cut_padded_row(text: str) -> str:
 # A sentence written between a heading and its table (“2022年，…共收到8份…申请，…其中，予以公开2件，…。”):
 # text, not cells — its words would be taken for row labels and its numbers for figures.
 PROSE = re.compile(r"^[^|\t]*[\u4e00-\u9fff][^|\t]{8,}。[^|\t]*$")
+# A 2019 table's row name with its definition (“规章:地方行政规章指…不得称“条例”。 |”): the row, not a sentence
+DEFINED_ROW = re.compile(r"^[ \t]*(规章|(?:行政)?规范性文件|行政许可|行政处罚|行政强制|行政事业性收费)\s*:[^|\t]*")
 
 
 def tokenize(text: str) -> tuple[list[Token], bool]:
@@ -180,6 +182,8 @@ def tokenize(text: str) -> tuple[list[Token], bool]:
     tokens: list[Token] = []
     lines = text.split("\n")
     for number, line in enumerate(lines):
+        if (defined := DEFINED_ROW.match(line)) and PROSE.search(defined.group(0)):
+            line = defined.group(1) + line[defined.end() :]
         if not line.strip() or SEPARATOR_LINE.match(line) or PROSE.search(line.rstrip(" |")):
             continue
         cells = split_cells(line, mode)
