@@ -256,3 +256,12 @@ def test_a_text_that_stops_in_the_next_heading_has_table_two_whole():
     report = read(text[: text.index(TABLE_THREE) + len("三、收到和处理政府信息公开")])
     assert report.proactive.licensing == 0 and report.proactive.penalty == 4
     assert unreadable_at(report, "表二") == []
+
+
+def test_an_underscore_is_a_blank_cell():
+    """深圳市龙华区重点区域建设推进中心 2020: “_” for an empty cell, one a line; the figures after it keep their
+    columns."""
+    lines = ["第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+             "规章", "_", "_", "_", "规范性文件", "_", "3", "3"]
+    report = read(with_table_two_2019(["\n".join(lines)]))
+    assert proactive_of(report)["regulations"][0] == 0 and proactive_of(report)["normative_documents"][0] == 0

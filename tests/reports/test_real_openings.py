@@ -35,6 +35,11 @@ def unsigned(title, **kwargs):
     ("下湿壕镇政府2024年信息公开工作年度报告", "下湿壕镇政府"),  # 2022: 政府 is the name's
     ("乌拉特中旗巴音乌兰苏木2024年政府信息公开工作年度报告.docx", "乌拉特中旗巴音乌兰苏木"),  # a file's name
     ("2024年政府信息公开工作年度报告\n桃江县松木塘镇人民政府", "桃江县松木塘镇人民政府"),  # the name below
+    ("兰州新区经济合作局关于2024年政府信息公开工作年度报告", "兰州新区经济合作局"),  # 2023: 关于 after the name
+    ("bet365亚洲官网 住房和城乡建设局2024年政府信息公开工作年度报告", "住房和城乡建设局"),  # a mirror's words
+    ("临潭县卫生健康局 2024年度政府信息公开工作的报告 根据《条例》编制本报告。", "临潭县卫生健康局"),  # run on
+    ("罗家乡2024年信息公开年报", "罗家乡"),  # 2020: 年报
+    ("2024年信息公开年报\n蒲纺工业园区2024年政府信息公开工作年度报告", "蒲纺工业园区"),  # a caption first
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -253,3 +258,28 @@ def test_a_town_government_without_renmin_may_call_itself_our_town():
     text = unsigned("下湿壕镇政府2024年信息公开工作年度报告", overview="2024年,我镇收到政府信息公开申请10件。")
     report = check_parsed(parse_text(text))
     assert report.agency == "下湿壕镇政府" and not [f for f in report.findings if f.code == "self_reference"]
+
+
+def test_a_report_on_a_year_before_the_national_format_is_not_checked_against_it():
+    """遂溪县建新镇 2018: the 2008 条例's sections (一、主动公开政府信息的情况 … 四、复议、诉讼和申诉情况), no
+    tables."""
+    text = ("遂溪县建新镇人民政府2018年政府信息公开工作年度报告\n一、主动公开政府信息的情况\n全年主动公开信息120条。\n"
+            "二、政府信息依申请公开办理情况\n全年未收到申请。\n三、依申请信息公开收费情况\n未收取费用。\n"
+            "四、复议、诉讼和申诉情况\n未发生。\n遂溪县建新镇人民政府\n2019年1月20日\n")
+    report = check_parsed(parse_text(text))
+    assert report.year == 2018
+    assert [(f.code, f.severity) for f in report.findings] == [("before_format", "info")]
+
+
+def test_the_overview_heading_may_name_the_year():
+    """温州某乡 2023: “一、2023年政务公开总体情况”."""
+    text = text_report().replace("一、总体情况", "一、2024年政务公开总体情况")
+    assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "missing_section"]
+
+
+def test_a_text_that_stops_in_a_row_of_table_three_is_cut_in_it():
+    """信丰县卫生健康委 2023: the page ends in “三、本年度”, a row of 表三, not the heading of a later section."""
+    text = text_report()
+    report = check_parsed(parse_text(text[: text.index("三、本年度办理结果") + len("三、本年度")]))
+    unread = [f.message for f in report.findings if f.code == "unreadable" and f.where.startswith(("表三", "表四"))]
+    assert unread and all("中断" in m for m in unread)

@@ -5,6 +5,7 @@ from __future__ import annotations
 FINDING_NAMES = {
     "missing_section": "缺少章节",
     "old_format": "使用旧格式",
+    "before_format": "格式施行前的报告",
     "late_publication": "逾期公布",
     "date_incomplete": "落款日期不完整",
     "year_mismatch": "年度不一致",

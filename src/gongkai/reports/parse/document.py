@@ -20,7 +20,7 @@ from .tables import read_applications
 from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
+    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
     "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
@@ -225,7 +225,7 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
         (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
     )
     truncated = parsed.truncated and not any(regions.get(k) for k in ("problems", "other"))
-    if truncated and last and NEXT_HEADING.search(norm[slice(*regions[last])]):
+    if truncated and last and _stops_in_next_heading(norm[slice(*regions[last])], last):
         truncated = False  # the text stops in the next heading (“三、收到和处理政府信息公开”): the table is whole
     results = []
     results.append(
@@ -255,7 +255,18 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
 
 
 CUT = "（报告不完整，在此之前中断）"
-NEXT_HEADING = re.compile(r"\n[ \t#*|>]*[三四五六]、[^\n\d|]{2,30}\s*$")
+LAST_LINE_HEADING = re.compile(r"\n[ \t#*|>]*([三四五六])、([^\n\d|]{2,30}?)\s*$")
+
+
+def _stops_in_next_heading(region: str, key: str) -> bool:
+    """The text ends in the first words of a later section's heading (“三、收到和处理政府信息公开”), not in a
+    row of the table (“三、本年度”, “四、结转下年度”)."""
+    match = LAST_LINE_HEADING.search(region)
+    if not match:
+        return False
+    section = SECTION_ORDER[NUMERALS.index(match.group(1))]
+    heading = SECTION_NAMES[section][2:]
+    return SECTION_ORDER.index(section) > SECTION_ORDER.index(key) and heading.startswith(match.group(2))
 
 
 def _cut(finding: Finding) -> Finding:

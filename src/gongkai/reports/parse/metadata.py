@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A signature dated in figures (“2025.1.20”, “2025-01-20”, “2025/1/20”): only as a line of its own.
 NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
-# A title's end: the line's, a table row's (“| …报告 | ||”), or the body's first words run into it
-TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf))?[ \t|]*$|(?=根据|依据|按照|本报告|本年度报告))"  # “…报告.docx”: a file's name
+# A title's end: the line's (a file's name: “…报告.docx”), a table row's (“| …报告 | ||”), or the body's first
+# words run into it
+TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf))?[ \t|]*$|(?=\s?(?:根据|依据|按照|本报告|本年度报告)))"
 TITLE = re.compile(
     r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府)?信息公开"
     r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
-    rf"(?:年度)?(?:的)?\s*报告{TITLE_END}",
+    rf"(?:年度)?(?:的)?\s*(?:报告|年报){TITLE_END}",
     re.M,
 )
 # What sites put before a title: a “标题:” label, a tag “【2020】”, a PDF viewer's “Page 2 - ”
@@ -59,13 +60,12 @@ YEAR_END = re.compile(r"(?:截至|截止)(?:到)?\s*(20\d{2})\s*年\s*12\s*月\s
 def read_metadata(parsed: Parsed, norm: str) -> None:
     report = parsed.report
     head = norm[: parsed.headings.get("overview", (min(len(norm), 600), 0))[0] or 600]
-    title = TITLE.search(head) or TITLE.search(norm[:800])
+    titles = list(TITLE.finditer(head)) or list(TITLE.finditer(norm[:800]))
+    named = [(t, _title_agency(t.group(1))) for t in titles]
+    # a site's caption of the year alone (“2020年信息公开年报”) before the title that names the agency
+    title, parsed.title_agency = next(((t, a) for t, a in named if a), named[0] if named else (None, None))
     if title:
         parsed.title_year = int(title.group(2))
-        prefix = TITLE_LABEL.sub("", title.group(1).strip(" :,，、\t|"))
-        prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)", "", prefix)  # “2025湖口县大垅乡2025年度…”
-        if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
-            parsed.title_agency = prefix
     elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
         parsed.title_year, parsed.title_agency = int(title.group(1)), title.group(2)
     if title and not parsed.title_agency and (beside := NAME_BY_TITLE.search(head)):
@@ -80,6 +80,17 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
     year_end = YEAR_END.search(norm[:3000])
     report.year = (parsed.title_year or parsed.period_year or parsed.stated_year
                    or (int(year_end.group(1)) if year_end else None) or _year_from_text(norm))
+
+
+def _title_agency(words: str) -> str | None:
+    """The agency a title names before its year, without a site's label or words around it."""
+    prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|"))
+    prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)|关于$", "", prefix)  # “2025湖口县大垅乡2025年度…”
+    if re.search(r"[A-Za-z0-9\s]", prefix):  # “bet365亚洲官网 住房和城乡建设局”: a site's words before it
+        prefix = re.findall(r"[\u4e00-\u9fff]+", prefix)[-1] if re.search(r"[\u4e00-\u9fff]", prefix) else ""
+    if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
+        return prefix
+    return None
 
 
 def _signature(norm: str) -> tuple[str | None, date | None]:

@@ -16,7 +16,7 @@ from .normalize import INSTRUCTION
 _CJK = "\u4e00-\u9fff"
 UNSURE = "□"  # written by the OCR reader for a number cell it read with too little confidence
 SEPARATOR_LINE = re.compile(r"^[\s|:+=_]*-{3,}[\s|\-:+=_]*$")
-DASH_CELL = re.compile(r"^(?:-+|/+|\\|—+|无|－|空|／|\*)$")
+DASH_CELL = re.compile(r"^(?:-+|/+|\\|—+|_+|＿+|无|－|空|／|\*)$")  # “_”: 深圳市龙华区 2020
 # A number with thousands separators (1,234) or its unit (12件) in a cell of its own.
 WHOLE_NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:件|个|次|项|条|人次|万元)?$")
 # Before a numbering mark a new label starts: （三） 三、 2.
