@@ -239,6 +239,7 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "2024年，我乡未发生因信息公开引起的行政复议被改变或行政诉讼败诉情形。",  # 省 厅 2023: a result, not the number
     "2024年我乡未直接收受社会民众和单位、团体依申请公开事务，全年配合县审批局回复依申请公开1份。",  # 2022
     "对未进行公开属性认定和公开属性定为依申请公开、不予公开的公文，开展公开属性重新审查。",  # documents
+    "本年度未收取依申请公开事项信息处理费。",  # 浑南区民宗局 2021: a fee, not requests
     # a 街道's report copying its city's figure
     "2024年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件，均在法定时限内予以答复。",
 ])
@@ -404,3 +405,10 @@ def test_a_paragraph_on_the_whole_area_gives_warnings_not_errors():
     assert {f.severity for f in mismatches(said)} <= {"warning"}  # a 乡's report
     total = "2024年累计受理政府信息公开申请57件，完成答复54件。其中，县级政府受理并完成申请答复6件。"
     assert {f.severity for f in mismatches(total, agency="叶城县人民政府")} == {"warning"}
+
+
+def test_a_channels_part_named_after_the_total_does_not_make_it_an_area_count():
+    """桐乡市公安局 2023: “其中网上政府信息公开申请件22件” is no “其中县政府…”."""
+    said = "2024年，共办理回复依申请公开事项12件，其中网上政府信息公开申请件11件，书面申请件1件，均已按时答复。"
+    [claim] = [c for c in statements(parse_text(text_report(overview=said))) if c.high == 12]
+    assert not claim.area

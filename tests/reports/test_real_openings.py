@@ -283,3 +283,38 @@ def test_a_text_that_stops_in_a_row_of_table_three_is_cut_in_it():
     report = check_parsed(parse_text(text[: text.index("三、本年度办理结果") + len("三、本年度")]))
     unread = [f.message for f in report.findings if f.code == "unreadable" and f.where.startswith(("表三", "表四"))]
     assert unread and all("中断" in m for m in unread)
+
+
+def test_a_pages_header_date_above_the_title_is_no_signature():
+    """马鞍底乡 2021: the site's “发布日期 2022-02-19” above the title was read as a late signature."""
+    text = unsigned("马鞍底乡2024年政府信息公开工作年度报告")
+    page = "• 发布机构\n    马鞍底乡人民政府\n• 发布日期\n    2025-02-19\n" + text
+    report = check_parsed(parse_text(page[: page.index("六、其他需要报告的事项")]))  # the page cut before 六
+    assert report.published_on is None and not [f for f in report.findings if f.code == "late_publication"]
+
+
+@pytest.mark.parametrize("heading, national, key", [
+    ("五、存在的问题及改进措施", "五、存在的主要问题及改进情况", "problems"),  # 金山镇 2019
+    ("二、主动公开信息情况", "二、主动公开政府信息情况", "proactive"),  # 武汉病毒所 2023
+])
+def test_more_wordings_of_the_headings(heading, national, key):
+    parsed = parse_text(text_report().replace(national, heading))
+    assert key in parsed.headings  # the heading itself, not only its table
+    assert not [f for f in check_parsed(parsed).findings if f.code == "missing_section"]
+
+
+def test_headings_of_empty_sections_on_one_line_are_headings():
+    """开平市农业农村局 2020 on a copying site: the tables gone, the headings of 二 to 五 left side by side."""
+    text = text_report()
+    start, end = text.index("二、主动公开"), text.index("五、存在的主要问题")
+    one_line = text[:start] + "二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 " \
+        "四、政府信息公开行政复议、行政诉讼情况 " + text[end:]
+    missing = [f for f in check_parsed(parse_text(one_line)).findings if f.code == "missing_section"]
+    assert missing == []
+
+
+def test_a_page_that_opens_with_the_agencys_name_alone():
+    """浑南区国资局 2022: the name on the first line, the preamble's “区政府国资局” a short form of it."""
+    preamble = "现公布区政府国资局2024年政府信息公开工作年度报告。\n"
+    text = unsigned("浑南区国资局").replace("一、总体情况", preamble + "一、总体情况")
+    assert check_parsed(parse_text(text)).agency == "浑南区国资局"

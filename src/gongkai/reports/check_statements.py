@@ -383,8 +383,9 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications
         if key in ("received", "requests") and (CAUSE_OF.match(after) or FEES.match(after)):
             continue  # “未收到因…申请引起的行政诉讼”, “未发生依申请公开投诉举报”, “未对公众依申请公开…收取任何费用”
-        if key in ("received", "requests") and re.search("直接|属性|定为|列为", sentence[clause_from:end]):
-            continue  # “未直接收受…依申请公开事务” (others came through a body), “公开属性定为依申请公开”: documents
+        if key in ("received", "requests") and re.search("直接|属性|定为|列为|收取", sentence[clause_from:end]):
+            continue  # “未直接收受…依申请公开事务” (others came through a body), “公开属性定为依申请公开”: documents;
+            # “未收取依申请公开事项信息处理费”: fees
         subject = key
         if key == "requests":
             subject = _qualified(sentence, keywords, index, key)[1]  # “无上年结转政府信息公开申请”: carried_in 0

@@ -124,7 +124,7 @@ APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|�
 # “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
 CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
 # “未对公众依申请公开政府信息收取任何费用”: what is denied is a fee, not the requests
-FEES = re.compile(r"^[^,;。]{0,8}?(?:收取|收费|费用)")
+FEES = re.compile(r"^[^,;。]{0,8}?(?:收取|收费|费用|处理费)")
 # The ways a request comes in: a count said of one of them is a part of those received.
 CHANNEL_WORD = re.compile(r"网上|线上|线下|在线|纸质|当面|现场|信函|来信|来函|邮寄|快递|电子邮件|传真")
 PART_OF_REQUESTS = re.compile(CHANNEL_WORD.pattern + r"|网络|邮件|电话|窗口|委托|代为|(?<!结)转办|转交"
@@ -135,9 +135,9 @@ WHOLE_AREA = re.compile(r"全(?:县|市|区|省|旗|州|盟)")
 # A paragraph that speaks of more than the agency: its area (全县), every level of it, or the government's own
 # part beside a total — any count in it may be the area's, so a difference from the tables is a warning
 AREA_PARAGRAPH = re.compile(r"全(?:县|市|区|省|旗|州|盟)|各级(?:行政机关|政府|机关)|本级"
-                            r"|其中[^,;。\d]{0,4}(?:政府|本机关)|(?:县|市|区)级政府")
+                            r"|其中[^,;。\d]{0,4}(?:政府(?!信息)|本机关)|(?:县|市|区)级政府")
 # “其中区政府受理36件”, “区政府本级共受理206件”: the sentence gives the government's own figure beside its area's
-OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府|本机关|本单位)")
+OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府(?!信息)|本机关|本单位)")  # not “其中网上政府信息公开申请”
 # A clause whose subject is other bodies — “部门新收…4件”, “各部门…答复64件”, “各乡镇共受理…” — or that
 # speaks of helping one (“配合市审批局回复…1份”): what the clause and those after it count is not this agency's.
 OTHER_BODIES = re.compile(r"(?:^|[,;:])\s*(?:20\d{2}年度?,?)?(?:全(?:县|市|区|旗|州))?(?:共有|共)?"

@@ -21,10 +21,10 @@ from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
-    "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府信息)?(?:工作)?(?:的)?情况",
+    "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府)?(?:信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
-    "problems": r"五、[^。\n|]{0,16}?(?:存在的?主要问题|主要问题|存在问题)[^。\n|]{0,10}?(?:改进|整改)"
+    "problems": r"五、[^。\n|]{0,16}?(?:存在的?(?:主要)?问题|主要问题)[^。\n|]{0,10}?(?:改进|整改)"
     r"[^。\n|]{0,6}?(?:情况|措施)?",
     "other": r"六、\s*其他需?要?报告的?事项",
 }
@@ -117,8 +117,9 @@ def _without_contents(norm: str) -> str:
     masked = norm
     for sentence in re.finditer(r"[^。\n]+", norm):
         found = sorted(m.span() for pattern in COMPILED.values() for m in pattern.finditer(sentence.group(0)))
-        # the headings follow each other with a comma between (a page on one line has text between its headings)
-        listed = sum(re.fullmatch(r"[\s,;、]{0,3}", sentence.group(0)[end:start]) is not None
+        # the headings follow each other with a comma between (a page on one line has text between its headings,
+        # or only a space where its sections are empty)
+        listed = sum(re.fullmatch(r"\s?[,;、]\s?", sentence.group(0)[end:start]) is not None
                      for (_, end), (start, _) in zip(found, found[1:], strict=False))
         if listed >= 2:
             masked = masked[: sentence.start()] + " " * len(sentence.group(0)) + masked[sentence.end() :]

@@ -72,7 +72,9 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
         parsed.title_agency = beside.group(1) or beside.group(2)  # “2022年政府信息公开工作年度报告\n桃江县…人民政府”
     period = PERIOD.search(norm[:3000])
     parsed.period_year = int(period.group(1)) if period else None
-    (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(norm)
+    first_heading = min((start for start, _ in parsed.headings.values()), default=0)
+    (parsed.signature_agency, report.published_on, parsed.signature_at, parsed.partial_date) = _find_signature(
+        norm, first_heading)
     report.agency = _agency_name(parsed, norm)
     # before section 一 only: “发布2019年政府信息公开年度报告” in the body is work done in the year reported on
     stated = STATED_YEAR.search(norm[: min(1500, parsed.headings.get("overview", (1500, 0))[0])])
@@ -99,12 +101,13 @@ def _signature(norm: str) -> tuple[str | None, date | None]:
     return found[0], found[1]
 
 
-def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tuple[int, int] | None]:
+def _find_signature(norm: str, after: int = 0) -> tuple[str | None, date | None, int | None, tuple[int, int] | None]:
     """The signature: the last line near the end that is a date (or agency + date), and the agency line above.
 
-    Pages carry navigation and footers after it (“打印本页 关闭窗口”), so the date need not be the last line.
+    Pages carry navigation and footers after it (“打印本页 关闭窗口”), so the date need not be the last line; it
+    comes `after` the first section heading (a page's header date above the title is not it).
     """
-    base = max(0, len(norm) - SIGNATURE_TAIL)
+    base = max(0, len(norm) - SIGNATURE_TAIL, after)
     tail = norm[base:]
     lines = tail.split("\n")
     offsets, position = [], base
@@ -144,8 +147,14 @@ def _find_signature(norm: str) -> tuple[str | None, date | None, int | None, tup
     return None, None, None, None
 
 
+# A page that opens with the agency's name on a line of its own and no title naming it (“浑南区国资局”)
+FIRST_LINE_NAME = re.compile(rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n")
+
+
 def _agency_name(parsed: Parsed, norm: str) -> str | None:
     signature, title = parsed.signature_agency, parsed.title_agency
+    if not title and not signature and (first := FIRST_LINE_NAME.match(norm)):
+        title = first.group(1)  # not the title's: a site's name there must not contradict a signature
     if signature and (not title or title in signature or signature in title):
         return signature if len(signature) >= len(title or "") else title
     if signature and title and same_agency(title, signature):
