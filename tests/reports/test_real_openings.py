@@ -202,8 +202,12 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     text = text_report()
     start = "Page 9 - 2020年报_审计局\nP. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n"
     page = start + text[text.index("四、政府信息公开") :]
-    [overview] = [f for f in check_parsed(parse_text(page)).findings if f.where == "一、总体情况"]
+    report = check_parsed(parse_text(page))
+    [overview] = [f for f in report.findings if f.where == "一、总体情况"]
     assert overview.code == "missing_section" and overview.severity == "error"
+    # the table's last row is read, the rows before it are not on the page
+    assert all(v == 0 for v in report.applications["carried_out"].values())
+    assert all(v is None for v in report.applications["new"].values())
 
 
 @pytest.mark.parametrize("preamble, overview, agency", [

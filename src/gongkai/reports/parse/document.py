@@ -39,7 +39,8 @@ SECTION_NAMES = {
 }
 TABLE_FALLBACK = {
     "proactive": r"第二十条\s*第?\s*\(一\)\s*项",
-    "applications": r"勾稽关系|本年新收政府信息公开申请",
+    # a PDF's later page alone may start inside 表三, at its last row
+    "applications": r"勾稽关系|本年新收政府信息公开申请|(?m:^[ \t|]*四、结转下年度继续办理)",
     # not “…、政府信息公开行政复议行政诉讼情况、…” in a preamble's list of contents
     "appeals": r"行政复议[\s|\t]*(?:[\s|\t]*行政诉讼)(?!情况|案件|工作|等|的|、|,|。)|结果\s*维持",
 }
