@@ -240,6 +240,7 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "2024年我乡未直接收受社会民众和单位、团体依申请公开事务，全年配合县审批局回复依申请公开1份。",  # 2022
     "对未进行公开属性认定和公开属性定为依申请公开、不予公开的公文，开展公开属性重新审查。",  # documents
     "本年度未收取依申请公开事项信息处理费。",  # 浑南区民宗局 2021: a fee, not requests
+    "2024年，在网站公示失效、废止的规范性文件和其他文件85件。",  # 2023: other documents among them
     # a 街道's report copying its city's figure
     "2024年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件，均在法定时限内予以答复。",
 ])

@@ -265,3 +265,11 @@ def test_an_underscore_is_a_blank_cell():
              "规章", "_", "_", "_", "规范性文件", "_", "3", "3"]
     report = read(with_table_two_2019(["\n".join(lines)]))
     assert proactive_of(report)["regulations"][0] == 0 and proactive_of(report)["normative_documents"][0] == 0
+
+
+def test_a_year_where_the_page_is_cut_after_table_two_is_no_figure():
+    """西藏自治区审计厅 2025: the page ends “行政事业性收费\\n\\n0\\n\\n2025年”, a sentence's first word."""
+    text = text_report(sep=" | ")
+    cut = text[: text.index(TABLE_THREE)].replace("行政事业性收费 | 1.25", "行政事业性收费 | 0") + "2025年"
+    report = read(cut)
+    assert report.proactive.fees_10k_yuan == 0 and unreadable_at(report, "表二 · 行政事业性收费") == []

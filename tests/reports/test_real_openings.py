@@ -40,6 +40,9 @@ def unsigned(title, **kwargs):
     ("临潭县卫生健康局 2024年度政府信息公开工作的报告 根据《条例》编制本报告。", "临潭县卫生健康局"),  # run on
     ("罗家乡2024年信息公开年报", "罗家乡"),  # 2020: 年报
     ("2024年信息公开年报\n蒲纺工业园区2024年政府信息公开工作年度报告", "蒲纺工业园区"),  # a caption first
+    ("托克逊县人民政府\n2024年托克逊县夏镇人民政府信息公开工作年度报告", "托克逊县夏镇人民政府"),  # a site's name
+    ("标      题 西藏自治区审计厅2024年政务信息公开工作开展年度报告", "西藏自治区审计厅"),  # 2025
+    ("叶城县第24乡 2024 年政府信息公开工作年度报告", "叶城县第24乡"),  # a docx's spaces around the year
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency

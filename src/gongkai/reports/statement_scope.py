@@ -79,6 +79,8 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False
     if key in ("received", "requests", "concluded", "carried_out") and by_channel(sentence, start):
         return False  # “受理线上…申请65件，办结62件…，受理线下…申请9件”: each count is one channel's
+    if key.startswith("doc.") and re.search("其他|等", sentence[end : number.start()]):
+        return False  # “公示失效、废止的规范性文件和其他文件85件”: other documents among them
     if key.endswith(".repealed") and re.search(r"失效\s*\d", sentence):
         return False  # “失效2件、废止4件”: many tables count both as 本年废止
     if key == "granted" and "已主动公开" in sentence and sentence[start:end] == "同意公开":

@@ -22,8 +22,8 @@ NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 # words run into it
 TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf))?[ \t|]*$|(?=\s?(?:根据|依据|按照|本报告|本年度报告)))"
 TITLE = re.compile(
-    r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府)?信息公开"
-    r"(?:工作)?(?:年度)?(?:情况)?(?:工作)?"
+    r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?信息公开"
+    r"(?:工作)?(?:开展)?(?:年度)?(?:情况)?(?:工作)?"
     rf"(?:年度)?(?:的)?\s*(?:报告|年报){TITLE_END}",
     re.M,
 )
@@ -38,7 +38,8 @@ PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
 DOING = "认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平"
 AGENCY_AFTER_YEAR = re.compile(
-    rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))\s*政府信息公开"
+    rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))"
+    r"\s*(?:政府)?信息公开"  # “2024年托克逊县夏镇人民政府信息公开…”: 政府 the name's
     rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
     re.M,
 )
@@ -88,7 +89,7 @@ def _title_agency(words: str) -> str | None:
     """The agency a title names before its year, without a site's label or words around it."""
     prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|"))
     prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)|关于$", "", prefix)  # “2025湖口县大垅乡2025年度…”
-    if re.search(r"[A-Za-z0-9\s]", prefix):  # “bet365亚洲官网 住房和城乡建设局”: a site's words before it
+    if re.search(r"[A-Za-z]|\s", prefix):  # “bet365亚洲官网 住房和城乡建设局”: a site's words before it
         prefix = re.findall(r"[\u4e00-\u9fff]+", prefix)[-1] if re.search(r"[\u4e00-\u9fff]", prefix) else ""
     if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
         return prefix

@@ -78,6 +78,8 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
         return [Token(Kind.NUM, UNSURE, line)]  # a value OCR could not read with confidence: a cell, not a guess
     if DASH_CELL.match(text):
         return [Token(Kind.BLANK, text, line)]
+    if re.fullmatch(r"(?:19|20)\d{2}\s*年度?", text):
+        return [Token(Kind.LABEL, text, line)]  # “2025年” where a page is cut after a table: a sentence's start
     whole = WHOLE_NUMBER.match(text)
     if whole:
         return [Token(Kind.NUM, whole.group(1).replace(",", "") + (whole.group(2) or ""), line)]
