@@ -325,3 +325,11 @@ def test_a_page_that_opens_with_the_agencys_name_alone():
     preamble = "现公布区政府国资局2024年政府信息公开工作年度报告。\n"
     text = unsigned("浑南区国资局").replace("一、总体情况", preamble + "一、总体情况")
     assert check_parsed(parse_text(text)).agency == "浑南区国资局"
+
+
+def test_a_sentence_saying_the_results_were_upheld_is_no_table_four():
+    """嘉兴市人民政府办公室 2022: “行政复议1件，行政诉讼2件，均结果维持。” in 一, the page cut there."""
+    text = text_report(overview="2024年，因信息公开引发行政争议1件，其中，行政复议1件，均结果维持。")
+    report = check_parsed(parse_text(text[: text.index("二、主动公开")]))
+    missing = [f.message for f in report.findings if f.code == "missing_section"]
+    assert len(missing) == 5 and all("中断" in m for m in missing)

@@ -42,7 +42,9 @@ TABLE_FALLBACK = {
     # a PDF's later page alone may start inside 表三, at its last row
     "applications": r"勾稽关系|本年新收政府信息公开申请|(?m:^[ \t|]*四、结转下年度继续办理)",
     # not “…、政府信息公开行政复议行政诉讼情况、…” in a preamble's list of contents
-    "appeals": r"行政复议[\s|\t]*(?:[\s|\t]*行政诉讼)(?!情况|案件|工作|等|的|、|,|。)|结果\s*维持",
+    # not “行政复议1件,行政诉讼2件,均结果维持。” in a sentence: the result columns' headings side by side
+    "appeals": r"行政复议[\s|\t]*(?:[\s|\t]*行政诉讼)(?!情况|案件|工作|等|的|、|,|。)"
+    r"|结果\s*维持[\s|\t]*(?:结果\s*)?纠正",
 }
 
 
