@@ -361,6 +361,7 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
     # a page with no heading at all but a body (a copy that lost its heading lines) was not cut before 一
     headless = not present and _overview_without_heading(text)
     problems_at = PROBLEMS_WITHOUT_HEADING.search(text, max(present.values(), default=0))
+    later_page = _later_page(text)
     if headless:
         last = SECTION_ORDER.index("problems") if problems_at else 0
     for key in SECTION_ORDER:
@@ -376,12 +377,28 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
                                     "未找到“五、存在的主要问题及改进情况”的标题（有存在问题的内容，未标明部分）",
                                     SECTION_NAMES[key]))
             continue
+        if later_page and present and SECTION_ORDER.index(key) < min(SECTION_ORDER.index(k) for k in present):
+            findings.append(Finding("missing_section", Severity.WARNING,
+                                    f"未见“{SECTION_NAMES[key]}”部分（文本从第{later_page}页开始，此前各页不在文本中）",
+                                    SECTION_NAMES[key]))
+            continue
         # a report cut short never reached the sections after the last one it has; one missing before is missing
         cause = CUT if parsed.truncated and SECTION_ORDER.index(key) > last else ""
         findings.append(
             Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
         )
     return findings
+
+
+# “Page 8 - …”, “P. 8”: a PDF viewer's page, shown alone
+START_PAGE = re.compile(r"^\s*(?:Page\s*(\d+)\s*-|P\.\s*(\d+)\b)")
+
+
+def _later_page(text: str) -> int | None:
+    """The page number a text starts at, where it is a later page of its document alone."""
+    match = START_PAGE.match(text)
+    number = int(match.group(1) or match.group(2)) if match else 1
+    return number if number > 1 else None
 
 
 # “(一)存在问题:…”, “(二)进一步整改:…”: section 五's items under no heading of their own
