@@ -367,20 +367,9 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
     for key in SECTION_ORDER:
         if key in present:
             continue
-        before = text[: min(present.values())] if present else text
-        if key == "overview" and (present or headless) and _overview_without_heading(before):
-            findings.append(Finding("missing_section", Severity.WARNING,
-                                    "未找到“一、总体情况”的标题（有概述文字，未标明部分）", SECTION_NAMES[key]))
-            continue
-        if key == "problems" and problems_at and "other" not in present:
-            findings.append(Finding("missing_section", Severity.WARNING,
-                                    "未找到“五、存在的主要问题及改进情况”的标题（有存在问题的内容，未标明部分）",
-                                    SECTION_NAMES[key]))
-            continue
-        if later_page and present and SECTION_ORDER.index(key) < min(SECTION_ORDER.index(k) for k in present):
-            findings.append(Finding("missing_section", Severity.WARNING,
-                                    f"未见“{SECTION_NAMES[key]}”部分（文本从第{later_page}页开始，此前各页不在文本中）",
-                                    SECTION_NAMES[key]))
+        unheaded = _unheaded(key, text, present, headless=headless, problems_at=problems_at, later_page=later_page)
+        if unheaded:
+            findings.append(Finding("missing_section", Severity.WARNING, unheaded, SECTION_NAMES[key]))
             continue
         # a report cut short never reached the sections after the last one it has; one missing before is missing
         cause = CUT if parsed.truncated and SECTION_ORDER.index(key) > last else ""
@@ -388,6 +377,19 @@ def missing_sections(parsed: Parsed) -> list[Finding]:
             Finding("missing_section", Severity.ERROR, f"缺少“{SECTION_NAMES[key]}”部分{cause}", SECTION_NAMES[key])
         )
     return findings
+
+
+def _unheaded(key: str, text: str, present: dict[str, int], *, headless: bool, problems_at, later_page) -> str:
+    """Why a section without its heading is only worth a warning: its text is there under no heading, or the
+    text starts on a later page than the section's; "" where it is missing."""
+    before = text[: min(present.values())] if present else text
+    if key == "overview" and (present or headless) and _overview_without_heading(before):
+        return "未找到“一、总体情况”的标题（有概述文字，未标明部分）"
+    if key == "problems" and problems_at and "other" not in present:
+        return "未找到“五、存在的主要问题及改进情况”的标题（有存在问题的内容，未标明部分）"
+    if later_page and present and SECTION_ORDER.index(key) < min(SECTION_ORDER.index(k) for k in present):
+        return f"未见“{SECTION_NAMES[key]}”部分（文本从第{later_page}页开始，此前各页不在文本中）"
+    return ""
 
 
 # “Page 8 - …”, “P. 8”: a PDF viewer's page, shown alone
