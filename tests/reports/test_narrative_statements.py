@@ -413,3 +413,21 @@ def test_a_channels_part_named_after_the_total_does_not_make_it_an_area_count():
     said = "2024年，共办理回复依申请公开事项12件，其中网上政府信息公开申请件11件，书面申请件1件，均已按时答复。"
     [claim] = [c for c in statements(parse_text(text_report(overview=said))) if c.high == 12]
     assert not claim.area
+
+
+def test_documents_published_and_a_registrys_name_are_no_counts_of_the_table():
+    """北杜街道 2023: “无行政规范性文件公开” (none published, not none issued); 江干区市场监督管理局 2020:
+    “国家企业信用信息系统公开行政处罚决定930件” — no applicant count of 企业."""
+    said = "2024年无行政规范性文件公开,无行政处罚和行政事业性收费等事项公开。"
+    assert not [c for c in statements(parse_text(text_report(overview=said))) if c.subject.startswith("doc.")]
+    said = "2024年通过国家企业信用信息系统公开行政处罚决定930件。"
+    assert not [c for c in statements(parse_text(text_report(overview=said))) if c.high == 930]
+
+
+def test_requests_carried_from_last_year_named_by_its_year_leave_the_later_counts_this_years():
+    """大丰区人民政府 2024: “含2023年转至今年办理的3件” is the carried-in count, and “办结68件”
+    and “剩余1件结转下一年度处理” after it are this year's, not 2023's."""
+    said = ("全年共办理政府信息公开申请69件,含2023年转至今年办理的3件,办结68件,剩余1件结转下一年度处理,"
+            "按期答复率100%。")
+    found = {(c.subject, c.high) for c in statements(parse_text(text_report(overview=said)))}
+    assert {("carried_in", 3), ("concluded", 68), ("carried_out", 1)} <= found

@@ -1,12 +1,13 @@
 """Converter and publishing habits combined at random (fixtures_check/habits.py): every cell is read right or
-left unreadable — never another number — and a report with one page break inside 表三 is read whole."""
+left unreadable — never another number — and a report with one page break inside 表三 is read whole. A text cut
+short anywhere (a crawl's page) gives no wrong cell and no error but the cut's own."""
 
 import pytest
 
 from gongkai.reports.check import check_parsed
 from gongkai.reports.parse import parse_text
 from gongkai.statute.report import COLUMNS, ROW_KEYS
-from tests.reports.fixtures_check.habits import random_report
+from tests.reports.fixtures_check.habits import cut_report, random_report
 from tests.reports.fixtures_check.torn import expected_rows
 
 
@@ -32,3 +33,10 @@ def test_up_to_three_page_breaks_never_a_wrong_cell_or_a_false_error(seed):
     text, rows, habits = random_report(seed, breaks=3)
     wrong, _unread, errors = wrong_and_unread(text, rows)
     assert (wrong, errors) == ([], []), habits
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_a_text_cut_anywhere_never_gives_a_wrong_cell_or_an_error_but_the_cuts(seed):
+    text, rows, habits = cut_report(seed)
+    wrong, _unread, errors = wrong_and_unread(text, rows)
+    assert (wrong, [e for e in errors if "中断" not in e]) == ([], []), habits

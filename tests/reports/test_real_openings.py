@@ -156,12 +156,14 @@ def test_numbered_items_of_section_one_are_not_the_sections_after_it():
 
 def test_a_town_governments_office_may_name_its_government_and_call_it_our_town():
     """大余县吉村镇人民政府办公室 2023: the government it reports for, with its county, is no other agency."""
-    text = unsigned("吉村镇人民政府办公室2024年政府信息公开工作年度报告",
-                    overview="2024年,大余县吉村镇人民政府办公室坚持依法公开。我镇收到政府信息公开申请10件。",
-                    other="本年度未收取信息处理费。如对本报告有任何疑问,请与大余县吉村镇人民政府党政办公室联系。")
-    report = check_parsed(parse_text(text))
-    assert report.agency == "吉村镇人民政府办公室"
-    assert [f.message for f in report.findings if f.code == "self_reference"] == []
+    for said, agency in (("大余县吉村镇人民政府办公室", "大余县吉村镇人民政府办公室"),  # the overview completes it
+                         ("吉村镇人民政府办公室", "吉村镇人民政府办公室")):
+        text = unsigned("吉村镇人民政府办公室2024年政府信息公开工作年度报告",
+                        overview=f"2024年,{said}坚持依法公开。我镇收到政府信息公开申请10件。",
+                        other="本年度未收取信息处理费。如对本报告有任何疑问,请与大余县吉村镇人民政府党政办公室联系。")
+        report = check_parsed(parse_text(text))
+        assert report.agency == agency
+        assert [f.message for f in report.findings if f.code == "self_reference"] == []
 
 
 def test_a_list_of_the_six_parts_in_one_sentence_is_no_heading():
@@ -223,6 +225,20 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
      "保山市卫生健康委员会"),
     # 綦江区 2020: no name holds the verbs of its sentence
     ("", "2024年,綦江区严格按照国务院全面推进政务公开的部署开展工作。", None),
+    # 山西省退役军人事务厅 2022, 榕城区政府办公室 2021, 小河镇 2024: more verbs after the name, a township's name
+    ("", "2024年,山西省退役军人事务厅准确把握新时代政务公开工作新任务新要求。", "山西省退役军人事务厅"),
+    ("", "2024年,榕城区政府办公室根据《条例》全力做好政府信息公开工作。", "榕城区政府办公室"),
+    ("", "2024年,小河镇坚持以习近平新时代中国特色社会主义思想为指导。", "小河镇"),
+    # 塘下镇 2024, 新虹街道 2024: who compiled it — a township's own office is no agency of its own
+    ("本报告由塘下镇人民政府结合有关统计数据编制。", None, "塘下镇人民政府"),
+    ("本报告根据《条例》的要求,由上海市闵行区新虹街道办事处党政办编制。", None, "上海市闵行区新虹街道办事处"),
+    # 官洲街道 2023: the government's leadership named between the year and the name
+    ("", "2024年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《条例》。", "官洲街道办事处"),
+    # 会同县林业局 2020: a site's “信息来源:” label
+    ("发布时间:2025-01-15 10:00 信息来源:会同县林业局", None, "会同县林业局"),
+    # 清江浦区 2021: the body that compiled the report is not in its name
+    ("清江浦区政务公开工作领导小组办公室编制了清江浦区人民政府2024年度政府信息公开工作年度报告。", None,
+     "清江浦区人民政府"),
 ])
 def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
     text = unsigned("政府信息公开工作年度报告", overview=overview).replace("一、总体情况", preamble + "\n一、总体情况")
@@ -335,3 +351,25 @@ def test_a_sentence_saying_the_results_were_upheld_is_no_table_four():
     report = check_parsed(parse_text(text[: text.index("二、主动公开")]))
     missing = [f.message for f in report.findings if f.code == "missing_section"]
     assert len(missing) == 5 and all("中断" in m for m in missing)
+
+
+def test_a_sites_short_title_above_the_reports_own_takes_the_full_name():
+    """越秀区退役军人事务局 2022: the page's “区退役军人事务局2022年…报告”, its date line, then the report's own title
+    “广州市越秀区退役军人事务局2022年…报告” — the fuller title names the agency."""
+    text = unsigned("区退役军人事务局2024年政府信息公开工作年度报告\n发布日期:2025-01-19 文章来源:本网\n"
+                    "广州市越秀区退役军人事务局2024年政府信息公开工作年度报告")
+    assert check_parsed(parse_text(text)).agency == "广州市越秀区退役军人事务局"
+
+
+def test_the_overview_may_complete_a_titles_name():
+    """乳山市城区街道 2025: the title's “城区街道办事处”, the overview's “2025年,乳山市城区街道办事处通过…”."""
+    overview = "2024年,乳山市城区街道办事处通过区政府门户网站主动公开政府信息103条。"
+    text = unsigned("城区街道办事处2024年政府信息公开工作年度报告", overview=overview)
+    assert check_parsed(parse_text(text)).agency == "乳山市城区街道办事处"
+
+
+def test_a_verb_before_an_office_is_not_another_agencys_name():
+    """易家街道 2025: “依规公开、及时更新街道办事处机关职能…” names no other 街道."""
+    overview = "2024年,易家街道坚持依规公开、及时更新街道办事处机关职能、领导成员及分工等信息。"
+    text = text_report(agency="易家街道办事处", overview=overview)
+    assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "self_reference"]

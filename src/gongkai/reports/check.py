@@ -202,7 +202,8 @@ OWN_WORD = {"department": "本机关", "局": "我局", "委": "我委"}
 # What may follow 我X without it being the agency's self-name: 我县政府, 我委托, 我局长 …
 NOT_SELF_AFTER = "(?!政府|府|人民|委托|员会|办公|办法|长|书|属|托)"
 OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
-NOT_A_NAME = "我|通过|主要|持续|完善|加强|推进|依托|指导|督促|协调|联合|会同|配合|的"
+NOT_A_NAME = ("我|通过|主要|持续|完善|加强|推进|依托|指导|督促|协调|联合|会同|配合|的|更新|公开|发布|建立|健全|落实"
+              "|开展|提升|优化|规范|实现|全面|积极|深化|强化|围绕|聚焦|推动|做好|加大|提高|明确|发挥|召开|参加|按照|结合")
 ADDRESS = re.compile(r"(?:地址|住址|地点|位于|坐落于)\s*[:：]?[^;；)）。\n]*$")
 COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
 REPORTING_AGENCY = re.compile(

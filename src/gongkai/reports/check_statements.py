@@ -379,8 +379,9 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             zero_after = None
         if not (negated or zero_after) or RESULT_WORDS.match(after):
             continue  # “无行政复议被纠错案件” speaks of the result, not of the number of cases
-        if re.match(r"(?:以|之)?外", after):
-            continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications
+        if re.match(r"(?:以|之)?外", after) or key.startswith("doc.") and re.match(r"\s*公开", after):
+            continue  # “没有收到信息公开申请以外的其他申请” speaks of other applications; “无行政规范性文件公开”
+            # of documents published, not issued
         if key in ("received", "requests") and (CAUSE_OF.match(after) or FEES.match(after)):
             continue  # “未收到因…申请引起的行政诉讼”, “未发生依申请公开投诉举报”, “未对公众依申请公开…收取任何费用”
         if key in ("received", "requests") and re.search("直接|属性|定为|列为|收取", sentence[clause_from:end]):

@@ -26,7 +26,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
     # Counts of requests.
     ("carried_in", r"上一?年度?(?:结转|转结)|上一?年度?遗留|往年结转|20\d{2}年度?(?:结转|转结)"
-                   r"|(?:结转|转结)上一?年度?"),
+                   r"|(?:结转|转结)上一?年度?|20\d{2}年度?转(?:至|入|到)(?:今年|本年度?)"),
     ("carried_out", r"结转(?:至|到)?下一?年度?(?:继续办理)?|转入下一?年度?|结转(?:至|到)?20\d{2}年"
                     r"|(?<!结)转(?:至|到|入)?(?:20\d{2}年度?|下一?年度?)(?:继续)?办理|下一?年度?继续办理"
                     r"|转结(?:至|到)?(?:下一?年度?|20\d{2}年度?)"
@@ -61,7 +61,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
         ("not_processed.confirmation", r"确认或重新出具"),
     )),
     ("natural", r"自然人"),
-    ("organisations", r"法人或其他组织|法人和其他组织|法人|企业|社会组织"),
+    ("organisations", r"法人或其他组织|法人和其他组织|法人|企业(?!信用)|社会组织"),  # not 企业信用信息公示系统
     # 行政复议 and 行政诉讼 of which the agency was the respondent.
     # “因政府信息公开引起的复议0件”: 复议 alone, after a word that ends a phrase before it
     ("review", r"行政复议|(?:(?<=[,、和及与的])|(?<=被申请)|(?<=提起)|(?<=涉及)|(?<=发生))复议(?![后机决])"),
@@ -159,4 +159,4 @@ FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_han
            *REASON_ROWS}
 
 # “2021年结转2件”, “结转2023年度继续办理”: the years a carry-over comes from or goes to, said of this year's figures
-CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留)|(?:结转|转入|转)(?:至|到)?\s*20\d{2}\s*年度?")
+CARRY_YEAR = re.compile(r"20\d{2}\s*年度?\s*(?:结转|遗留|转至|转入|转到)|(?:结转|转入|转)(?:至|到)?\s*20\d{2}\s*年度?")

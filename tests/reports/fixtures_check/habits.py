@@ -62,3 +62,12 @@ def random_report(seed: int, breaks: int = 1) -> tuple[str, dict[str, list[int]]
                            numbers_at=rng.choice([1, 2]), rows=rows, overview=OVERVIEW)
     text, habits = dressed(base, rng, breaks)
     return text, rows, [habit, *habits]
+
+
+def cut_report(seed: int) -> tuple[str, dict[str, list[int]], list[str]]:
+    """A random report (as random_report) cut short anywhere from heading 三 on, as a page's crawl is: inside
+    a figure, a label, a block of labels printed before their numbers, table 四."""
+    text, rows, habits = random_report(seed)
+    start = text.index("三、收到")
+    cut = random.Random(seed).randint(start, len(text))
+    return text[:cut], rows, [*habits, f"cut at +{cut - start}"]

@@ -16,7 +16,10 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     result = TableResult()
     last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
     width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
-    values = [t for t in tokens[last_label + 1 :] if t.is_value]
+    header_line = tokens[last_label].line if last_label >= 0 else None
+    # the empty cells a header row is padded with (“| 复议后起诉 |  |  |”) are no cells of the figures' row
+    values = [t for t in tokens[last_label + 1 :]
+              if t.is_value and not (t.kind is Kind.BLANK and t.line == header_line)]
     everything = [t for t in tokens if t.is_value]
     if not any(v.kind is Kind.NUM for v in values) or (len(values) < width and len(everything) == width):
         # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
@@ -31,7 +34,8 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
         # fewer figures than cells, every one 0: text that drops empty cells; the row is 0 wherever they were
         reading = RowReading([0] * width, note="数字少于单元格数且均为0（空白单元格被略去），全部按0计")
     else:
-        reading = read_row(values, width, check=groups_of_five, truncated=truncated)
+        stops_in_row = truncated and values[-1].line >= tokens[-1].line
+        reading = read_row(values, width, check=groups_of_five, truncated=stops_in_row)
     cells = iter(reading.cells)
     columns = [(group, col) for group in APPEAL_GROUPS for col in APPEAL_COLUMNS]
     result.blanks += [("appeals", *columns[i]) for i in reading.blanks]

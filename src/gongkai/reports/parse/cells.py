@@ -50,9 +50,14 @@ def read_row(
         return RowReading([number(v.text) for v in nums])
     if len(nums) > n:
         return _too_many(nums, n, check, drop_at)
+    if truncated and values and values[0].kind is Kind.BLANK \
+            and (len(values) == 1 or any(v.line == values[0].line for v in values[1:])):
+        # “|  | 0 | 41 |…”: an empty first cell, or the padding of a Markdown row's label columns — with the row
+        # cut, which is not known (a crawl's “|” alone on its line, with more after it, is an empty cell)
+        return RowReading([None] * n, problem="报告在此行中断，空白与数字各属哪一列无法确定")
     if any(v.kind is Kind.BLANK for v in values) and len(values) >= n:
         return _with_blanks(list(values), n, check)
-    if nums and not any(v.kind is Kind.BLANK for v in values) and sum(len(v.text) for v in nums) >= n:
+    if not truncated and nums and not any(v.kind is Kind.BLANK for v in values) and sum(len(v.text) for v in nums) >= n:
         reading = _split_digits([v.text for v in nums], n, check)
         if reading is not None:
             return reading

@@ -75,6 +75,8 @@ def parse_text(raw: str) -> Parsed:
     parsed.truncated = _truncated(norm, headings, regions)
     read_metadata(parsed, norm)
     _read_sections(parsed, regions)
+    if parsed.truncated and re.search(r"[0-9０-９]\Z", raw):
+        norm, regions = _without_cut_number(norm, regions)
     _read_tables(parsed, norm, regions)
     return parsed
 
@@ -182,6 +184,17 @@ def _truncated(norm: str, headings, regions) -> bool:
         return False
     tail = norm.rstrip()[-40:]
     return not (DATE.search(tail) or NUMERIC_DATE.search(tail))
+
+
+def _without_cut_number(norm: str, regions):
+    """A text cut right after a digit may have cut a figure too (“…19 0 6” of “…19 0 648”): that number is
+    dropped, so its cell is unread rather than wrong."""
+    figure = re.search(r"[ \t|]*[\d.]+\s*$", norm)
+    if figure is None:
+        return norm, regions
+    norm = norm[: figure.start()] + "\n"
+    end = len(norm)
+    return norm, {key: region and (min(region[0], end), min(region[1], end)) for key, region in regions.items()}
 
 
 def _read_sections(parsed: Parsed, regions) -> None:

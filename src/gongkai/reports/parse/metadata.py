@@ -36,7 +36,8 @@ AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
-DOING = "认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平"
+DOING = ("认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平|准确|扎实|切实|进一步|围绕|聚焦"
+         "|未收到|根据|通过")
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))"
     r"\s*(?:政府)?信息公开"  # “2024年托克逊县夏镇人民政府信息公开…”: 政府 the name's
@@ -65,6 +66,10 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
     named = [(t, _title_agency(t.group(1))) for t in titles]
     # a site's caption of the year alone (“2020年信息公开年报”) before the title that names the agency
     title, parsed.title_agency = next(((t, a) for t, a in named if a), named[0] if named else (None, None))
+    # a site's short title above the report's own: “区退役军人事务局…” then “广州市越秀区退役军人事务局…”
+    title, parsed.title_agency = next(((t, a) for t, a in named if a and parsed.title_agency
+                                       and len(a) > len(parsed.title_agency) and a.endswith(parsed.title_agency)),
+                                      (title, parsed.title_agency))
     if title:
         parsed.title_year = int(title.group(2))
     elif title := AGENCY_AFTER_YEAR.search(head) or AGENCY_AFTER_YEAR.search(norm[:800]):
@@ -162,38 +167,48 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
         parsed.name_variant = (title, signature)
         return signature if agency_kind_known(signature) or not agency_kind_known(title) else title
     if title and AGENCY_NAME.fullmatch(title) and not re.match(r"[省市县区州旗]", title):
-        return title  # not “区科技局”, which the preamble may name in full (“现公布宣州区科技局…”)
+        fuller = _preamble_name(norm)  # “城区街道办事处” that the overview names “乳山市城区街道办事处”
+        return fuller if fuller and title in fuller else title
     if signature:
         return signature
-    preamble = norm[:1500]
+    name = _preamble_name(norm)
+    if not title or name and title in name:
+        return name  # “建章路街道办事处” for the title's “建章路街道”
+    # a title's place keeps its name: the preamble's is its short form (“鄂温克旗” for “鄂温克族自治旗”),
+    # the office that compiled its report (“由沙河口区人民政府办公室编制”) or the site's (“发布机构:…”)
+    return title
+
+
+def _preamble_name(norm: str) -> str | None:
+    """The name the preamble or the overview's first sentence gives the agency, if any."""
     for pattern in (
         r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
-        r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布)[\u4e00-\u9fff]){2,30}?(?:"
+        r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布|编制)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
-        r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照)",
+        r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
         r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
-        rf"20\d{{2}}\s*年度?\s*[,，]?\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?"
-        + AGENCY_SUFFIX
+        rf"20\d{{2}}\s*年度?\s*[,，]?\s*(?:在[^,，。]{{2,30}}?下\s*[,，]\s*)?((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?"
+        + AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木)"  # a township's own name: “2024年,小河镇坚持…”
         + rf")(?:{DOING})",
         rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
         # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
-        r"(?:发布机构|发文机关|发布单位)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
+        r"(?:发布机构|发文机关|发布单位|信息来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
         # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
-        r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*政府信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
+        r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")\s*(?:政府)?信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
     ):
-        match = re.search(pattern, preamble)
+        match = re.search(pattern, norm[:1500])
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
-            if not title or title in name:
-                return name  # “建章路街道办事处” for the title's “建章路街道”
-            # a title's place keeps its name: the preamble's is its short form (“鄂温克旗” for “鄂温克族自治旗”),
-            # the office that compiled its report (“由沙河口区人民政府办公室编制”) or the site's (“发布机构:…”)
-            return title
-    return title
+            # a township's office that compiled the report is no agency of its own: “由…新虹街道办事处党政办编制”
+            name = re.sub(r"(办事处|街道|镇|乡|苏木)(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$", r"\1",
+                          name)
+            return name
+    return None
 
 
 KIND_CHARS = set("乡镇县区市省州旗局委办厅院署")

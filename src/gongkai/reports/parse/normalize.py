@@ -165,20 +165,22 @@ def drop_page_furniture(text: str) -> str:
     came before it."""
     lines = text.split("\n")
     seen: set[str] = set()
-    titled = False
+    titled = begun = False
     changed = False
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if re.match(r"一\s*[、.．]", stripped):
-            titled = True  # the first section begins: whatever the title said, it is behind
+            titled = begun = True  # the first section begins: whatever the title said, it is behind
         if PAGE_NUMBER.match(stripped):
             lines[i], changed = "", True
         elif len(stripped) >= 8 and "|" not in stripped and "\t" not in stripped and RUNNING_HEADER.search(stripped):
             key = re.sub(r"\s+", "", stripped)
             dated = bool(re.search(r"(?:20\d{2}|[〇一二][〇零一二三四五六七八九]{3})年", key))
-            if key in seen or (titled and dated):
+            # before section 一, a fuller title after a site's short one is the report's own (kept for its name)
+            fuller = not begun and all(len(key) > len(other) for other in seen)
+            if key in seen or (titled and dated and not fuller):
                 lines[i], changed = "", True
             seen.add(key)
             titled = titled or dated

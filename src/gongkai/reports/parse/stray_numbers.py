@@ -38,6 +38,23 @@ def without_loose_numbers(tokens: list[Token], findings: list[Finding]) -> list[
     return [t for t in tokens if id(t) not in dropped] if loose else tokens
 
 
+def cut_in_a_block(segments: list[Segment]) -> tuple[list[Segment], list[int]]:
+    """The rows a cut text leaves in doubt where it stops in a block of labels printed before their rows of
+    numbers (“4.无正当理由…” “5.要求行政机关…” then “0 0 3 …”): the numbers after the block's last label may be
+    its first row's, and a text read label by label cannot tell. None of the block's rows is read, nor are the
+    numbers after it placed under a later row: the segments up to the block, and the block's rows."""
+    labelled = [i for i, s in enumerate(segments) if s.index is not None and s.label]
+    if not labelled:
+        return segments, []
+    first = last = labelled[-1]
+    while first > 0 and segments[first - 1].index is not None and segments[first - 1].label \
+            and not segments[first - 1].values:
+        first -= 1
+    if last == first or not any(v.kind is Kind.NUM for s in segments[last:] for v in s.values):
+        return segments, []
+    return segments[: last + 1], [s.index for s in segments[first : last + 1]]
+
+
 def stray_finding(values: list[Token], alone: bool = True) -> Finding:
     """Numbers between rows when every row has its own. A lone number of one to three digits on a line of
     its own is the page number PDF extraction leaves where a page broke the table (“3”); anything else may

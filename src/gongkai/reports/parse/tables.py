@@ -8,14 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from gongkai.statute.report import (
-    COLUMN_LABELS,
-    COLUMNS,
-    ROW_KEYS,
-    Finding,
-    Severity,
-    where_applications,
-)
+from gongkai.statute.report import COLUMN_LABELS, COLUMNS, ROW_KEYS, Finding, Severity, where_applications
 
 from .cells import RowReading, read_row, sums_to_last
 from .normalize import label_key, to_ascii
@@ -23,6 +16,7 @@ from .spine import align, put_back
 from .stray_numbers import (
     adds_up,
     assign,
+    cut_in_a_block,
     distrust_between,
     torn_rows_that_add_up,
     without_loose_numbers,
@@ -66,6 +60,7 @@ ROWS_2019 = [
 GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 MATCH_THRESHOLD = 78
 # Labels that carry no row: units, notes, leftovers of page furniture.
+BARE_NUMBER = re.compile(r"[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]?")
 NOISE_LABEL = re.compile(r"^(?:单位|计量单位)?(?:件|个|项|次|条|万元)$|^单位|^注[:：]?$|^续表|^\(续\)")
 
 
@@ -80,7 +75,8 @@ def _match_row(key: str, rows: list[tuple[str, str]], after: int) -> int | None:
     best, best_score = None, 0.0
     for index in range(after + 1, len(rows)):
         name = rows[index][1]
-        score = 100.0 if key == name else fuzz.ratio(key, name)
+        # a two-character name (其他, 总计) is that word alone: “其他法” is a piece of another row's label
+        score = 100.0 if key == name else 0.0 if len(name) <= 2 else fuzz.ratio(key, name)
         if len(key) > len(name) + 2 and len(name) >= 4:
             score = max(score, fuzz.partial_ratio(name, key) - 5)
         if score > best_score:
@@ -153,7 +149,9 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
             continue
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
-            if not key or NOISE_LABEL.match(key):
+            if not key and started and BARE_NUMBER.fullmatch(token.text.strip()):
+                current, unmatched = None, token.text.strip()  # a row's number alone (“3.”): its name may follow
+            if not key or NOISE_LABEL.match(key):                # its figures (“3.” “0 1 …” “其他”)
                 continue
             if started and _group_label(to_ascii(token.text), key, rows):
                 current, unmatched = None, key
@@ -208,28 +206,20 @@ def _wrapped_before_numbers(segments: list[Segment], key: str, rows, position: i
     last = segments[-1]
     if last.index is not None or not last.label or not any(v.kind is Kind.NUM for v in last.values):
         return None
-    index = _match_row(last.label + key, rows, position)
-    if index is None or fuzz.ratio(last.label + key, rows[index][1]) < 90:
+    joined = key if BARE_NUMBER.fullmatch(last.label) else last.label + key
+    index = _match_row(joined, rows, position)
+    if index is None or fuzz.ratio(joined, rows[index][1]) < 90:
         return None
-    last.index, last.label = index, last.label + key
+    last.index, last.label = index, joined
     return last
 
 
+HEADER_KEYS = ("申请人", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益", "法律服务", "勾稽",
+               "第三项加第四项")
+
+
 def _header(key: str) -> bool:
-    return any(
-        word in key
-        for word in (
-            "申请人",
-            "自然人",
-            "法人或其他组织",
-            "商业企业",
-            "科研机构",
-            "社会公益",
-            "法律服务",
-            "勾稽",
-            "第三项加第四项",
-        )
-    )
+    return any(word in key for word in HEADER_KEYS)
 
 
 def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bool:
@@ -251,7 +241,10 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     result.found = bool(segments)
     if not truncated and _all_blank(tokens, segments, rows):
         return _blank_table(rows, fmt, apps, result)
+    segments, doubtful = cut_in_a_block(segments) if truncated else (segments, [])
     readings, findings, apart = _segment_readings(tokens, segments, rows, width, drop_at, truncated)
+    for index in doubtful:
+        readings[index] = RowReading([None] * width, problem="报告在行名与数字分开的几行中中断，数字属于哪一行不定")
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     # where the text stops in a row, the cut may have taken its other figures
     zeros = _zeros_short(segments, findings, width) - ({last_index} if truncated else set())
@@ -327,7 +320,7 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
     assigned, strays = assign(segments, rows, findings)
     at_end = _numbers_at_end(tokens, width)
     readings: list[RowReading | None] = []
-    apart: set[int] = set()
+    apart, last_line = set(), tokens[-1].line if tokens else 0
     for index in range(len(rows)):
         segment = assigned.get(index)
         if segment is None:
@@ -335,7 +328,9 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
             continue
         if not segment.label or any(line != segment.lines[0] for line in segment.lines):
             apart.add(index)
-        is_last = truncated and segment is segments[-1]
+        # the text stops in this row: its last figure is on the text's last line (or it shows none)
+        lines = [v.line for v in segment.values if v.kind is Kind.NUM]
+        is_last = truncated and segment is segments[-1] and (not lines or lines[-1] >= last_line)
         values = _number_area(segment.values, width) if at_end else segment.values
         readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
     for start in strays:

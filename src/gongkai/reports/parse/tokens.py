@@ -30,6 +30,7 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
 # A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
 PLACEHOLDER_CELL = re.compile(r"^(?:数据|列|字段|column|col)\s*\d{1,3}$", re.I)
+CUT_PLACEHOLDER = re.compile(r"^(?:数据?|列|字段?|c(?:o(?:l(?:u(?:m(?:n)?)?)?)?)?)\s*\d{0,3}$", re.I)
 
 
 class Kind(StrEnum):
@@ -210,7 +211,10 @@ def _placeholder_header(cells: list[str], lines: list[str], number: int) -> bool
     """A Markdown table's made-up header row: `| 数据1 | 数据2 |…`, or `| | | |` right above its `|---|` line."""
     filled = [c.strip() for c in cells if c.strip()]
     if filled:
-        return all(PLACEHOLDER_CELL.match(c) for c in filled)
+        # where a page is cut in such a row, its last cell is what is left of one: “| 数据1 | 数据2 | 数”
+        cut = number == len(lines) - 1 or not any(line.strip() for line in lines[number + 1 :])
+        last = CUT_PLACEHOLDER if cut and len(filled) > 2 else PLACEHOLDER_CELL
+        return all(PLACEHOLDER_CELL.match(c) for c in filled[:-1]) and bool(last.match(filled[-1]))
     for line in lines[number + 1 : number + 4]:
         if line.strip():
             return bool(SEPARATOR_LINE.match(line))
