@@ -273,4 +273,3 @@ def test_a_year_where_the_page_is_cut_after_table_two_is_no_figure():
     cut = text[: text.index(TABLE_THREE)].replace("行政事业性收费 | 1.25", "行政事业性收费 | 0") + "2025年"
     report = read(cut)
     assert report.proactive.fees_10k_yuan == 0 and unreadable_at(report, "表二 · 行政事业性收费") == []
-
