@@ -116,3 +116,26 @@ def test_table_four_cut_in_a_pipe_row_is_not_read_askew():
     report = check_parsed(parse_text(text))
     assert report.appeals["review"]["total"] in (1, None)
     assert not [f for f in report.findings if f.severity == "error" and "中断" not in f.message]
+
+
+def test_a_zero_the_cut_stops_after_in_table_three_is_read():
+    """No count begins with 0: a page that stops at “…| 0 | 0” in 表三 has that 0 whole (in 表二 a 万元 figure
+    may be “0.35”, and a 0 there is dropped)."""
+    text = text_report()
+    line = next(line for line in text.split("\n") if line.startswith("6.属于四类过程性信息"))
+    report = check_parsed(parse_text(text[: text.index(line) + len(line)]))
+    assert list(report.applications["denied.process_info"].values()) == [0] * 7
+
+
+def test_table_four_cut_in_its_header_rows_has_no_figures():
+    """A page cut after 表四's header rows (“| 行政复议 | 行政诉讼 |”): the empty cells its “|” open are none of
+    the table's figures, even when they and the figures after them come to fifteen."""
+    text = text_report()
+    head = text[: text.index("四、政府信息公开行政复议")] + "四、政府信息公开行政复议、行政诉讼情况\n"
+    head += "| 行政复议 | 行政诉讼 |\n"
+    header = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"
+    for cut in (head, head + header, head + header + "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 "):
+        report = check_parsed(parse_text(cut))
+        assert all(report.appeals["review"][c] in (None, 1 if c in ("upheld", "total") else 0)
+                   for c in report.appeals["review"]), cut[-60:]
+        assert not [f for f in report.findings if f.severity == "error" and "中断" not in f.message]

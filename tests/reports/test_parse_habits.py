@@ -7,6 +7,7 @@ import pytest
 from gongkai.reports.check import check_parsed
 from gongkai.reports.parse import parse_text
 from gongkai.statute.report import COLUMNS, ROW_KEYS
+from tests.reports.fixtures_check.build import APPEALS, appeals_as_groups
 from tests.reports.fixtures_check.habits import cut_report, random_report
 from tests.reports.fixtures_check.torn import expected_rows
 
@@ -40,3 +41,5 @@ def test_a_text_cut_anywhere_never_gives_a_wrong_cell_or_an_error_but_the_cuts(s
     text, rows, habits = cut_report(seed)
     wrong, _unread, errors = wrong_and_unread(text, rows)
     assert (wrong, [e for e in errors if "中断" not in e]) == ([], []), habits
+    appeals, expected = check_parsed(parse_text(text)).appeals, appeals_as_groups(APPEALS)
+    assert all(appeals[g][c] in (None, expected[g][c]) for g in expected for c in expected[g]), habits

@@ -273,3 +273,23 @@ def test_a_year_where_the_page_is_cut_after_table_two_is_no_figure():
     cut = text[: text.index(TABLE_THREE)].replace("行政事业性收费 | 1.25", "行政事业性收费 | 0") + "2025年"
     report = read(cut)
     assert report.proactive.fees_10k_yuan == 0 and unreadable_at(report, "表二 · 行政事业性收费") == []
+
+
+def test_a_misspelt_fee_row_is_the_fee_row():
+    """A 2023 page: “行政事业型收费” (型 for 性) is the 行政事业性收费 row, not a row missing."""
+    text = text_report().replace("行政事业性收费", "行政事业型收费")
+    report = read(text)
+    assert report.proactive.fees_10k_yuan == 1.25
+    assert not [f for f in report.findings if "行政事业性收费" in f.message and f.severity != "info"]
+
+
+def test_a_row_of_table_two_before_the_next_block_is_whole_where_the_page_is_cut_later():
+    """A 2023 page: “行政规范性文件000” (digits run together), then “第二十条第(五)项 信息” and the cut — the row
+    is not the one the text stops in, so its digits split as in any row."""
+    text = text_report()
+    start = text.index("二、主动公开政府信息情况")
+    cut = text[:start] + "\n".join(["二、主动公开政府信息情况", "第二十条第(一)项",
+                                    "信息内容本年制发件数本年废止件数现行有效件数", "规章000", "行政规范性文件000",
+                                    "第二十条第(五)项", "信息"])
+    report = read(cut)
+    assert report.proactive.normative_documents.issued == 0 and report.proactive.normative_documents.in_force == 0

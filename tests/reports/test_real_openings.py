@@ -3,6 +3,8 @@ departments and governments of some 25 provinces): the agency in titles as sites
 for another agency, a list of contents taken for a section, pinyin readings inside row labels, a sentence between
 heading 三 and its table, 2019-format rows of a table that is not there."""
 
+import re
+
 import pytest
 
 from gongkai.reports.check import check_parsed
@@ -35,6 +37,10 @@ def unsigned(title, **kwargs):
     ("下湿壕镇政府2024年信息公开工作年度报告", "下湿壕镇政府"),  # 2022: 政府 is the name's
     ("乌拉特中旗巴音乌兰苏木2024年政府信息公开工作年度报告.docx", "乌拉特中旗巴音乌兰苏木"),  # a file's name
     ("2024年政府信息公开工作年度报告\n桃江县松木塘镇人民政府", "桃江县松木塘镇人民政府"),  # the name below
+    ("嵊泗县财政局2024年度政府信息公开工作年度报告(文字版)", "嵊泗县财政局"),  # 2023: a version after it
+    # 2023: a body under the one before it, a space between
+    ("武汉市东湖生态旅游风景区管理委员会 卫生健康办公室2024年政府信息公开工作年度报告",
+     "武汉市东湖生态旅游风景区管理委员会卫生健康办公室"),
     ("兰州新区经济合作局关于2024年政府信息公开工作年度报告", "兰州新区经济合作局"),  # 2023: 关于 after the name
     ("bet365亚洲官网 住房和城乡建设局2024年政府信息公开工作年度报告", "住房和城乡建设局"),  # a mirror's words
     ("临潭县卫生健康局 2024年度政府信息公开工作的报告 根据《条例》编制本报告。", "临潭县卫生健康局"),  # run on
@@ -234,6 +240,18 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     ("本报告根据《条例》的要求,由上海市闵行区新虹街道办事处党政办编制。", None, "上海市闵行区新虹街道办事处"),
     # 官洲街道 2023: the government's leadership named between the year and the name
     ("", "2024年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《条例》。", "官洲街道办事处"),
+    # 召陵区民政局 2022, 昌江区民政局 2022: “以…”, “结合2022年X政府信息公开工作编制而成”
+    ("", "2024年,召陵区民政局以履职尽责督促检查为宗旨,做好政府信息公开工作。", "召陵区民政局"),
+    ("本报告结合2024年昌江区民政局政府信息公开工作编制而成。", None, "昌江区民政局"),
+    # 绍兴市卫生健康委 2020: “…委是主管全市医疗卫生健康事业的市政府职能部门”
+    ("绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门。", None, "绍兴市卫生健康委"),
+    # 丰收乡 2022, 长滩镇 2022: a township named after “以来” and before “在…领导下”, or opening a line
+    ("", "2024年以来,丰收乡在县委县政府的正确领导下,认真贯彻落实《条例》。", "丰收乡"),
+    ("", "长滩镇坚持以习近平新时代中国特色社会主义思想为指导,做好政府信息公开工作。", "长滩镇"),
+    # 山前街道 2023, 西宁经济技术开发区 2022: the party's committee is not the body that discloses
+    ("", "街道党工委高度重视政务公开工作。2024年,山前街道紧紧围绕改革发展稳定的大局开展工作。", "山前街道"),
+    # 浦口区教育局 2024: the bureau's own office compiled it
+    ("本报告由南京市浦口区教育局办公室编制。", None, "南京市浦口区教育局"),
     # 会同县林业局 2020: a site's “信息来源:” label
     ("发布时间:2025-01-15 10:00 信息来源:会同县林业局", None, "会同县林业局"),
     # 清江浦区 2021: the body that compiled the report is not in its name
@@ -319,6 +337,8 @@ def test_a_pages_header_date_above_the_title_is_no_signature():
 
 
 @pytest.mark.parametrize("heading, national, key", [
+    ("一、总体公开情况说明", "一、总体情况", "overview"),  # 2019 pages
+    ("一、网站总体公开情况", "一、总体情况", "overview"),
     ("五、存在的问题及改进措施", "五、存在的主要问题及改进情况", "problems"),  # 金山镇 2019
     ("二、主动公开信息情况", "二、主动公开政府信息情况", "proactive"),  # 武汉病毒所 2023
 ])
@@ -373,3 +393,51 @@ def test_a_verb_before_an_office_is_not_another_agencys_name():
     overview = "2024年,易家街道坚持依规公开、及时更新街道办事处机关职能、领导成员及分工等信息。"
     text = text_report(agency="易家街道办事处", overview=overview)
     assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "self_reference"]
+
+
+@pytest.mark.parametrize("agency, said", [
+    # 和顺街道 2022: “二是在街道办事处政务公开宣传栏进行纸质化公开” — its own board
+    ("云冈区和顺街道办事处", "一是在政府门户网站进行电子化公开;二是在街道办事处政务公开宣传栏进行纸质化公开。"),
+    # 中仓街道 2025: “主管领导为街道办事处工委委员” — its own office
+    ("中仓街道办事处", "2024年,中仓街道政务公开工作的主管领导为街道办事处工委委员、办事处副主任。"),
+    # 盘龙彝族乡 2021: “砚山县盘龙乡人民政府” is its name without its nationality
+    ("盘龙彝族乡人民政府", "2024年,公开砚山县盘龙彝族乡部门预算和砚山县盘龙乡人民政府2023年度部门决算。"),
+    # 两英镇 2021: “两英镇政府” is “两英镇人民政府”
+    ("两英镇政府", "2024年,两英镇政府认真贯彻上级部署,公布两英镇人民政府2024年政府信息公开工作年度报告。"),
+])
+def test_its_own_office_and_its_government_written_in_full_are_no_other_agency(agency, said):
+    text = text_report(agency=agency, overview=said)
+    assert not [f for f in check_parsed(parse_text(text)).findings if f.code == "self_reference"]
+
+
+def test_a_period_in_the_sentence_a_page_is_cut_in_is_no_closing_date():
+    """长安街道 2022: the page stops in “2022年1月1日至2022年12月31日,我街道没有” — cut, not a report that
+    closes with a date and lacks its sections."""
+    text = text_report()
+    cut = text[: text.index("二、主动公开")] + "（二）依申请公开。2024年1月1日至2024年12月31日,我乡没有"
+    missing = [f.message for f in check_parsed(parse_text(cut)).findings if f.code == "missing_section"]
+    assert len(missing) == 5 and all("中断" in m for m in missing)
+
+
+def test_a_table_of_contents_is_no_heading_and_no_body():
+    """省交通运输厅 2019, a PDF's second page: “目录”, then “二、主动公开政府信息情况 ........ 10” and the like —
+    the text stops before the sections, it does not lack them; and “12” after a heading is its page, no 表四."""
+    toc = "\n".join(["Page 2 - 省交通运输厅2024年度政府信息公开工作年度报告", "目录",
+                     "一、总体情况.............................................. 1",
+                     "(一) 围绕机制保障强化公开,全面加强政务公开能力建设 ..... 1",
+                     "二、主动公开政府信息情况 ................................ 10",
+                     "三、收到和处理政府信息公开申请情况 ...................... 11",
+                     "四、政府信息公开行政复议、行政诉讼情况 .................. 12"])
+    report = check_parsed(parse_text(toc))
+    missing = [f for f in report.findings if f.code == "missing_section"]
+    assert len(missing) == 6 and all("中断" in f.message for f in missing)
+    assert set(report.appeals["review"].values()) == {None}
+
+
+def test_the_year_from_a_statistics_period_worded_shi_xian():
+    """山前街道 2023: “统计时限为2023年1月1日起至2023年12月31日止” gives the year where no title does."""
+    text = unsigned("政府信息公开工作年度报告", year=2023).replace(
+        "一、总体情况", "本报告统计时限为2023年1月1日起至2023年12月31日止。\n一、总体情况")
+    text = re.sub(r"20\d{2}年", lambda m: m.group(0) if m.group(0) == "2023年" else "本年", text)
+    text = text.replace("一、总体情况\n", "一、总体情况\n与2022年相比,2022年的做法延续,2022年的制度沿用。\n")
+    assert check_parsed(parse_text(text)).year == 2023

@@ -203,7 +203,8 @@ OWN_WORD = {"department": "本机关", "局": "我局", "委": "我委"}
 NOT_SELF_AFTER = "(?!政府|府|人民|委托|员会|办公|办法|长|书|属|托)"
 OTHER_AGENCY = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:乡|镇)人民政府|[\u4e00-\u9fff]{2,12}?街道办事处)")
 NOT_A_NAME = ("我|通过|主要|持续|完善|加强|推进|依托|指导|督促|协调|联合|会同|配合|的|更新|公开|发布|建立|健全|落实"
-              "|开展|提升|优化|规范|实现|全面|积极|深化|强化|围绕|聚焦|推动|做好|加大|提高|明确|发挥|召开|参加|按照|结合")
+              "|开展|提升|优化|规范|实现|全面|积极|深化|强化|围绕|聚焦|推动|做好|加大|提高|明确|发挥|召开|参加|按照|结合"
+              "|公布|[一二三四五六七八九十]是|是在|为")  # “二是在街道办事处政务公开宣传栏…”, “主管领导为街道办事处…”
 ADDRESS = re.compile(r"(?:地址|住址|地点|位于|坐落于)\s*[:：]?[^;；)）。\n]*$")
 COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
 REPORTING_AGENCY = re.compile(
@@ -260,12 +261,21 @@ def check_self_reference(parsed: Parsed) -> list[Finding]:
     return findings
 
 
+# The nationalities a 民族乡 names between its place and 乡 (“盘龙彝族乡”, “xx回族土族乡”)
+ETHNIC = re.compile(
+    "(?:(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇"
+    "|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京"
+    "|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族)+(?=乡|镇|苏木)")
+
+
 def names_match(name: str, own: str) -> bool:
     """One agency however written: 宗朗乡 / 叶城县宗朗乡人民政府 / 市科委 / 县政府办 / a misread character."""
     if is_own_name(name, own) or is_own_name(own, name):
         return True
     name, own = OFFICE_OF_GOVERNMENT.sub("", name), OFFICE_OF_GOVERNMENT.sub("", own)
-    a, b = name.removesuffix("人民政府").removesuffix("办事处"), own.removesuffix("人民政府").removesuffix("办事处")
+    name, own = ETHNIC.sub("", name), ETHNIC.sub("", own)  # “盘龙彝族乡” is “盘龙乡”
+    # “两英镇政府” is “两英镇人民政府”
+    a, b = (n.removesuffix("人民政府").removesuffix("政府").removesuffix("办事处") for n in (name, own))
     if a in b or b in a or same_agency(name, own):
         return True
     # “特别是以南源街道办事处名义”: words of the sentence before the name; the agency's own 乡/镇/街道 ends it

@@ -101,7 +101,9 @@ def statements(parsed: Parsed) -> list[Claim]:
                 # the words as published (，not ,), a sentence wrapped over lines joined again
                 shown = WRAP.sub("", parsed.text[position : position + len(piece)])
                 joined = WRAP.sub("", piece)
-                area = bool(AREA_PARAGRAPH.search(_paragraph(parsed.text, position)))
+                # “本级” is the agency's own level: beside its area's total only in a government's report
+                area = any(m.group(0) != "本级" or whole_area
+                           for m in AREA_PARAGRAPH.finditer(_paragraph(parsed.text, position)))
                 for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals, whole_area):
                     at = joined.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text

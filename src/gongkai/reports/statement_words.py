@@ -12,7 +12,8 @@ from .numerals import NUMBER
 # Words that make “收到…申请” another kind of application: 收费/减免 (fees), 更正 (correcting records, art. 41),
 # 延期/补正/撤回 (steps of a request already counted).
 NOT_REQUESTS = (r"复议|诉讼|许可|投诉|信访|咨询|举报|热线|来信|来访|留言|审批|办件|政务服务"
-                r"|收费|费用|缴费|减免|更正|延期|补正|撤回")
+                r"|收费|费用|缴费|减免|更正|延期|补正|撤回"
+                r"|[一二两三四五六七八九十百]+\s*(?:件|个|份|宗|起)")  # “收到一份…申请”: the count, as 3件 would be
 KEYWORDS: tuple[tuple[str, str], ...] = (
     # Barriers: what comes after them is not a figure of these tables.
     ("skip", r"(?:按时|按期|及时|限时|当场|提前)(?:办结|答复|回复|受理)率?|满意[率度]|知晓率|更新率|正确率|准确率"),

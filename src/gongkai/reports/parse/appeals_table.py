@@ -16,14 +16,16 @@ def read_appeals(tokens: list[Token], *, truncated: bool, appeals: dict) -> Tabl
     result = TableResult()
     last_label = max((i for i, t in enumerate(tokens) if t.kind is Kind.LABEL), default=-1)
     width = len(APPEAL_GROUPS) * len(APPEAL_COLUMNS)
-    header_line = tokens[last_label].line if last_label >= 0 else None
     # the empty cells a header row is padded with (“| 复议后起诉 |  |  |”) are no cells of the figures' row
-    values = [t for t in tokens[last_label + 1 :]
-              if t.is_value and not (t.kind is Kind.BLANK and t.line == header_line)]
-    everything = [t for t in tokens if t.is_value]
+    headers = {t.line for t in tokens if t.kind is Kind.LABEL} - {t.line for t in tokens if t.kind is Kind.NUM}
+    kept = [(i, t) for i, t in enumerate(tokens) if t.is_value and not (t.kind is Kind.BLANK and t.line in headers)]
+    values = [t for i, t in kept if i > last_label]
+    everything = [t for _, t in kept]
     if not any(v.kind is Kind.NUM for v in values) or (len(values) < width and len(everything) == width):
         # PDF text puts 行政复议's five numbers before 行政诉讼's headers: the table's numbers are all of them.
         values = everything
+    if truncated and not any(v.kind is Kind.NUM for v in values):
+        values = []  # the text stops before the figures: the empty cells of its header rows are none of them
     result.found = bool(values)
     if not values and not truncated and _only_the_header(tokens):
         # the table printed with every cell blank: text keeps its headings and drops the empty cells

@@ -20,7 +20,7 @@ from .tables import read_applications
 from .tokens import Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体情况|基本情况|概述|概况)",
+    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开)?情况|基本情况|概述|概况)",
     "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府)?(?:信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
@@ -116,10 +116,18 @@ def _headings(norm: str) -> dict[str, tuple[int, int]]:
     return found
 
 
+CONTENTS_LINE = re.compile(r"(?m)^[^\n]*?(?:[.．·…]\s?){4,}\s*\d{1,3}[ \t]*$")
+
+
+def _without_toc(norm: str) -> str:
+    """A table of contents' lines blanked out: a heading, dot leaders and its page (“四、…行政诉讼情况 .... 12”)."""
+    return CONTENTS_LINE.sub(lambda line: " " * len(line.group(0)), norm)
+
+
 def _without_contents(norm: str) -> str:
     """The text with a preamble's list of the six parts blanked out (“本报告分为六个部分:一、总体情况,二、…”): one
     sentence naming three sections or more is a list of contents, not their headings."""
-    masked = norm
+    masked = _without_toc(norm)
     for sentence in re.finditer(r"[^。\n]+", norm):
         found = sorted(m.span() for pattern in COMPILED.values() for m in pattern.finditer(sentence.group(0)))
         # the headings follow each other with a comma between (a page on one line has text between its headings,
@@ -183,15 +191,24 @@ def _truncated(norm: str, headings, regions) -> bool:
     if "other" in headings:
         return False
     tail = norm.rstrip()[-40:]
-    return not (DATE.search(tail) or NUMERIC_DATE.search(tail))
+    return not any(_closing_date(tail, m) for pattern in (DATE, NUMERIC_DATE) for m in pattern.finditer(tail))
+
+
+def _closing_date(tail: str, date: re.Match) -> bool:
+    """A date that may close the report: not a period's end (“1月1日至2022年12月31日”) or a sentence's words
+    (“…12月31日,我街道没有”), where a page is cut in its text."""
+    period_end = re.search(r"(?:至|到|起)\s*$", tail[: date.start()])
+    return not period_end and not re.match(r"\s*(?:[,，、;；]|至|到|起)", tail[date.end() :])
 
 
 def _without_cut_number(norm: str, regions):
     """A text cut right after a digit may have cut a figure too (“…19 0 6” of “…19 0 648”): that number is
     dropped, so its cell is unread rather than wrong."""
-    figure = re.search(r"[ \t|]*[\d.]+\s*$", norm)
+    figure = re.search(r"[ \t|]*([\d.]+)\s*$", norm)
     if figure is None:
         return norm, regions
+    if re.fullmatch("0+", figure.group(1)) and "收费" not in norm[max(0, figure.start() - 40) : figure.start()]:
+        return norm, regions  # no count begins with 0: “…0 0” is whole (a fee in 万元 may be “0.35”)
     norm = norm[: figure.start()] + "\n"
     end = len(norm)
     return norm, {key: region and (min(region[0], end), min(region[1], end)) for key, region in regions.items()}
@@ -358,7 +375,7 @@ def _table_two_format(proactive_text: str) -> str | None:
 def missing_sections(parsed: Parsed) -> list[Finding]:
     """One finding per section the report lacks (or that a report cut short never reached)."""
     findings = []
-    text = to_ascii(parsed.text)
+    text = _without_toc(to_ascii(parsed.text))  # a table of contents is no body of a section
     present: dict[str, int] = {}  # section → where it begins
     for key in SECTION_ORDER:
         if key in parsed.headings:

@@ -20,7 +20,7 @@ DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 # A title's end: the line's (a file's name: “…报告.docx”), a table row's (“| …报告 | ||”), or the body's first
 # words run into it
-TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf))?[ \t|]*$|(?=\s?(?:根据|依据|按照|本报告|本年度报告)))"
+TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf)|\([^()\n]{1,8}\))?[ \t|]*$|(?=\s?(?:根据|依据|按照|本报告|本年度报告)))"
 TITLE = re.compile(
     r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?信息公开"
     r"(?:工作)?(?:开展)?(?:年度)?(?:情况)?(?:工作)?"
@@ -37,7 +37,10 @@ AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
 DOING = ("认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平|准确|扎实|切实|进一步|围绕|聚焦"
-         "|未收到|根据|通过")
+         "|未收到|根据|通过|以(?!下)|结合|是主管|是负责|在(?=[^,，。]{2,20}下)")
+# A name the overview's first sentence gives: an agency's, or a township's own (“2024年,小河镇坚持…”)
+OWN_NAME_END = AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木)"
+PARTY_BODY = re.compile(r"(?:党工委|党委|工委|党组)$")
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))"
     r"\s*(?:政府)?信息公开"  # “2024年托克逊县夏镇人民政府信息公开…”: 政府 the name's
@@ -53,7 +56,7 @@ NAME_BY_TITLE = re.compile(
 )
 PARTIAL_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*日)?\s*$")
 SIGNATURE_TAIL = 1500
-PERIOD = re.compile(r"统计期限?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+PERIOD = re.compile(r"统计(?:期限?|时限|时间|期间)?[^。\n]{0,6}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 # “截止2023年12月31日”: the year's end, a hint of the year where neither title nor period says it (not checked
 # against them: a report may give last year's end as a baseline)
 YEAR_END = re.compile(r"(?:截至|截止)(?:到)?\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日")
@@ -94,8 +97,12 @@ def _title_agency(words: str) -> str | None:
     """The agency a title names before its year, without a site's label or words around it."""
     prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|"))
     prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)|关于$", "", prefix)  # “2025湖口县大垅乡2025年度…”
-    if re.search(r"[A-Za-z]|\s", prefix):  # “bet365亚洲官网 住房和城乡建设局”: a site's words before it
-        prefix = re.findall(r"[\u4e00-\u9fff]+", prefix)[-1] if re.search(r"[\u4e00-\u9fff]", prefix) else ""
+    runs = re.findall(r"[\u4e00-\u9fff]+", prefix)
+    parents = all(re.search(f"(?:{AGENCY_SUFFIX})$", run) for run in runs[:-1])
+    if re.search(r"\s", prefix) and not re.search(r"[A-Za-z]", prefix) and runs and parents:
+        prefix = "".join(runs)  # “武汉市东湖…管理委员会 卫生健康办公室”: a body under the one before it
+    elif re.search(r"[A-Za-z]|\s", prefix):  # “bet365亚洲官网 住房和城乡建设局”: a site's words before it
+        prefix = runs[-1] if runs else ""
     if prefix and not re.search(r"[。,，:]", prefix) and len(prefix) >= 2:
         return prefix
     return None
@@ -188,13 +195,14 @@ def _preamble_name(norm: str) -> str | None:
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
+        # “结合2022年昌江区民政局政府信息公开工作编制而成”
+        r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:的)?政府信息公开",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
         r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
-        rf"20\d{{2}}\s*年度?\s*[,，]?\s*(?:在[^,，。]{{2,30}}?下\s*[,，]\s*)?((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?"
-        + AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木)"  # a township's own name: “2024年,小河镇坚持…”
-        + rf")(?:{DOING})",
-        rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?" + AGENCY_SUFFIX + rf")(?:{DOING})",
+        rf"20\d{{2}}\s*年度?(?:以来)?\s*[,，]?\s*(?:在[^,，。]{{2,30}}?下\s*[,，]\s*)?"
+        rf"((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:{DOING})",
+        rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:{DOING})",
         # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
         r"(?:发布机构|发文机关|发布单位|信息来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
         # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
@@ -202,11 +210,13 @@ def _preamble_name(norm: str) -> str | None:
         + r")\s*(?:政府)?信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
     ):
         match = re.search(pattern, norm[:1500])
+        if match and PARTY_BODY.search(match.group(1)):
+            continue  # “街道党工委高度重视…”: the party's committee, not the body that discloses
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
             # a township's office that compiled the report is no agency of its own: “由…新虹街道办事处党政办编制”
-            name = re.sub(r"(办事处|街道|镇|乡|苏木)(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$", r"\1",
-                          name)
+            name = re.sub(r"(办事处|街道|镇|乡|苏木)(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$"
+                          r"|(局)办公室$", r"\1\2", name)  # and a 局's own office (“…教育局办公室”)
             return name
     return None
 

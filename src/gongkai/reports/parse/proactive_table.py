@@ -21,7 +21,7 @@ PROACTIVE_ROWS = (
     ("licensing", ("行政许可",), 1, 3, 2),
     ("penalty", ("行政处罚",), 1, 3, 2),
     ("coercion", ("行政强制",), 1, 3, 2),
-    ("fees_10k_yuan", ("事业性收费",), 1, 2, None),
+    ("fees_10k_yuan", ("事业性收费", "事业型收费", "行政事业收费"), 1, 2, None),  # 型: a typo seen on a page
 )
 UNMAPPED_NAMES = {
     "other_services": "其他对外管理服务事项",
@@ -84,7 +84,11 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     result.found = bool(found)
     blanks_dropped = not truncated and not scan.orphans and _none_over(found, fmt)
     rows_a_line = not truncated and _rows_a_line(scan) and _none_over(found, fmt)
+    # the row the text stops in: the last found, its last figure on the text's last line (or it shows none)
     last_key = next(reversed(found), None) if found else None
+    lines = [v.line for v in found[last_key].values if v.kind is Kind.NUM] if last_key else []
+    if lines and lines[-1] < tokens[-1].line:
+        last_key = None
     for key, _words, _n2021, _n2019, _keep in PROACTIVE_ROWS:
         if key in UNMAPPED_NAMES:
             if key in found:
