@@ -9,7 +9,7 @@ from gongkai.statute.report import DECISION_LABELS, DOCUMENT_COLUMNS, DOCUMENT_K
 from .cells import RowReading, read_row
 from .normalize import label_key
 from .tables import TableResult
-from .tokens import Kind, Token
+from .tokens import Kind, Token, stops_in
 
 PROACTIVE_ROWS = (
     # (key, words any of which identifies the row label, cells in 2021, cells in 2019, index kept in 2019)
@@ -84,10 +84,9 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     result.found = bool(found)
     blanks_dropped = not truncated and not scan.orphans and _none_over(found, fmt)
     rows_a_line = not truncated and _rows_a_line(scan) and _none_over(found, fmt)
-    # the row the text stops in: the last found, its last figure on the text's last line (or it shows none)
+    # the row the text stops in: the last found, where the text stops in it
     last_key = next(reversed(found), None) if found else None
-    lines = [v.line for v in found[last_key].values if v.kind is Kind.NUM] if last_key else []
-    if lines and lines[-1] < tokens[-1].line:
+    if last_key and not stops_in(found[last_key].values, tokens):
         last_key = None
     for key, _words, _n2021, _n2019, _keep in PROACTIVE_ROWS:
         if key in UNMAPPED_NAMES:

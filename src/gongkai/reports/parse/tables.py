@@ -22,7 +22,7 @@ from .stray_numbers import (
     without_loose_numbers,
     without_page_number,
 )
-from .tokens import Kind, Token
+from .tokens import Kind, Token, stops_in
 
 ROW_NAMES = {
     "new": "本年新收政府信息公开申请数量",
@@ -320,7 +320,7 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
     assigned, strays = assign(segments, rows, findings)
     at_end = _numbers_at_end(tokens, width)
     readings: list[RowReading | None] = []
-    apart, last_line = set(), tokens[-1].line if tokens else 0
+    apart: set[int] = set()
     for index in range(len(rows)):
         segment = assigned.get(index)
         if segment is None:
@@ -328,9 +328,7 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
             continue
         if not segment.label or any(line != segment.lines[0] for line in segment.lines):
             apart.add(index)
-        # the text stops in this row: its last figure is on the text's last line (or it shows none)
-        lines = [v.line for v in segment.values if v.kind is Kind.NUM]
-        is_last = truncated and segment is segments[-1] and (not lines or lines[-1] >= last_line)
+        is_last = truncated and segment is segments[-1] and stops_in(segment.values, tokens)
         values = _number_area(segment.values, width) if at_end else segment.values
         readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
     for start in strays:

@@ -229,3 +229,9 @@ def _row_mode(tokens: list[Token]) -> bool:
     if len(per_line) < 3:
         return False
     return sum(count >= 3 for count in per_line.values()) * 2 >= len(per_line)
+
+
+def stops_in(values: list[Token], tokens: list[Token]) -> bool:
+    """Whether a row is the one a cut text stops in: its last figure on the text's last line, or none shown."""
+    lines = [v.line for v in values if v.kind is Kind.NUM]
+    return not lines or lines[-1] >= tokens[-1].line
