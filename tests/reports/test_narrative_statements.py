@@ -270,10 +270,39 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，共收到12条政府信息公开申请。", "本年新收"),  # 2021: in 条, after a verb of receiving
     ("2024年，收到政府信息公开申请12次。", "本年新收"),  # 2020: in 次
     ("2024年，共收到3起依申请公开件，均及时予以回复办结。", "本年新收"),  # 区财政局 2024: in 起
+    # the count before the appeal, after a verb of its happening
+    ("2024年，我乡发生2起政府信息公开行政诉讼案件。", "行政诉讼总计"),
+    ("2024年，发生1起政府信息公开行政复议，发生1起行政诉讼。", "行政诉讼总计"),
+    ("2024年，被提起2件因政府信息公开的行政诉讼。", "行政诉讼总计"),
+    ("2024年，本单位无上年结转申请。", "上年结转政府信息公开申请数量"),  # none carried in
+    ("2024年，上年结转为0。", "上年结转政府信息公开申请数量"),
+    # 2021–2023: who sent them between the verb and the requests, and every kind of applicant named
+    ("2024年，收到公民、法人或其他组织提交政府信息公开申请0条。", "本年新收"),
+    ("2024年，我乡未收到公众、法人或其他组织对政府信息公开的申请。", "本年新收"),
+    ("2024年，本年度未收到个人、法人或者其他组织向本机关申请公开政府信息。", "本年新收"),
+    ("2024年，收到政府信息公开申请10件，办复率100%。", "90.9%"),  # 高淳区 2022: 办复率
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
     assert cell in finding.message
+
+
+def test_appeals_counted_before_they_are_named():
+    """“发生1起…行政复议和行政诉讼” is one of both (表四: 1 in all); “收到2起政府信息公开申请行政复议”, whose
+    requests name what the reviews are about, is no count of requests."""
+    claims = statements(parse_text(text_report(overview="2024年，发生1起政府信息公开行政复议和行政诉讼。")))
+    assert [(c.subject, c.high) for c in claims] == [("appeals_all", 1)]
+    assert mismatches("2024年，发生1起政府信息公开行政复议和行政诉讼。") == []
+    assert mismatches("2024年，发生1起政府信息公开行政复议。") == []
+    assert statements(parse_text(text_report(overview="2024年，收到2起政府信息公开申请行政复议。"))) == []
+
+
+def test_none_carried_in_or_out_is_a_zero_in_each_row():
+    """“无上年和下年结转” is none carried in and none carried over (the table has 1 and 1)."""
+    cells = sorted(f.where.split("；")[1] for f in mismatches("2024年，依申请公开无上年和下年结转申请。"))
+    assert cells == ["表三 · 二、上年结转政府信息公开申请数量 · 总计", "表三 · 四、结转下年度继续办理 · 总计"]
+    [finding] = mismatches("2024年，本年度无上年结转政府信息公开申请。")  # one finding, not one per word
+    assert "上年结转" in finding.where
 
 
 def test_none_of_two_joined_verbs_is_a_zero_in_each_column():

@@ -139,3 +139,18 @@ def test_table_four_cut_in_its_header_rows_has_no_figures():
         assert all(report.appeals["review"][c] in (None, 1 if c in ("upheld", "total") else 0)
                    for c in report.appeals["review"]), cut[-60:]
         assert not [f for f in report.findings if f.severity == "error" and "中断" not in f.message]
+
+
+def test_a_cell_a_line_table_cut_in_a_row_has_no_page_number_at_its_end():
+    """耿马县司法局 2021: a crawl puts each cell on a line of its own with “|” after it; the page stops at a “0”
+    the cut took the “|” of. That 0 is left out like a page number, but it is where the text stops, not one."""
+    head = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |", "申请人情况 |", "||||||||",
+            "自然人 |", "法人或其他组织 |", "总计 |", "|||||||", "商业 企业 |", "科研 机构 |", "社会公益组织 |",
+            "法律服务机构 |", "其他 |", "|||||"]
+    rows = ["一、本年新收政府信息公开申请数量 |"] + ["0 |"] * 7 + ["||", "二、上年结转政府信息公开申请数量 |"]
+    text = text_report()
+    text = text[: text.index("三、收到")] + "三、收到和处理政府信息公开申请情况\n"
+    text += "\n".join(head + rows + ["0 |"] * 3) + "\n0"
+    report = check_parsed(parse_text(text))
+    assert list(report.applications["new"].values()) == [0] * 7
+    assert not [f for f in report.findings if f.code == "parse_note" and "页码" in f.message]

@@ -49,6 +49,7 @@ def unsigned(title, **kwargs):
     ("托克逊县人民政府\n2024年托克逊县夏镇人民政府信息公开工作年度报告", "托克逊县夏镇人民政府"),  # a site's name
     ("标      题 西藏自治区审计厅2024年政务信息公开工作开展年度报告", "西藏自治区审计厅"),  # 2025
     ("叶城县第24乡 2024 年政府信息公开工作年度报告", "叶城县第24乡"),  # a docx's spaces around the year
+    ("云南省卫生健康委关于2024年政府信息公开工作的年度报告", "云南省卫生健康委"),  # 2022: 关于…工作的年度报告
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -138,6 +139,11 @@ def test_a_2019_format_report_cut_before_table_three_leaves_its_cells_unknown():
     assert whole.format == "2019" and whole.applications["other.fee_unpaid"]["total"] == 0
     report = check_parsed(parse_text(text[: text.index("三、收到和处理")]))
     assert report.format == "2019"
+    assert all(v is None for key in ("other.no_supplement", "other.fee_unpaid")
+               for v in report.applications[key].values())
+    # 2022 and 2023 pages of the 2019 table cut inside 表三, before its (六): those rows were not reached either
+    report = check_parsed(parse_text(text[: text.index("无法提供")]))
+    assert report.format == "2019" and report.applications["granted"]["total"] is not None
     assert all(v is None for key in ("other.no_supplement", "other.fee_unpaid")
                for v in report.applications[key].values())
 
@@ -257,6 +263,20 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     # 清江浦区 2021: the body that compiled the report is not in its name
     ("清江浦区政务公开工作领导小组办公室编制了清江浦区人民政府2024年度政府信息公开工作年度报告。", None,
      "清江浦区人民政府"),
+    # 大营镇 2023, 漳平市人民政府办公室 2021, 硚口区卫生健康局 2025, 大渡口经济开发区 2022
+    ("大营镇党政办公室编制了《2024年度政府信息公开工作报告》,面向社会公众公布。", None, "大营镇"),
+    ("根据《条例》,编制形成2024年漳平市人民政府办公室政府信息公开年度报告。", None, "漳平市人民政府办公室"),
+    ("", "2024年,硚口区卫生健康局紧扣卫生健康核心职能,统筹推进政府信息公开工作。", "硚口区卫生健康局"),
+    ("本报告结合2024年大渡口经开区政府信息公开工作编制而成。", None, "大渡口经开区"),
+    # 剑阁县杨村镇 2024, 河西街道 2023: the body the preamble says to ask, without its office
+    ("如对本报告有疑问,请与剑阁县杨村镇人民政府党政办联系(地址:剑阁县杨村镇)。", None, "剑阁县杨村镇人民政府"),
+    ("如对本报告有疑问,请与广元市利州区人民政府河西街道办事处党政综合与社区建设办公室联系。", None,
+     "广元市利州区人民政府河西街道办事处"),
+    ("如对本报告有疑问,请与我局政务公开工作小组联系。", None, None),
+    # 镜湖区税务局 2022, 汕尾市公安局 2021: the name before “以下简称”, not the short one the report goes on with
+    ("本报告结合国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)政府信息公开工作有关统计数据撰写。",
+     "2024年,镜湖区税务局坚持以习近平新时代中国特色社会主义思想为指导。", "国家税务总局芜湖市镜湖区税务局"),
+    ("", "2024年,汕尾市公安局(以下简称“市公安局”)以习近平新时代中国特色社会主义思想为指导。", "汕尾市公安局"),
 ])
 def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
     text = unsigned("政府信息公开工作年度报告", overview=overview).replace("一、总体情况", preamble + "\n一、总体情况")
@@ -273,6 +293,16 @@ def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
      "鄂温克族自治旗"),
     # 宣州区科技局 2020: a title's short form named in full by the preamble
     ("区科技局2024年信息公开工作年度报告", "现公布宣州区科技局2024年政府信息公开工作年度报告。", "宣州区科技局"),
+    # 资溪县农业农村局 2020, 鄂温克族自治旗审计局 2021: the contact line completes the title's short form…
+    ("农业农村局2024年度政府信息公开工作年度报告", "如对本报告有任何疑问,请与资溪县农业农村局联系(地址:资溪县)。",
+     "资溪县农业农村局"),
+    ("旗审计局2024年政府信息公开工作年度报告", "如对本报告有疑问,请与鄂温克族自治旗审计局综合办公室联系(电话:1)。",
+     "鄂温克族自治旗审计局"),
+    # …but does not replace it with another body, nor choose between two
+    ("大连市沙河口区2024年度政府信息公开工作报告", "如对本报告有疑问,请与沙河口区人民政府办公室联系。",
+     "大连市沙河口区"),
+    ("农业农村局2024年度政府信息公开工作年度报告",
+     "请与资溪县农业农村局联系(地址:资溪县)。上级咨询可联系抚州市农业农村局(地址:抚州市)。", "农业农村局"),
 ])
 def test_a_place_in_the_title_keeps_its_name_the_preamble_may_only_complete_it(title, preamble, agency):
     text = unsigned(title).replace("一、总体情况", preamble + "\n一、总体情况")

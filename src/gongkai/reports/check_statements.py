@@ -30,6 +30,8 @@ from .statement_text import WRAP, narrative_spans, sentences
 from .statement_words import (
     ALL_DONE,
     ALL_ZERO,
+    APPEAL_FIRST,
+    APPEAL_GAP,
     AREA_PARAGRAPH,
     CARRY_YEAR,
     CAUSE_OF,
@@ -292,17 +294,36 @@ def _joined_appeals(sentence: str, keywords, index: int, number: re.Match) -> li
 
 
 def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -> tuple[int, str] | None:
-    """“其中6件予以公开”, “1件结转下年度”: the subject right after the count."""
+    """“其中6件予以公开”, “1件结转下年度”, “发生2起政府信息公开行政诉讼”: the subject right after the count."""
     for index, (start, end, key) in enumerate(keywords):
         if start >= number_end:
             gap = sentence[number_end:start]
-            forward = key in FORWARD or (key == "requests" and COUNT_FIRST.search(sentence[: number_end]))
+            if key in APPEALS and APPEAL_FIRST.search(sentence[:number_end]) and (
+                    len(gap) <= 3 and not re.search(r"[\d%,，]", gap) or APPEAL_GAP.fullmatch(gap)):
+                return _last_joined_appeal(sentence, keywords, index)
+            forward = key in FORWARD or (key == "requests" and COUNT_FIRST.search(sentence[: number_end])
+                                         and not _appeal_follows(sentence, keywords, index))
             if forward and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
                 if FAULT.match(sentence[end:]) or _not_this_year(sentence[:start], year):
                     return None
                 return index, key
             return None
     return None
+
+
+def _appeal_follows(sentence: str, keywords, index: int) -> bool:
+    """“收到2起政府信息公开申请行政复议”: the requests name what the appeals are about, the count is the appeals'."""
+    return index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
+        and keywords[index + 1][0] - keywords[index][1] <= 4
+
+
+def _last_joined_appeal(sentence: str, keywords, index: int) -> tuple[int, str]:
+    """“发生2起…行政复议和行政诉讼”: a count before appeals joined is of the last, which `_joined_appeals` reads
+    as one count of both."""
+    while index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
+            and JOINED.match(sentence[keywords[index][1] : keywords[index + 1][0]]):
+        index += 1
+    return index, keywords[index][2]
 
 
 def _not_this_year(before: str, year: int | None) -> bool:
@@ -369,7 +390,9 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue
         if key == "carried_out_none":
             if re.search("申请", sentence):
-                claims.append(Claim("carried_out", 0, 0, False, sentence[start:end], offset + start, sentence.strip()))
+                both = ["carried_in", "carried_out"] if "上" in sentence[start:end] else ["carried_out"]
+                claims += [Claim(subject, 0, 0, False, sentence[start:end], offset + start, sentence.strip())
+                           for subject in both]
             continue
         clause_from = clause_start(sentence, start)
         window = sentence[max(clause_from, start - 24) : start]
@@ -395,6 +418,8 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
         subjects = [subject]
         if key.startswith("doc."):
             subjects = _denied_documents(sentence, keywords, key, clause_from, start)
+        # “无上年结转政府信息公开申请”: 上年结转 and the requests it qualifies say the one none
+        subjects = [s for s in subjects if s not in {c.subject for c in claims}]
         said = sentence[max(clause_from, start - 24) : end] if negated else sentence[start : end + zero_after.end()]
         claims += [Claim(subject, 0, 0, False, said.strip(" ,，"), offset + start, sentence.strip(),
                          bool(WHOLE_AREA.search(sentence[:start]))) for subject in subjects]

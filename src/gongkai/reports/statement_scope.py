@@ -37,9 +37,10 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “按时答复依申请公开2件”: those answered in time
     if re.match(r"(?:平台|系统|专栏|栏目|网站|窗口)", sentence[end:]):
         return False  # “其中依申请公开平台36件、邮寄15件”: a channel named after the requests
-    if key in ("received", "requests") and not whole_area and re.search(
+    if not whole_area and re.search(
             r"向[^,;。]{0,12}?(?:省|市|县|区)(?:人民)?政府[^,;。]{0,12}?提出", sentence[:start]):
-        return False  # a 街道's “受理…向市政府及市政府办公室提出的…申请5件”: the government's, copied
+        return False  # a 街道's “受理…向市政府及市政府办公室提出的…申请5件”: the government's, copied (and the
+        # rate after it, “…176件,办复率达到了100%”)
     if key in ("received", "requests") and re.search(r"其中[^。;]*(?:协助|配合|代为)", sentence[number.end() :]):
         return False  # “收到9件…申请，其中5件为协助市政务公开科办理”: not all of them the agency's own
     since = clause_start(sentence, start) - 1 if key in APPEALS else 0
@@ -55,8 +56,9 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “涉及公民、法人或者其他组织切身利益的信息1122条”: items of information
     if key == "concluded" and re.search("撤销|撤回", sentence):
         return False  # “其中申请人自行撤销2件，依法依规答复处理24件”: withdrawn ones are concluded too
-    if key in ("received", "requests") and re.search("自然人|法人", sentence[start:end]):
-        return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's
+    if key in ("received", "requests") and re.search("自然人|法人", sentence[start:end]) \
+            and not re.search(r"(?:公民|个人|自然人|群众|公众)[、,和及与或]*(?:法人|企业)", sentence[start:end]):
+        return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's (not “公民、法人或其他组织”)
     items_after = re.match(r"\s*(?:政府)?(?:信息|文件)(?!公开申请|申请|的申请)", sentence[end:])
     if (key in OUTCOMES or key == "requests") and items_after:
         return False  # “不予公开文件59条”, “不予公开信息8条”: items of information an agency made, not requests

@@ -23,7 +23,7 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
     ("skip", r"同比|环比|较上一?年度?|比上一?年度?|较去年|比去年|较20\d{2}年|比20\d{2}年"
              r"|增长|下降|增加|减少|上升|提高|降低|上一?年度?(?!度?(?:结转|转结))|去年|往年(?!结转)|历年|平均|人次|自查|整改|问题|培训|会议|专题|解读"),
     # Rates.
-    ("rate.completion", r"办结率|答复率"),
+    ("rate.completion", r"办结率|答复率|办复率"),
     ("rate.grant", r"(?:依申请)?公开率|予以公开率"),
     # Counts of requests.
     ("carried_in", r"上一?年度?(?:结转|转结)|上一?年度?遗留|往年结转|20\d{2}年度?(?:结转|转结)"
@@ -32,8 +32,11 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
                     r"|(?<!结)转(?:至|到|入)?(?:20\d{2}年度?|下一?年度?)(?:继续)?办理|下一?年度?继续办理"
                     r"|转结(?:至|到)?(?:下一?年度?|20\d{2}年度?)"
                     r"|尚未办结|未办结|正在办理|仍在办理|(?<!正)在办(?!结|理)|待办结"),
-    ("carried_out_none", r"(?:无|没有|未有|不存在)(?:下一?年度?)?(?:结转|转结|未办结)"),
-    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,12}}?申请(?!人)"),
+    # “无结转”, “无上年和下年结转” (none carried in either)
+    ("carried_out_none", r"(?:无|没有|未有|不存在)(?:上一?年度?(?:和|及|与|、|或)下一?年度?|下一?年度?)?"
+                         r"(?:结转|转结|未办结)"),
+    # “收到公民、法人或其他组织提交政府信息公开申请0条”: who sent them may stand between
+    ("received", rf"(?:新收|收到|受理|接收|接到|共收|收悉)了?(?:(?!{NOT_REQUESTS})[^,;。\d]){{0,20}}?申请(?!人)"),
     ("requests", r"(?:政府)?信息公开申请(?!人)|依申请公开(?:事项|申请|信息)?|依申请(?:信息|事项)"
                  r"|办理(?:各类)?(?:政府信息公开)?申请"),
     ("concluded", r"办结|办理完毕|处理完毕|作出答复|予以答复|依法答复|答复"),
@@ -86,8 +89,8 @@ COUNT_SUBJECTS = {"carried_in", "carried_out", "received", "requests", "conclude
                   "unable", "not_processed", "other_handling", "natural", "organisations", "review",
                   "litigation_direct", "litigation_after_review", "litigation", *REASON_ROWS}
 # Subjects a “未/没有/无” before them states as none at all.
-ZERO_SUBJECTS = {"received", "requests", "review", "litigation", "litigation_direct", "litigation_after_review",
-                 "doc.regulations", "doc.normative_documents"}
+ZERO_SUBJECTS = {"received", "requests", "carried_in", "review", "litigation", "litigation_direct",
+                 "litigation_after_review", "doc.regulations", "doc.normative_documents"}
 
 CLAIM = re.compile(
     rf"(?P<pre>近|约|共计|共|计|合计|总计)?\s*(?P<n1>{NUMBER})"
@@ -156,6 +159,10 @@ QUALIFIES_REQUESTS = {"carried_in", "carried_out", "received", "concluded"}
 # “共受理36件政府信息公开申请”: a verb of receiving right before the count, which the requests follow.
 COUNT_FIRST = re.compile(r"(?:受理|收到|接收|接到|新收|共收)了?(?:共|共计|合计)?\s*"
                          r"[\d一二三四五六七八九十百两零〇]+\s*(?:件|个|份|宗|条|项|起)$")
+# “发生2起政府信息公开行政诉讼”: a verb of an appeal happening right before the count, which the appeal follows
+APPEAL_FIRST = re.compile(r"(?:发生|出现|产生|涉及|引发|被提起|被申请|提起)了?(?:共|共计|合计)?\s*"
+                          r"[\d一二三四五六七八九十百两]+\s*(?:件|个|宗|起|例|次)$")
+APPEAL_GAP = re.compile(r"(?:因|涉及|关于)?(?:政府)?信息公开(?:方面|类|工作)?的?")
 FORWARD = {"granted", "partial", "denied", "unable", "not_processed", "other_handling", "carried_out", "concluded",
            *REASON_ROWS}
 

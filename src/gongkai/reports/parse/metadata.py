@@ -24,7 +24,7 @@ TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf)|\([^()\n]{1,8}\))?[ \t|]*$|(?=\s?(?:根�
 TITLE = re.compile(
     r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?信息公开"
     r"(?:工作)?(?:开展)?(?:年度)?(?:情况)?(?:工作)?"
-    rf"(?:年度)?(?:的)?\s*(?:报告|年报){TITLE_END}",
+    rf"(?:的)?(?:年度)?(?:的)?\s*(?:报告|年报){TITLE_END}",  # “云南省卫生健康委关于2022年…工作的年度报告”
     re.M,
 )
 # What sites put before a title: a “标题:” label, a tag “【2020】”, a PDF viewer's “Page 2 - ”
@@ -36,10 +36,11 @@ AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
-DOING = ("认真|高度|坚持|按照|深入|始终|紧紧|严格|全面|持续|积极|不断|以习近平|准确|扎实|切实|进一步|围绕|聚焦"
+DOING = ("认真|高度|坚持|按照|深入|始终|紧紧|紧扣|统筹|着力|大力|全力|锚定|严格|全面|持续|积极|不断|以习近平"
+         "|准确|扎实|切实|进一步|围绕|聚焦"
          "|未收到|根据|通过|以(?!下)|结合|是主管|是负责|在(?=[^,，。]{2,20}下)")
 # A name the overview's first sentence gives: an agency's, or a township's own (“2024年,小河镇坚持…”)
-OWN_NAME_END = AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木)"
+OWN_NAME_END = AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木|开发区|经开区|高新区|园区)"
 PARTY_BODY = re.compile(r"(?:党工委|党委|工委|党组)$")
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))"
@@ -160,11 +161,41 @@ def _find_signature(norm: str, after: int = 0) -> tuple[str | None, date | None,
     return None, None, None, None
 
 
+# “汕尾市公安局(以下简称“市公安局”)”: the short name the report goes on with
+ALIAS = re.compile(r"([\u4e00-\u9fff]{2,40})\s*\(\s*以下简称\s*[“\"']?([\u4e00-\u9fff]{2,20})[”\"']?\s*\)")
+# “如对本报告有疑问,请与X联系”, “请联系X”, “单位: X”: the body that answers for the report
+CONTACT = re.compile(rf"(?:(?:请|可|直接)(?:与|于|联系)\s*[:：]?|单位\s*[:：])\s*([\u4e00-\u9fff]{{2,40}}?"
+                     rf"(?:{AGENCY_SUFFIX}|大学|学院|医院))(?=\s|联系|[(,，;；]|$)")
+CONTACT_OFFICE = re.compile(r"^(.+(?:人民政府|办事处|委员会|管委会|局|委|街道|镇|乡|苏木|大学|学院|医院))"
+                            r"[\u4e00-\u9fff]{0,16}?(?:办公室|办|科|股|中心|小组|组)$")
 # A page that opens with the agency's name on a line of its own and no title naming it (“浑南区国资局”)
 FIRST_LINE_NAME = re.compile(rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n")
 
 
 def _agency_name(parsed: Parsed, norm: str) -> str | None:
+    name = _named_agency(parsed, norm)
+    alias = ALIAS.search(norm[:3000])
+    if alias and name == alias.group(2):
+        return _own_part(alias.group(1))  # “国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)”
+    contact = _contact_name(norm)
+    if contact and (not name or len(contact) > len(name) and contact.endswith(name)):
+        return contact  # “请与资溪县农业农村局联系” for the title's “农业农村局”, or where nothing else names it
+    return name
+
+
+def _own_part(words: str) -> str:
+    """A CJK run ending in a name, without the verb before it (“结合国家税务总局…税务局”)."""
+    return re.sub(r"^.*(?:结合|根据|依据|按照|做好|现将|公布|发布|编制|由|是|年度?)", "", words)
+
+
+def _contact_name(norm: str) -> str | None:
+    """The body the preamble says to ask, without its office (“请与鄂温克族自治旗审计局综合办公室联系”)."""
+    names = {CONTACT_OFFICE.sub(r"\1", m.group(1)) for m in CONTACT.finditer(norm[:3000])}
+    names = {name for name in names if not re.match(r"[我本该]", name)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _named_agency(parsed: Parsed, norm: str) -> str | None:
     signature, title = parsed.signature_agency, parsed.title_agency
     if not title and not signature and (first := FIRST_LINE_NAME.match(norm)):
         title = first.group(1)  # not the title's: a site's name there must not contradict a signature
@@ -189,20 +220,24 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
 def _preamble_name(norm: str) -> str | None:
     """The name the preamble or the overview's first sentence gives the agency, if any."""
     for pattern in (
-        r"公布\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")(?=政府信息公开|信息公开|政务公开)",
+        # “编制形成2021年漳平市人民政府办公室政府信息公开年度报告”
+        r"(?:公布|发布|形成|编制了?)\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
         r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布|编制)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
+        # “大营镇党政办公室编制了《2023年度政府信息公开工作报告》”
+        r"(?:^|[。;\n])\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*编制了?\s*《",
         # “结合2022年昌江区民政局政府信息公开工作编制而成”
-        r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:的)?政府信息公开",
+        r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:的)?政府信息公开",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
         r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
         rf"20\d{{2}}\s*年度?(?:以来)?\s*[,，]?\s*(?:在[^,，。]{{2,30}}?下\s*[,，]\s*)?"
-        rf"((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:{DOING})",
-        rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:{DOING})",
+        rf"((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
+        rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
         # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
         r"(?:发布机构|发文机关|发布单位|信息来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
         # a title without its year: “湘桥区教育局政府信息公开工作年度报告”

@@ -23,15 +23,18 @@ def _page_number_like(token: Token) -> bool:
     return token.kind is Kind.NUM and re.fullmatch(r"\d{1,3}", token.text) is not None
 
 
-def without_loose_numbers(tokens: list[Token], findings: list[Finding]) -> list[Token]:
+def without_loose_numbers(tokens: list[Token], findings: list[Finding], truncated: bool = False) -> list[Token]:
     """In a table whose cells are separated (tabs or “|”), a number of one to three digits alone on a line
-    without a separator is not a cell: it is the page number of a page break inside the table."""
+    without a separator is not a cell: it is the page number of a page break inside the table — unless it ends
+    a text cut short, where the cut may have taken its separator (it is left out all the same, without a note)."""
     values = [t for t in tokens if t.is_value]
     if not values or sum(t.separated for t in values) < 0.9 * len(values):
         return tokens
     per_line = Counter(t.line for t in tokens)
     loose = [t for t in values if _page_number_like(t) and not t.separated and per_line[t.line] == 1]
     for token in loose:
+        if truncated and token is tokens[-1]:
+            continue
         message = f"表三中不在单元格内、单独成行的数字“{token.text}”视为页码，未计入"
         findings.append(Finding("parse_note", Severity.INFO, message, "表三"))
     dropped = {id(t) for t in loose}

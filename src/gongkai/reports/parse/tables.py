@@ -232,7 +232,7 @@ def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bo
 def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncated: bool, apps: dict) -> TableResult:
     rows = ROWS_2021 if fmt == "2021" else ROWS_2019
     result = TableResult()
-    tokens = without_loose_numbers(tokens, result.findings)
+    tokens = without_loose_numbers(tokens, result.findings, truncated)
     segments, headers = _segments(tokens, rows, row_mode, 7)
     width, drop_at = 7, None
     if "小计" in headers:
@@ -277,9 +277,12 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         result.blanks += [("applications", key, COLUMNS[i]) for i in reading.blanks]
     _report_missing_rows(apps, rows, last_index, truncated, result)
     if fmt == "2019":
-        # the 2021 rows the 2019 table has not: none — where the table is there at all
+        # the 2021 rows the 2019 table has not: none — where the text reached the rows around them at all (not
+        # in a page cut in (四))
+        reached = result.found and any(v is not None for k in ("other.other", "total", "carried_out")
+                                       for v in apps[k].values())
         for key in ("other.no_supplement", "other.fee_unpaid"):
-            apps[key] = dict.fromkeys(COLUMNS, 0 if result.found else None)
+            apps[key] = dict.fromkeys(COLUMNS, 0 if reached else None)
     return result
 
 
