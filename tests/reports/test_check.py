@@ -278,3 +278,11 @@ def test_rules_reported_by_an_agency_without_the_power_to_make_them_are_a_warnin
     if flagged:
         assert found[0].severity == "warning" and "现行有效6件" in found[0].message
     assert findings(text_report(agency=agency), "regulations_power") == []
+
+
+def test_a_page_that_names_no_agency_but_calls_itself_our_town_has_no_rules_either():
+    """A 镇's 2023 page with no title or signature left: “我镇” says what it is."""
+    text = text_report(overview="2024年，我镇严格落实信息发布审核制度。").replace("规章\t0\t0\t0", "规章\t0\t0\t6")
+    text = text.split("\n", 1)[1].replace("\n叶城县宗朗乡人民政府\n2025年1月20日\n", "\n")
+    [found] = findings(text, "regulations_power")
+    assert found.message.startswith("本机关（自称“我镇”）无规章制定权") and "现行有效6件" in found.message

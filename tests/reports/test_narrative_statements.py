@@ -281,10 +281,18 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，我乡未收到公众、法人或其他组织对政府信息公开的申请。", "本年新收"),
     ("2024年，本年度未收到个人、法人或者其他组织向本机关申请公开政府信息。", "本年新收"),
     ("2024年，收到政府信息公开申请10件，办复率100%。", "90.9%"),  # 高淳区 2022: 办复率
+    ("2024年，无因政府信息产生行政复议，提起行政诉讼情况发生。", "行政复议总计"),  # 2021: 因政府信息, no 公开
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
     assert cell in finding.message
+
+
+def test_a_rank_among_the_citys_bodies_does_not_make_a_paragraph_the_citys():
+    """A 市卫健委 2025: “新收到…1182件(同比增长0.4%,在全市各委办局中位列第三)” is its own count."""
+    said = "2024年，我委新收到政府信息公开申请12件（在全市各委办局中位列第三）。"
+    [finding] = mismatches(said)
+    assert finding.severity == "error"
 
 
 def test_appeals_counted_before_they_are_named():

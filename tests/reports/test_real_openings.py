@@ -277,6 +277,17 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     ("本报告结合国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)政府信息公开工作有关统计数据撰写。",
      "2024年,镜湖区税务局坚持以习近平新时代中国特色社会主义思想为指导。", "国家税务总局芜湖市镜湖区税务局"),
     ("", "2024年,汕尾市公安局(以下简称“市公安局”)以习近平新时代中国特色社会主义思想为指导。", "汕尾市公安局"),
+    # 苍溪县乡村振兴局 2023, 木塔乡 2024, 两城镇 2020
+    ("根据《条例》,编制完成《苍溪县乡村振兴局2024年政府信息公开工作年度报告》。", None, "苍溪县乡村振兴局"),
+    ("本报告结合木塔乡人民政府2024年政府信息公开工作编制而成。", None, "木塔乡人民政府"),
+    ("来源:木塔乡人民政府 发布时间: 2025-01-20 10:00", None, "木塔乡人民政府"),
+    ("本报告根据《条例》要求,由两城镇人民政府党政办公室编制。", None, "两城镇人民政府"),
+    # 交口县 2023, 长宁区 2024: the office that compiled a report that never says 我办 compiled its government's
+    ("本报告根据《条例》要求,由交口县人民政府办公室编制。", None, "交口县人民政府"),
+    ("本报告由嵊州市人民政府办公室编制。", "2024年,我办认真贯彻落实《条例》。", "嵊州市人民政府办公室"),
+    # 彭阳县 2022: a place the text names as its government
+    ("现发布《彭阳县2024年政府信息公开工作年度报告》。", "2024年,彭阳县人民政府紧紧围绕年度重点工作。",
+     "彭阳县人民政府"),
 ])
 def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
     text = unsigned("政府信息公开工作年度报告", overview=overview).replace("一、总体情况", preamble + "\n一、总体情况")
@@ -303,6 +314,14 @@ def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
      "大连市沙河口区"),
     ("农业农村局2024年度政府信息公开工作年度报告",
      "请与资溪县农业农村局联系(地址:资溪县)。上级咨询可联系抚州市农业农村局(地址:抚州市)。", "农业农村局"),
+    # 安阳县住建局 2025, 麒麟区自然资源局 2022: the text names it in full after a year of its own work…
+    ("住建局 2024 年政府信息公开工作年度报告", "2024年安阳县住建局依申请信息公开办理有69件。", "安阳县住建局"),
+    ("区自然资源局2024年政府信息公开工作年度报告", "本报告涵盖了2024年麒麟区自然资源局政府信息公开工作。",
+     "麒麟区自然资源局"),
+    # …not a higher level's body named after 按照
+    ("住建局 2024 年政府信息公开工作年度报告", "按照安阳市住建局要求编制本报告。", "住建局"),
+    # 海棠区 2021: a page's label above a title of the year alone names nothing
+    ("更新时间:\n2024年政府信息公开工作年度报告", "", None),
 ])
 def test_a_place_in_the_title_keeps_its_name_the_preamble_may_only_complete_it(title, preamble, agency):
     text = unsigned(title).replace("一、总体情况", preamble + "\n一、总体情况")
@@ -434,6 +453,8 @@ def test_a_verb_before_an_office_is_not_another_agencys_name():
     ("盘龙彝族乡人民政府", "2024年,公开砚山县盘龙彝族乡部门预算和砚山县盘龙乡人民政府2023年度部门决算。"),
     # 两英镇 2021: “两英镇政府” is “两英镇人民政府”
     ("两英镇政府", "2024年,两英镇政府认真贯彻上级部署,公布两英镇人民政府2024年政府信息公开工作年度报告。"),
+    # 普陀区 2024: what its office published after a year is its budget, not a report
+    ("上海市普陀区人民政府", "2024年,准确发布区政府办公室2024年度部门预算、2023年度部门决算信息。"),
 ])
 def test_its_own_office_and_its_government_written_in_full_are_no_other_agency(agency, said):
     text = text_report(agency=agency, overview=said)

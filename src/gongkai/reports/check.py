@@ -208,7 +208,9 @@ NOT_A_NAME = ("我|通过|主要|持续|完善|加强|推进|依托|指导|督�
 ADDRESS = re.compile(r"(?:地址|住址|地点|位于|坐落于)\s*[:：]?[^;；)）。\n]*$")
 COLLECTIVE = re.compile(r"各|全|所属|所辖|辖区|下属|乡镇|有关|相关|周边|邻近")
 REPORTING_AGENCY = re.compile(
-    r"(?:公布|发布|本报告由|现将)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年|编制|根据)"
+    # not “准确发布区政府办公室2024年度部门预算”: what is published after the year is the report
+    r"(?:公布|发布|本报告由|现将)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+    + r")\s*(?:20\d{2}\s*年度?\s*(?:的)?\s*(?:政府|政务)?信息公开|编制|根据)"
     r"|(?:^|\n)\s*([\u4e00-\u9fff]{2,30}?"
     + AGENCY_SUFFIX
     + r")\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开[^。\n]{0,8}?报告"
@@ -427,6 +429,9 @@ def check_regulations_power(parsed: Parsed) -> list[Finding]:
     agency = parsed.report.agency
     below = agency and not agency.removesuffix("人民政府").endswith("自治区") and (
         agency_kind(agency) in ("乡", "镇", "街道", "县", "区") or COUNTY_DEPARTMENT.search(agency))
+    who = f"“{agency}”"
+    if not agency and (own := _own_township(parsed)):
+        below, who = True, f"本机关（自称“我{own}”）"
     if not below:
         return []
     regulations = parsed.report.proactive.regulations
@@ -436,8 +441,14 @@ def check_regulations_power(parsed: Parsed) -> list[Finding]:
     if not shown:
         return []
     return [Finding("regulations_power", Severity.WARNING,
-                    f"“{agency}”无规章制定权（《立法法》第九十一条、第九十三条），表二“规章”却填写{'、'.join(shown)}；"
+                    f"{who}无规章制定权（《立法法》第九十一条、第九十三条），表二“规章”却填写{'、'.join(shown)}；"
                     "本机关执行的上级规章不在此填报，应为0", "表二 · 规章")]
+
+
+def _own_township(parsed: Parsed) -> str | None:
+    """A page that names no agency may still say it is a township's: “我镇”, “本乡” (not “本乡镇”)."""
+    words = Counter(m.group(1) for m in re.finditer(r"[我本](镇|乡(?!镇)|街道)", _body(parsed)))
+    return words.most_common(1)[0][0] if words else None
 
 
 TEXT_CHECKS = (

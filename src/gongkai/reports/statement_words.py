@@ -105,7 +105,7 @@ ALL_ZERO = re.compile(r"^[^\d%]{0,6}?(?:(?:均|都|皆)(?:为|是)?|为|是)\s*(
 # “均已办结”: none pending — but “目前均已办结” is said when the report is written, not on 31 December
 ALL_DONE = re.compile(r"(?<!目前)(?<!目前已)(?<!至今)(?:均已|全部|已全部|均)(?:按期|依法|按时)?"
                       r"(?:办结|办理完毕|答复完毕)")
-DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类")
+DISCLOSURE = re.compile(r"信息公开|依申请|公开申请|政务公开|该类|因政府信息|政府信息申请")
 REVIEW_BODY = re.compile(r"(?<!被)(?:受理|审理|办理|审结|复议机关|作出)[^,;。]*$")
 YEAR = re.compile(r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # “1件申请答复不够规范”: what is said of some of the requests, not how many were answered.
@@ -138,7 +138,8 @@ ISSUER = re.compile(r"政府|办公厅|办公室|部门|本级|市级|县级|区
 WHOLE_AREA = re.compile(r"全(?:县|市|区|省|旗|州|盟)")
 # A paragraph that speaks of more than the agency: its area (全县), every level of it, or the government's own
 # part beside a total — any count in it may be the area's, so a difference from the tables is a warning
-AREA_PARAGRAPH = re.compile(r"全(?:县|市|区|省|旗|州|盟)|各级(?:行政机关|政府|机关)|本级"
+AREA_PARAGRAPH = re.compile(r"全(?:县|市|区|省|旗|州|盟)(?![^,;。]{0,12}?(?:位列|排名|名列))"  # not a rank among them
+                            r"|各级(?:行政机关|政府|机关)|本级"
                             r"|其中[^,;。\d]{0,4}(?:政府(?!信息)|本机关)|(?:县|市|区)级政府")
 # “其中区政府受理36件”, “区政府本级共受理206件”: the sentence gives the government's own figure beside its area's
 OWN_PART = re.compile(r"本级|其中[^,;。\d]{0,4}(?:政府(?!信息)|本机关|本单位)")  # not “其中网上政府信息公开申请”

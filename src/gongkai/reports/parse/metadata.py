@@ -45,7 +45,7 @@ PARTY_BODY = re.compile(r"(?:党工委|党委|工委|党组)$")
 AGENCY_AFTER_YEAR = re.compile(
     rf"^[ \t|]*(20\d{{2}})\s*年度?\s*((?!度)[\u4e00-\u9fff]{{1,30}}?(?:{AGENCY_SUFFIX}|{PLACE_SUFFIX}))"
     r"\s*(?:政府)?信息公开"  # “2024年托克逊县夏镇人民政府信息公开…”: 政府 the name's
-    rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*报告{TITLE_END}",
+    rf"(?:工作)?(?:年度)?(?:情况)?(?:工作)?(?:年度)?(?:的)?\s*(?:报告|年报){TITLE_END}",
     re.M,
 )
 # A title of the year alone, the name on a line of its own above or below it
@@ -96,6 +96,8 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
 
 def _title_agency(words: str) -> str | None:
     """The agency a title names before its year, without a site's label or words around it."""
+    if re.search(r"(?:时间|日期|来源|作者|点击|浏览)\s*[:：]?\s*$", words):
+        return None  # “更新时间:” on the line above a title of the year alone: a page's label, no name
     prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|"))
     prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)|关于$", "", prefix)  # “2025湖口县大垅乡2025年度…”
     runs = re.findall(r"[\u4e00-\u9fff]+", prefix)
@@ -174,13 +176,30 @@ FIRST_LINE_NAME = re.compile(rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}
 
 def _agency_name(parsed: Parsed, norm: str) -> str | None:
     name = _named_agency(parsed, norm)
+    if name and re.search(r"(?:县|区|市|旗|州|乡|镇)$", name) and name + "人民政府" in norm[:3000]:
+        name += "人民政府"  # “现发布《彭阳县2022年…》” and “2022年,彭阳县人民政府紧紧围绕…”
     alias = ALIAS.search(norm[:3000])
     if alias and name == alias.group(2):
         return _own_part(alias.group(1))  # “国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)”
+    if name and (fuller := _place_of_its_year(name, norm)):
+        return fuller  # “住建局 2025 年…报告” and “2025年安阳县住建局依申请…”
     contact = _contact_name(norm)
     if contact and (not name or len(contact) > len(name) and contact.endswith(name)):
         return contact  # “请与资溪县农业农村局联系” for the title's “农业农村局”, or where nothing else names it
     return name
+
+
+def _place_of_its_year(name: str, norm: str) -> str | None:
+    """A name without its place (“住建局”, “区自然资源局”) that the text gives in full after a year of its own
+    work (“2022年麒麟区自然资源局…”) — a higher level's body is named after 按照/根据, not after a year."""
+    if re.match(r"[省市县区旗州]", name):
+        prefix = r"([\u4e00-\u9fff]{2,8}?)"
+    elif not re.search(r"[省市县区旗州乡镇]|街道", name):
+        prefix = r"([\u4e00-\u9fff]{1,10}?(?:省|市|县|区|旗|州))"
+    else:
+        return None
+    found = {m.group(1) + name for m in re.finditer(rf"20\d{{2}}\s*年度?\s*[,，]?\s*{prefix}{re.escape(name)}", norm)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _own_part(words: str) -> str:
@@ -224,7 +243,7 @@ def _preamble_name(norm: str) -> str | None:
         r"(?:公布|发布|形成|编制了?)\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
         + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
-        r"(?:公布|发布|(?<!信息)公开|现将|编制了?|形成)\s*《?((?:(?!报告|公开|公布|发布|编制)[\u4e00-\u9fff]){2,30}?(?:"
+        r"(?:公布|发布|(?<!信息)公开|现将|编制(?:了|完成)?|形成)\s*《?((?:(?!报告|公开|公布|发布|编制)[\u4e00-\u9fff]){2,30}?(?:"
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
@@ -232,6 +251,7 @@ def _preamble_name(norm: str) -> str | None:
         r"(?:^|[。;\n])\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*编制了?\s*《",
         # “结合2022年昌江区民政局政府信息公开工作编制而成”
         r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:的)?政府信息公开",
+        r"结合\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*20\d{2}\s*年度?\s*(?:的)?政府信息公开",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
         r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
@@ -239,7 +259,8 @@ def _preamble_name(norm: str) -> str | None:
         rf"((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
         rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
         # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
-        r"(?:发布机构|发文机关|发布单位|信息来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")[ \t|]*(?:\n|$)",
+        r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")(?:[ \t|]*(?:\n|$)|\s+发布)",
         # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
         r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
         + r")\s*(?:政府)?信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
@@ -250,12 +271,17 @@ def _preamble_name(norm: str) -> str | None:
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
             # a township's office that compiled the report is no agency of its own: “由…新虹街道办事处党政办编制”
-            name = re.sub(r"(办事处|街道|镇|乡|苏木)(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$"
+            name = re.sub(r"((?:办事处|街道|镇|乡|苏木)(?:人民政府)?)"
+                          r"(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$"
                           r"|(局)办公室$", r"\1\2", name)  # and a 局's own office (“…教育局办公室”)
+            if "编制" in match.group(0) and name.endswith("人民政府办公室") and not OFFICE_SELF.search(norm):
+                name = name.removesuffix("办公室")  # “由交口县人民政府办公室编制” a report that never says 我办
             return name
     return None
 
 
+# An office speaking of itself (not “本办法”)
+OFFICE_SELF = re.compile(r"我办|本办(?![法理事])")
 KIND_CHARS = set("乡镇县区市省州旗局委办厅院署")
 
 
