@@ -282,10 +282,18 @@ def test_what_real_reports_say_of_other_things_is_not_held_against_the_tables(sa
     ("2024年，本年度未收到个人、法人或者其他组织向本机关申请公开政府信息。", "本年新收"),
     ("2024年，收到政府信息公开申请10件，办复率100%。", "90.9%"),  # 高淳区 2022: 办复率
     ("2024年，无因政府信息产生行政复议，提起行政诉讼情况发生。", "行政复议总计"),  # 2021: 因政府信息, no 公开
+    ("2024年，通过网站等渠道收到政府信息公开申请12件，结转上年度申请1件。", "本年新收"),  # 2024: not a kind of
+    ("2024年，区统计局新收到依申请公开政府信息12件，上年结转申请1件。", "本年新收"),  # request after the count
 ])
 def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     [finding] = mismatches(said)
     assert cell in finding.message
+
+
+def test_a_suit_brought_after_a_review_without_the_word_administrative():
+    """盐边县 2021: “全年没有因政府信息公开工作被申请行政复议、提起诉讼” is none of either (表四: 复议 1, 诉讼 0)."""
+    claims = statements(parse_text(text_report(overview="2024年，没有因政府信息公开工作被申请行政复议、提起诉讼。")))
+    assert [(c.subject, c.high) for c in claims] == [("review", 0), ("litigation", 0)]
 
 
 def test_a_rank_among_the_citys_bodies_does_not_make_a_paragraph_the_citys():

@@ -50,6 +50,9 @@ def unsigned(title, **kwargs):
     ("标      题 西藏自治区审计厅2024年政务信息公开工作开展年度报告", "西藏自治区审计厅"),  # 2025
     ("叶城县第24乡 2024 年政府信息公开工作年度报告", "叶城县第24乡"),  # a docx's spaces around the year
     ("云南省卫生健康委关于2024年政府信息公开工作的年度报告", "云南省卫生健康委"),  # 2022: 关于…工作的年度报告
+    # 荆州区政府办 2021: an alias and the body's first words run into the title
+    ("荆州市荆州区人民政府办公室2024年政府信息公开工作年度报告(以下简称年报)是根据《条例》编制。",
+     "荆州市荆州区人民政府办公室"),
 ])
 def test_the_agency_is_read_from_titles_as_sites_print_them(title, agency):
     assert check_parsed(parse_text(unsigned(title))).agency == agency
@@ -277,6 +280,11 @@ def test_a_page_that_starts_inside_table_three_has_no_overview_text():
     ("本报告结合国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)政府信息公开工作有关统计数据撰写。",
      "2024年,镜湖区税务局坚持以习近平新时代中国特色社会主义思想为指导。", "国家税务总局芜湖市镜湖区税务局"),
     ("", "2024年,汕尾市公安局(以下简称“市公安局”)以习近平新时代中国特色社会主义思想为指导。", "汕尾市公安局"),
+    # 蒋湖农场 2021: the party-government office of a farm that published it; 扎赉特旗政府办 2025: a place typed
+    # twice in the contact line of an office that calls itself 我办
+    ("发布时间:2022-01-20 来源:蒋湖农场党政办", None, "蒋湖农场"),
+    ("如对本年度报告有疑问,请与扎赉特旗扎赉特旗人民政府办公室联系(0482-6736915)。",
+     "2024年,我办认真贯彻落实《条例》。", "扎赉特旗人民政府办公室"),
     # 苍溪县乡村振兴局 2023, 木塔乡 2024, 两城镇 2020
     ("根据《条例》,编制完成《苍溪县乡村振兴局2024年政府信息公开工作年度报告》。", None, "苍溪县乡村振兴局"),
     ("本报告结合木塔乡人民政府2024年政府信息公开工作编制而成。", None, "木塔乡人民政府"),
@@ -322,6 +330,14 @@ def test_the_agency_is_read_from_more_preambles(preamble, overview, agency):
     ("住建局 2024 年政府信息公开工作年度报告", "按照安阳市住建局要求编制本报告。", "住建局"),
     # 海棠区 2021: a page's label above a title of the year alone names nothing
     ("更新时间:\n2024年政府信息公开工作年度报告", "", None),
+    # 莒南县司法局 2021: a site's banner on the first line is no name
+    ("欢迎来到莒南县人民政府门户网站\n政府信息公开工作年度报告", "本报告由莒南县司法局根据《条例》编制。",
+     "莒南县司法局"),
+    # 新九镇 2021: the full name on a line of its own above a title of the year alone
+    ("盐边县新九镇人民政府\n\n关于2024年度政府信息公开工作的年度报告", "", "盐边县新九镇人民政府"),
+    # 瑶海区政府办 2023: the contact line as written completes “区政府办公室”
+    ("区政府办公室2024年政府信息公开工作年度报告", "如对本报告有疑问,请与合肥市瑶海区人民政府办公室联系。",
+     "合肥市瑶海区人民政府办公室"),
 ])
 def test_a_place_in_the_title_keeps_its_name_the_preamble_may_only_complete_it(title, preamble, agency):
     text = unsigned(title).replace("一、总体情况", preamble + "\n一、总体情况")
@@ -453,6 +469,9 @@ def test_a_verb_before_an_office_is_not_another_agencys_name():
     ("盘龙彝族乡人民政府", "2024年,公开砚山县盘龙彝族乡部门预算和砚山县盘龙乡人民政府2023年度部门决算。"),
     # 两英镇 2021: “两英镇政府” is “两英镇人民政府”
     ("两英镇政府", "2024年,两英镇政府认真贯彻上级部署,公布两英镇人民政府2024年政府信息公开工作年度报告。"),
+    # 华富街道 2022, 城厢街道 2022: its own page on the district's site, “请与街道办事处联系”
+    ("深圳市福田区华富街道办事处", "2024年,在福田政府在线街道办事处主页发布信息120条。"),
+    ("萧山区城厢街道办事处", "如对本报告有任何疑问,请与街道办事处联系。"),
     # 普陀区 2024: what its office published after a year is its budget, not a report
     ("上海市普陀区人民政府", "2024年,准确发布区政府办公室2024年度部门预算、2023年度部门决算信息。"),
 ])

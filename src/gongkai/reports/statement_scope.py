@@ -104,7 +104,9 @@ def one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
     if part and re.match(r"[^,;。]{0,3}?等(?:途径|渠道|方式|形式)", window[part.end() :] + sentence[end:]):
         part = None  # “通过平台、邮寄等途径依申请公开信息合计16件”: every channel
     # “…申请3件、纸质申请36件”: another kind of request counted next (not “，按时答复依申请公开2件”)
-    return bool(part or re.match(r"[、,]\s*(?!其中)(?:(?!答复|办结|回复|处理)[^,;。\d]){0,6}申请[^,;。\d]{0,4}"
+    # (not “…申请26件,结转上年度申请0件”: the carried-over ones are no kind of request)
+    return bool(part or re.match(r"[、,]\s*(?!其中)(?:(?!答复|办结|回复|处理|结转|转结)[^,;。\d]){0,6}申请"
+                                 r"[^,;。\d]{0,4}"
                                  r"\d+\s*(?:件|个|份|项|例)", sentence[number_end:]))
 
 

@@ -20,7 +20,9 @@ DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 # A title's end: the line's (a file's name: “…报告.docx”), a table row's (“| …报告 | ||”), or the body's first
 # words run into it
-TITLE_END = r"(?:(?:\.(?:docx?|wps|pdf)|\([^()\n]{1,8}\))?[ \t|]*$|(?=\s?(?:根据|依据|按照|本报告|本年度报告)))"
+TITLE_END = (r"(?:(?:\.(?:docx?|wps|pdf)|\([^()\n]{1,8}\))?[ \t|]*$"
+             # the body's first words run into it, after an alias: “…报告(以下简称年报)是根据”
+             r"|(?=\s?(?:\(以下简称[^()\n]{1,8}\)是?)?(?:根据|依据|按照|本报告|本年度报告)))")
 TITLE = re.compile(
     r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?信息公开"
     r"(?:工作)?(?:开展)?(?:年度)?(?:情况)?(?:工作)?"
@@ -50,7 +52,7 @@ AGENCY_AFTER_YEAR = re.compile(
 )
 # A title of the year alone, the name on a line of its own above or below it
 NAME_BY_TITLE = re.compile(
-    rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n[ \t|]*20\d{{2}}\s*年度?\s*政府信息公开"
+    rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n\s*(?:关于)?20\d{{2}}\s*年度?\s*政府信息公开"
     rf"|^[ \t|]*20\d{{2}}\s*年度?\s*政府信息公开[^\n]{{0,12}}报告[ \t|]*\n"
     rf"[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*$",
     re.M,
@@ -181,12 +183,13 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
     alias = ALIAS.search(norm[:3000])
     if alias and name == alias.group(2):
         return _own_part(alias.group(1))  # “国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)”
+    head = norm[: parsed.headings.get("overview", (1500, 0))[0]]
+    if name and (fuller := next((line for line in map(str.strip, head.split("\n")) if len(line) > len(name)
+                                 and line.endswith(name) and AGENCY_NAME.fullmatch(line)), None)):
+        return fuller  # “盐边县新九镇人民政府” on a line of its own above the report
     if name and (fuller := _place_of_its_year(name, norm)):
         return fuller  # “住建局 2025 年…报告” and “2025年安阳县住建局依申请…”
-    contact = _contact_name(norm)
-    if contact and (not name or len(contact) > len(name) and contact.endswith(name)):
-        return contact  # “请与资溪县农业农村局联系” for the title's “农业农村局”, or where nothing else names it
-    return name
+    return _contact_name(name, norm) or name
 
 
 def _place_of_its_year(name: str, norm: str) -> str | None:
@@ -207,16 +210,38 @@ def _own_part(words: str) -> str:
     return re.sub(r"^.*(?:结合|根据|依据|按照|做好|现将|公布|发布|编制|由|是|年度?)", "", words)
 
 
-def _contact_name(norm: str) -> str | None:
-    """The body the preamble says to ask, without its office (“请与鄂温克族自治旗审计局综合办公室联系”)."""
-    names = {CONTACT_OFFICE.sub(r"\1", m.group(1)) for m in CONTACT.finditer(norm[:3000])}
-    names = {name for name in names if not re.match(r"[我本该]", name)}
-    return names.pop() if len(names) == 1 else None
+def _contacts(norm: str) -> list[tuple[str, str]]:
+    """The bodies the preamble says to ask (“请与鄂温克族自治旗审计局综合办公室联系”): as written, and without
+    their office."""
+    own_office = OFFICE_SELF.search(norm)  # “我办”: a government's office answers for its own report
+    found = []
+    for match in CONTACT.finditer(norm[:3000]):
+        written = re.sub(r"^(.{2,8})\1", r"\1", match.group(1))  # “扎赉特旗扎赉特旗…”: a place typed twice
+        body = written if own_office and written.endswith("人民政府办公室") else CONTACT_OFFICE.sub(r"\1", written)
+        if not re.match(r"[我本该]", written):
+            found.append((written, body))
+    return found
+
+
+def _contact_name(name: str | None, norm: str) -> str | None:
+    """Where nothing else names the agency, the one body the preamble says to ask; else a fuller form of the name
+    (“资溪县农业农村局” for “农业农村局”, “合肥市瑶海区人民政府办公室” for “区政府办公室”)."""
+    contacts = _contacts(norm)
+    if not name:
+        bodies = {body for _written, body in contacts}
+    else:
+        short = name.replace("人民政府", "政府")
+        bodies = {form for pair in contacts for form in pair
+                  if len(form) > len(name) and form.replace("人民政府", "政府").endswith(short)}
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _named_agency(parsed: Parsed, norm: str) -> str | None:
     signature, title = parsed.signature_agency, parsed.title_agency
-    if not title and not signature and (first := FIRST_LINE_NAME.match(norm)):
+    first = FIRST_LINE_NAME.match(norm)
+    if first and re.search(r"欢迎|网站|门户", first.group(1)):
+        first = None  # “欢迎来到莒南县人民政府门户网站”: a site's banner
+    if not title and not signature and first:
         title = first.group(1)  # not the title's: a site's name there must not contradict a signature
     if signature and (not title or title in signature or signature in title):
         return signature if len(signature) >= len(title or "") else title
@@ -274,6 +299,7 @@ def _preamble_name(norm: str) -> str | None:
             name = re.sub(r"((?:办事处|街道|镇|乡|苏木)(?:人民政府)?)"
                           r"(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$"
                           r"|(局)办公室$", r"\1\2", name)  # and a 局's own office (“…教育局办公室”)
+            name = re.sub(r"(?<=..)党政(?:综合)?办(?:公室)?$", "", name)  # “来源:蒋湖农场党政办”
             if "编制" in match.group(0) and name.endswith("人民政府办公室") and not OFFICE_SELF.search(norm):
                 name = name.removesuffix("办公室")  # “由交口县人民政府办公室编制” a report that never says 我办
             return name

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from gongkai.statute.report import Finding, Severity, where_applications
 
 from .cells import RowReading
+from .normalize import label_key
 from .spine import align
 from .tokens import Kind, Token
 
@@ -21,6 +22,17 @@ if TYPE_CHECKING:
 
 def _page_number_like(token: Token) -> bool:
     return token.kind is Kind.NUM and re.fullmatch(r"\d{1,3}", token.text) is not None
+
+
+def page_number_in_header(tokens: list[Token], i: int, is_header) -> bool:
+    """A page number alone on its line inside the column headers (“法人或其他组织” “3” “总计”): the headers go on
+    after it, so it starts no row (and “总计” after it is a column's heading, not the row (七))."""
+    token = tokens[i]
+    neighbours = tokens[max(i - 1, 0) : i] + tokens[i + 1 : i + 2]
+    if not _page_number_like(token) or any(t.line == token.line for t in neighbours):
+        return False
+    after = next((t for t in tokens[i + 1 :] if t.kind is not Kind.BLANK), None)
+    return after is not None and after.kind is Kind.LABEL and is_header(label_key(after.text))
 
 
 def without_loose_numbers(tokens: list[Token], findings: list[Finding], truncated: bool = False) -> list[Token]:
@@ -152,6 +164,12 @@ def distrust_between(readings: list[RowReading | None], start: int, width: int) 
 
 def _unread(reading: RowReading | None) -> bool:
     return reading is None or reading.problem is not None
+
+
+def overflowing(segments: list[Segment]) -> set[int]:
+    """Rows right before a group of numbers under no row: they may have taken one number too many."""
+    pairs = zip(segments, segments[1:], strict=False)
+    return {s.index for s, after in pairs if s.index is not None and after.index is None and after.values}
 
 
 def torn_rows_that_add_up(readings: list[RowReading | None], apart: set[int], check) -> list[RowReading | None]:

@@ -18,6 +18,8 @@ from .stray_numbers import (
     assign,
     cut_in_a_block,
     distrust_between,
+    overflowing,
+    page_number_in_header,
     torn_rows_that_add_up,
     without_loose_numbers,
     without_page_number,
@@ -144,8 +146,8 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
     position, started = -1, False
     unmatched = ""
     header_lines = _header_lines(tokens)
-    for token in tokens:
-        if started and token.line in header_lines:
+    for i, token in enumerate(tokens):
+        if started and token.line in header_lines or not started and page_number_in_header(tokens, i, _header):
             continue
         if token.kind is Kind.LABEL:
             key = label_key(token.text)
@@ -156,7 +158,7 @@ def _segments(tokens: list[Token], rows, row_mode: bool, width: int) -> tuple[li
             if started and _group_label(to_ascii(token.text), key, rows):
                 current, unmatched = None, key
                 continue
-            if not started and key in ("总计", "其他", "小计") or (not started and _header(key)):
+            if not started and _header(key):
                 headers.append(key)
                 continue
             if started and _continues(current, key, rows, position):
@@ -219,7 +221,7 @@ HEADER_KEYS = ("申请人", "自然人", "法人或其他组织", "商业企业"
 
 
 def _header(key: str) -> bool:
-    return any(word in key for word in HEADER_KEYS)
+    return key in ("总计", "其他", "小计") or any(word in key for word in HEADER_KEYS)
 
 
 def _overflows(segment: Segment, token: Token, row_mode: bool, width: int) -> bool:
@@ -260,8 +262,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         readings = _confirmed(spine, readings, _row_check(width, drop_at))
     else:
         result.findings += findings
-        if not truncated and not clean:
-            readings = torn_rows_that_add_up(readings, apart, _row_check(width, drop_at))
+        if not clean:  # in a cut text, only a row that ran on into numbers of no row (a page number among its)
+            torn = apart & overflowing(segments) if truncated else apart
+            readings = torn_rows_that_add_up(readings, torn, _row_check(width, drop_at))
 
     for index in zeros:
         if readings[index] is None or readings[index].problem:

@@ -215,10 +215,13 @@ def _placeholder_header(cells: list[str], lines: list[str], number: int) -> bool
         cut = number == len(lines) - 1 or not any(line.strip() for line in lines[number + 1 :])
         last = CUT_PLACEHOLDER if cut and len(filled) > 2 else PLACEHOLDER_CELL
         return all(PLACEHOLDER_CELL.match(c) for c in filled[:-1]) and bool(last.match(filled[-1]))
-    for line in lines[number + 1 : number + 4]:
-        if line.strip():
-            return bool(SEPARATOR_LINE.match(line))
-    return False
+    after = [line for line in lines[number + 1 :] if line.strip()]
+    if not after:
+        return False  # a row of empty cells that ends its table (a blank row, its label lost)
+    # a page cut inside the `|---|` line below it: “|-”
+    cut_separator = len(after) == 1 and re.fullmatch(r"\s*\|[\s|:]*-[\s|:\-]*", after[0])
+    return any(line.strip() for line in lines[number + 1 : number + 4]) and bool(
+        SEPARATOR_LINE.match(after[0]) or cut_separator)
 
 
 def _row_mode(tokens: list[Token]) -> bool:
