@@ -34,11 +34,11 @@ def wrong_and_false_errors(text, expected):
     return wrong, [f.message for f in report.findings if f.severity == "error" and "中断" not in f.message]
 
 
-@pytest.mark.parametrize("seed", [*range(60), 12950])
+@pytest.mark.parametrize("seed", [*range(60), 12950, 15072])
 def test_a_markdown_conversion_cut_anywhere(seed):
     """Markdown's habits (label columns padded with empty cells, placeholder headers, one table per row) and a
-    cut: a leading empty cell of the row the text stops in may be padding, “| 数据1 | 数” a cut placeholder, and
-    an empty header row `| | |` cut before or in its `|---|` line (12950) no row of blanks."""
+    cut: a leading empty cell of the row the text stops in may be padding, “| 数据1 | 数” a cut placeholder (and
+    “| 数据1 | 数据”, 15072), and an empty header row `| | |` cut in its `|---|` line (12950) no row of blanks."""
     rng = random.Random(seed)
     heading, placeholder, split_rows, repeat_header, shorten = rng.choice(MARKDOWN_HABITS)
     rows = balanced_figures(seed)
@@ -47,8 +47,9 @@ def test_a_markdown_conversion_cut_anywhere(seed):
     assert wrong_and_false_errors(cut_anywhere(text, rng), expected_rows(rows)) == ([], [])
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", [*range(60), 13615])
 def test_a_2019_format_report_cut_anywhere(seed):
+    """13615: the page stops in a running title (“叶城县宗朗乡2024年政府信息公”) whose year is no cell."""
     rng = random.Random(seed)
     rows = figures_2019(seed)
     text, _habits = dressed(report_2019(rows=rows, sep=rng.choice(["\t", "  ", " | "])), rng)

@@ -45,10 +45,12 @@ def test_a_text_cut_anywhere_never_gives_a_wrong_cell_or_an_error_but_the_cuts(s
     assert all(appeals[g][c] in (None, expected[g][c]) for g in expected for c in expected[g]), habits
 
 
-@pytest.mark.parametrize("seed", [10164, 11092, 11204, 11418])
+@pytest.mark.parametrize("seed", [10164, 11092, 11204, 11418, 14753, 16004])
 def test_a_page_number_in_the_header_or_between_a_labels_pieces_of_a_cut_text_is_no_cell(seed):
-    """A page break's “3” between “法人或其他组织” and the header's “总计” (which is then no row (七)), or between
-    “二、上年结转政府信息公开” and “申请数量”, in a text cut further on: no wrong cell and no error of its own."""
+    """A page break's “3” between “法人或其他组织” and the header's “总计” (which is then no row (七)), between
+    “二、上年结转政府信息公开” and “申请数量”, or inside a block of labels printed before their rows (“1.属于国家秘密”
+    “3” “2.其他法律…”, 14753), in a text cut further on, or alone before the figures of the row the text stops in
+    (16004): no wrong cell and no error of its own."""
     text, rows, habits = cut_report(seed)
     assert "page break '3'" in " ".join(habits)
     wrong, _unread, errors = wrong_and_unread(text, rows)

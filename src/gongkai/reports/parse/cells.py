@@ -61,6 +61,11 @@ def read_row(
         reading = _split_digits([v.text for v in nums], n, check)
         if reading is not None:
             return reading
+    if truncated and len(nums) >= 3 and nums[0].line != nums[1].line \
+            and sum(v.line == nums[1].line for v in nums) >= 2:
+        # “国家秘密” “3” “0 0 1”: a number alone on its line before figures that share theirs — a page number, or
+        # the row's first cell; with the row cut, which is not known
+        return RowReading([None] * n, problem="报告在此行中断，首个数字单独成行，可能是页码，各数所在列无法确定")
     if truncated:
         cells: list[int | float | None] = [None if v.kind is Kind.BLANK else number(v.text) for v in values[:n]]
         blanks = [i for i, v in enumerate(values[:n]) if v.kind is Kind.BLANK]

@@ -39,6 +39,8 @@ def without_loose_numbers(tokens: list[Token], findings: list[Finding], truncate
     """In a table whose cells are separated (tabs or “|”), a number of one to three digits alone on a line
     without a separator is not a cell: it is the page number of a page break inside the table — unless it ends
     a text cut short, where the cut may have taken its separator (it is left out all the same, without a note)."""
+    if truncated:
+        tokens = _without_page_number_between_labels(tokens)
     values = [t for t in tokens if t.is_value]
     if not values or sum(t.separated for t in values) < 0.9 * len(values):
         return tokens
@@ -51,6 +53,17 @@ def without_loose_numbers(tokens: list[Token], findings: list[Finding], truncate
         findings.append(Finding("parse_note", Severity.INFO, message, "表三"))
     dropped = {id(t) for t in loose}
     return [t for t in tokens if id(t) not in dropped] if loose else tokens
+
+
+def _without_page_number_between_labels(tokens: list[Token]) -> list[Token]:
+    """In a text cut short, where no row can be checked against its 总计: a number (not 0) alone on its line between
+    two labels — inside a block of labels printed before their rows (“1.属于国家秘密” “3” “2.其他法律…”) — is a
+    page number; a row of one figure could not be read anyway."""
+    per_line = Counter(t.line for t in tokens)
+    lone = {id(t) for before, t, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
+            if _page_number_like(t) and t.text != "0" and per_line[t.line] == 1
+            and before.kind is Kind.LABEL and after.kind is Kind.LABEL}
+    return [t for t in tokens if id(t) not in lone] if lone else tokens
 
 
 def cut_in_a_block(segments: list[Segment]) -> tuple[list[Segment], list[int]]:

@@ -28,6 +28,8 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 
 
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
+YEAR_IN_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)")
+YEAR_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 # A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
 PLACEHOLDER_CELL = re.compile(r"^(?:数据|列|字段|column|col)\s*\d{1,3}$", re.I)
 CUT_PLACEHOLDER = re.compile(r"^(?:数据?|列|字段?|c(?:o(?:l(?:u(?:m(?:n)?)?)?)?)?)\s*\d{0,3}$", re.I)
@@ -85,6 +87,8 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
     if whole:
         return [Token(Kind.NUM, whole.group(1).replace(",", "") + (whole.group(2) or ""), line)]
     text = INSTRUCTION.sub("", text)
+    # “叶城县宗朗乡2024年政府信息公”, a running title a cut page stops in: the year is words, not a cell
+    text = YEAR_IN_WORDS.sub(lambda m: m.group(0).translate(YEAR_DIGITS), text)
     tokens: list[Token] = []
     for piece in LABEL_START.sub(lambda m: "\x00" + m.group(1), text).split("\x00"):
         previous_text = False
@@ -213,7 +217,7 @@ def _placeholder_header(cells: list[str], lines: list[str], number: int) -> bool
     if filled:
         # where a page is cut in such a row, its last cell is what is left of one: “| 数据1 | 数据2 | 数”
         cut = number == len(lines) - 1 or not any(line.strip() for line in lines[number + 1 :])
-        last = CUT_PLACEHOLDER if cut and len(filled) > 2 else PLACEHOLDER_CELL
+        last = CUT_PLACEHOLDER if cut and len(filled) >= 2 else PLACEHOLDER_CELL
         return all(PLACEHOLDER_CELL.match(c) for c in filled[:-1]) and bool(last.match(filled[-1]))
     after = [line for line in lines[number + 1 :] if line.strip()]
     if not after:
