@@ -241,6 +241,8 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "对未进行公开属性认定和公开属性定为依申请公开、不予公开的公文，开展公开属性重新审查。",  # documents
     "本年度未收取依申请公开事项信息处理费。",  # 浑南区民宗局 2021: a fee, not requests
     "2024年，在网站公示失效、废止的规范性文件和其他文件85件。",  # 2023: other documents among them
+    "2024年，全年共办理网站有效留言、市长信箱、12345平台热线、依申请公开等45件。",  # 宝鸡市司法局 2020: all together
+    "2024年，我街道共制发政府信息130件，其中主动公开18件，不予公开112件。",  # 2023: documents' 公开属性
     # a 街道's report copying its city's figure
     "2024年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件，均在法定时限内予以答复。",
 ])
@@ -290,9 +292,14 @@ def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
     assert cell in finding.message
 
 
-def test_a_suit_brought_after_a_review_without_the_word_administrative():
-    """盐边县 2021: “全年没有因政府信息公开工作被申请行政复议、提起诉讼” is none of either (表四: 复议 1, 诉讼 0)."""
-    claims = statements(parse_text(text_report(overview="2024年，没有因政府信息公开工作被申请行政复议、提起诉讼。")))
+@pytest.mark.parametrize("said", [
+    "2024年，没有因政府信息公开工作被申请行政复议、提起诉讼。",  # 盐边县 2021
+    "2024年，未发生因政府信息公开引起的投诉、复议或诉讼事项。",  # 2022
+    "2024年，未发生政府信息公开行政复议、起诉。",  # 2022
+])
+def test_a_suit_named_without_the_word_administrative(said):
+    """None of either (表四: 复议 1, 诉讼 0)."""
+    claims = statements(parse_text(text_report(overview=said)))
     assert [(c.subject, c.high) for c in claims] == [("review", 0), ("litigation", 0)]
 
 

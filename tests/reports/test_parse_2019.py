@@ -164,3 +164,11 @@ def test_a_2019_report_is_shown_with_its_own_single_other_handling_row():
     assert len(rows) == 23
     assert "三、本年度办理结果 （六）其他处理" in labels
     assert not any("逾期" in label for label in labels)
+
+
+def test_no_change_written_out_in_the_2019_table_two_is_zero():
+    """A 2020 退役军人事务局 page: “本年增/减” written “未增未减” is 0, not a row short of a figure."""
+    text = report_2019().replace("行政强制\t0\t0\t0", "行政强制\t0\t未增未减\t0")
+    report = check_parsed(parse_text(text))
+    assert report.proactive.coercion == 0
+    assert not [f for f in report.findings if f.code == "unreadable" and "行政强制" in f.message]

@@ -156,3 +156,14 @@ def test_a_cell_a_line_table_cut_in_a_row_has_no_page_number_at_its_end():
     report = check_parsed(parse_text(text))
     assert list(report.applications["new"].values()) == [0] * 7
     assert not [f for f in report.findings if f.code == "parse_note" and "页码" in f.message]
+
+
+def test_a_row_of_one_zero_before_a_group_label_the_text_stops_at_is_read():
+    """A 2023 page: “(二)部分公开…” “0” then “(三)不予公开”, where the page stops: a label follows the row, so the
+    cut took none of its figures, and it is read as zeros like the rows of one 0 before it."""
+    lines = ["一、本年新收政府信息公开申请数量", "0", "二、上年结转政府信息公开申请数量", "0", "三、本年度办理结果",
+             "(一)予以公开", "0", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "0", "(三)不予公开"]
+    text = text_report()
+    text = text[: text.index("一、本年新收")] + "\n\n".join(lines)
+    report = check_parsed(parse_text(text))
+    assert list(report.applications["partial"].values()) == [0] * 7

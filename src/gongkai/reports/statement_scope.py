@@ -56,6 +56,11 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
         return False  # “涉及公民、法人或者其他组织切身利益的信息1122条”: items of information
     if key == "concluded" and re.search("撤销|撤回", sentence):
         return False  # “其中申请人自行撤销2件，依法依规答复处理24件”: withdrawn ones are concluded too
+    if (key in GROUP_OF or key.startswith("row:")) and "主动公开" in sentence[:start] and "申请" not in sentence:
+        return False  # “制发政府信息130件,其中主动公开18件,不予公开112件”: documents' 公开属性, not answers
+    if key in ("received", "requests") and re.match(r"[^,;。\d]{0,4}?等", sentence[end : number.start()]) \
+            and OTHER_MATTERS.search(sentence[clause_start(sentence, start) : start]):
+        return False  # “办理网站有效留言、市长信箱、12345平台热线、依申请公开等45件”: all of them together
     if key in ("received", "requests") and re.search("自然人|法人", sentence[start:end]) \
             and not re.search(r"(?:公民|个人|自然人|群众|公众)[、,和及与或]*(?:法人|企业)", sentence[start:end]):
         return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's (not “公民、法人或其他组织”)

@@ -169,7 +169,8 @@ def _find_signature(norm: str, after: int = 0) -> tuple[str | None, date | None,
 ALIAS = re.compile(r"([\u4e00-\u9fff]{2,40})\s*\(\s*以下简称\s*[“\"']?([\u4e00-\u9fff]{2,20})[”\"']?\s*\)")
 # “如对本报告有疑问,请与X联系”, “请联系X”, “单位: X”: the body that answers for the report
 CONTACT = re.compile(rf"(?:(?:请|可|直接)(?:与|于|联系)\s*[:：]?|单位\s*[:：])\s*([\u4e00-\u9fff]{{2,40}}?"
-                     rf"(?:{AGENCY_SUFFIX}|大学|学院|医院))(?=\s|联系|[(,，;；]|$)")
+                     rf"(?:{AGENCY_SUFFIX}|大学|学院|医院)(?:[\u4e00-\u9fff]{{0,12}}?(?:科|股|组))?)"
+                     r"(?=\s|联系|[(,，;；]|$)")  # “请与翔安区教育局综合科联系”
 CONTACT_OFFICE = re.compile(r"^(.+(?:人民政府|办事处|委员会|管委会|局|委|街道|镇|乡|苏木|大学|学院|医院))"
                             r"[\u4e00-\u9fff]{0,16}?(?:办公室|办|科|股|中心|小组|组)$")
 # A page that opens with the agency's name on a line of its own and no title naming it (“浑南区国资局”)
@@ -269,7 +270,8 @@ def _preamble_name(norm: str) -> str | None:
         + r")(?=政府信息公开|信息公开|政务公开)",
         # “现公开钢花村街道办事处2022年…报告”, “现发布《东宝区2024年…报告》”
         r"(?:公布|发布|(?<!信息)公开|现将|编制(?:了|完成)?|形成)\s*《?((?:(?!报告|公开|公布|发布|编制)[\u4e00-\u9fff]){2,30}?(?:"
-        + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*政府信息公开",
+        + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*"
+        r"(?:政府|政务)信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
         r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
         # “大营镇党政办公室编制了《2023年度政府信息公开工作报告》”
@@ -278,17 +280,18 @@ def _preamble_name(norm: str) -> str | None:
         r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:的)?政府信息公开",
         r"结合\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*20\d{2}\s*年度?\s*(?:的)?政府信息公开",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
-        r"做好\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
+        r"(?:做好|承担)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
         rf"20\d{{2}}\s*年度?(?:以来)?\s*[,，]?\s*(?:在[^,，。]{{2,30}}?下\s*[,，]\s*)?"
         rf"((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
         rf"(?:^|\n)\s*((?:(?!{DOING})[\u4e00-\u9fff]){{2,30}}?{OWN_NAME_END})(?:\(以下简称[^()]{{0,20}}\))?(?:{DOING})",
         # a page's label of who published it: “发布机构:泉州市…管理委员会办公室”
-        r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
-        + r")(?:[ \t|]*(?:\n|$)|\s+发布)",
-        # a title without its year: “湘桥区教育局政府信息公开工作年度报告”
+        r"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*:[\s|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")(?:[ \t|]*(?:\n|$)|[\s|]+(?:发布|发文|成文))",  # “发布机构: | 县民政局 | 发文日期: |”
+        # a title without its year before the name: “湘桥区教育局政府信息公开工作年度报告”, “…报告(2020年度)”,
+        # “…外事办公室政府信息公开工作2022年度报告”
         r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
-        + r")\s*(?:政府)?信息公开(?:工作)?年度报告[ \t|]*(?:\n|$)",
+        + r")\s*(?:政府)?信息公开(?:工作)?(?:20\d{2}\s*)?年度报告(?:\(20\d{2}年度?\))?[ \t|]*(?:\n|$)",
     ):
         match = re.search(pattern, norm[:1500])
         if match and PARTY_BODY.search(match.group(1)):
@@ -307,7 +310,7 @@ def _preamble_name(norm: str) -> str | None:
 
 
 # An office speaking of itself (not “本办法”)
-OFFICE_SELF = re.compile(r"我办|本办(?![法理事])")
+OFFICE_SELF = re.compile(rf"我办|本办(?![法理事])|政府办(?:公室)?(?:{DOING})")  # or “市政府办公室认真贯彻…”
 KIND_CHARS = set("乡镇县区市省州旗局委办厅院署")
 
 

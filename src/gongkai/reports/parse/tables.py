@@ -248,8 +248,9 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
     for index in doubtful:
         readings[index] = RowReading([None] * width, problem="报告在行名与数字分开的几行中中断，数字属于哪一行不定")
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
-    # where the text stops in a row, the cut may have taken its other figures
-    zeros = _zeros_short(segments, findings, width) - ({last_index} if truncated else set())
+    # where the text stops in a row (not where a label follows it), the cut may have taken its other figures
+    stopped = [s for s in segments if s.index == last_index and truncated and stops_in(s.values, tokens)]
+    zeros = _zeros_short(segments, findings, width) - {s.index for s in stopped}
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
     # where they fill the rows exactly (or with digits run together), then — when labels could not place them —

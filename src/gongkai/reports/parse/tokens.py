@@ -28,6 +28,7 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 
 
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
+NO_CHANGE = re.compile(r"未增未减|无增无减|未增减|无增减|不增不减|无变化|没有变化")
 YEAR_IN_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)")
 YEAR_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 # A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
@@ -81,6 +82,8 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
         return [Token(Kind.NUM, UNSURE, line)]  # a value OCR could not read with confidence: a cell, not a guess
     if DASH_CELL.match(text):
         return [Token(Kind.BLANK, text, line)]
+    if NO_CHANGE.fullmatch(text):
+        return [Token(Kind.NUM, "0", line)]  # a 2019 table's 本年增/减 written out: “未增未减”
     if re.fullmatch(r"(?:19|20)\d{2}\s*年度?", text):
         return [Token(Kind.LABEL, text, line)]  # “2025年” where a page is cut after a table: a sentence's start
     whole = WHOLE_NUMBER.match(text)
