@@ -172,3 +172,15 @@ def test_no_change_written_out_in_the_2019_table_two_is_zero():
     report = check_parsed(parse_text(text))
     assert report.proactive.coercion == 0
     assert not [f for f in report.findings if f.code == "unreadable" and "行政强制" in f.message]
+
+
+def test_a_sentence_in_section_two_saying_no_change_is_not_the_2019_table():
+    """武汉市机关事务管理局 2025, a page cut after section 二: “行政事业性收费0项,本年度无增减。” written where 表二
+    would stand is no 2019 heading."""
+    from tests.reports.fixtures_check.build import text_report
+
+    text = text_report()
+    text = text[: text.index("二、主动公开政府信息情况")] + "二、主动公开政府信息情况\n"
+    text += "2024年,共制作规范性文件1份。行政事业性收费0项,本年度无增减。\n"
+    report = check_parsed(parse_text(text))
+    assert report.format == "2021" and not [f for f in report.findings if f.code == "old_format"]

@@ -17,7 +17,7 @@ from .metadata import DATE, NUMERIC_DATE, read_metadata
 from .normalize import clean, label_key, to_ascii
 from .proactive_table import COLUMN_WORDS, proactive_row, read_proactive
 from .tables import read_applications
-from .tokens import Kind, tokenize, without_cut_padded_row
+from .tokens import PROSE, Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
     "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开)?情况|基本情况|概述|概况)",
@@ -363,8 +363,10 @@ def _detect_format(proactive_text: str, apps_text: str) -> str:
 
 
 def _table_two_format(proactive_text: str) -> str | None:
-    """The format 表二's column headings name (处理决定数量 heads both formats' 许可/处罚 columns), or None."""
-    compact = SPACES.sub("", proactive_text)
+    """The format 表二's column headings name (处理决定数量 heads both formats' 许可/处罚 columns), or None — in
+    the table, not in a sentence (“行政事业性收费0项,本年度无增减。”)."""
+    table = "\n".join(line for line in proactive_text.split("\n") if not PROSE.search(line.rstrip(" |")))
+    compact = SPACES.sub("", table)
     only_2019 = sum(word in compact for word in HEADINGS_2019)
     only_2021 = sum(word in compact for word in HEADINGS_2021 if word != "处理决定数量")
     if only_2019 == only_2021:
