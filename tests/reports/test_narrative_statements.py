@@ -243,6 +243,9 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "2024年，在网站公示失效、废止的规范性文件和其他文件85件。",  # 2023: other documents among them
     "2024年，全年共办理网站有效留言、市长信箱、12345平台热线、依申请公开等45件。",  # 宝鸡市司法局 2020: all together
     "2024年，我街道共制发政府信息130件，其中主动公开18件，不予公开112件。",  # 2023: documents' 公开属性
+    "2024年，我局接到依申请公开事项10件，均已答复，未产生依申请公开政府信息案例。",  # 汉中 2020: no dispute
+    "2024年，未收到法人或者其他组织对依申请公开政府信息的申请。",  # 2021: one kind of applicant
+    "2024年完成信息公开716件，其中通知公告类71件，办结率100%。",  # 东疆 2025: items published, not requests
     # a 街道's report copying its city's figure
     "2024年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件，均在法定时限内予以答复。",
 ])
@@ -301,6 +304,14 @@ def test_a_suit_named_without_the_word_administrative(said):
     """None of either (表四: 复议 1, 诉讼 0)."""
     claims = statements(parse_text(text_report(overview=said)))
     assert [(c.subject, c.high) for c in claims] == [("review", 0), ("litigation", 0)]
+
+
+def test_outcome_counts_given_in_parts_that_add_up_to_the_cell():
+    """天津港保税区 2023: “新收到…17件,予以公开13件” then “上年结转办理1件,予以公开1件” — 13 + 1 is the table's 14
+    (here 5 + 1 = 6); a part that does not add up is still found."""
+    assert mismatches("2024年，共新收到政府信息公开申请10件，予以公开5件。上年结转办理1件，予以公开1件。") == []
+    found = mismatches("2024年，共新收到政府信息公开申请10件，予以公开4件。上年结转办理1件，予以公开1件。")
+    assert found and all("为6件" in f.message for f in found)
 
 
 def test_a_rank_among_the_citys_bodies_does_not_make_a_paragraph_the_citys():

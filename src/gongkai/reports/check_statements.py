@@ -25,7 +25,17 @@ from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
 from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
-from .statement_scope import about_disclosure, by_channel, carry_year_fits, clause_start, in_breakdown, stands
+from .statement_scope import (
+    about_disclosure,
+    appeal_follows,
+    by_channel,
+    carry_year_fits,
+    clause_start,
+    in_breakdown,
+    last_joined_appeal,
+    one_kind_of_applicant,
+    stands,
+)
 from .statement_text import WRAP, narrative_spans, sentences
 from .statement_words import (
     ALL_DONE,
@@ -300,30 +310,15 @@ def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -
             gap = sentence[number_end:start]
             if key in APPEALS and APPEAL_FIRST.search(sentence[:number_end]) and (
                     len(gap) <= 3 and not re.search(r"[\d%,，]", gap) or APPEAL_GAP.fullmatch(gap)):
-                return _last_joined_appeal(sentence, keywords, index)
+                return last_joined_appeal(sentence, keywords, index)
             forward = key in FORWARD or (key == "requests" and COUNT_FIRST.search(sentence[: number_end])
-                                         and not _appeal_follows(sentence, keywords, index))
+                                         and not appeal_follows(keywords, index))
             if forward and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
                 if FAULT.match(sentence[end:]) or _not_this_year(sentence[:start], year):
                     return None
                 return index, key
             return None
     return None
-
-
-def _appeal_follows(sentence: str, keywords, index: int) -> bool:
-    """“收到2起政府信息公开申请行政复议”: the requests name what the appeals are about, the count is the appeals'."""
-    return index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
-        and keywords[index + 1][0] - keywords[index][1] <= 4
-
-
-def _last_joined_appeal(sentence: str, keywords, index: int) -> tuple[int, str]:
-    """“发生2起…行政复议和行政诉讼”: a count before appeals joined is of the last, which `_joined_appeals` reads
-    as one count of both."""
-    while index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
-            and JOINED.match(sentence[keywords[index][1] : keywords[index + 1][0]]):
-        index += 1
-    return index, keywords[index][2]
 
 
 def _not_this_year(before: str, year: int | None) -> bool:
@@ -409,6 +404,9 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             # of documents published, not issued
         if key in ("received", "requests") and (CAUSE_OF.match(after) or FEES.match(after)):
             continue  # “未收到因…申请引起的行政诉讼”, “未发生依申请公开投诉举报”, “未对公众依申请公开…收取任何费用”
+        if key in ("received", "requests") and (one_kind_of_applicant(sentence[clause_from:end])
+                                                 or re.match(r"[^,;。]{0,10}?(?:案例|案件|纠纷)", after)):
+            continue  # “未收到法人或者其他组织对…的申请”: one kind; “未产生依申请公开政府信息案例”: no dispute
         if key in ("received", "requests") and re.search("直接|属性|定为|列为|收取", sentence[clause_from:end]):
             continue  # “未直接收受…依申请公开事务” (others came through a body), “公开属性定为依申请公开”: documents;
             # “未收取依申请公开事项信息处理费”: fees
@@ -456,7 +454,12 @@ def _denied_documents(sentence: str, keywords, key: str, clause_from: int, start
 
 def check_statements(parsed: Parsed, apps: dict, appeals: dict) -> list[Finding]:
     findings, seen = [], set()
-    for claim in statements(parsed):
+    claims = statements(parsed)
+    # “予以公开13件” of the new requests, then “上年结转办理1件,予以公开1件”: parts of one cell, which add up to it
+    parts: dict[str, float] = {}
+    for claim in {(c.position, c.subject): c for c in claims if not c.percent and c.subject in GROUP_OF}.values():
+        parts[claim.subject] = parts.get(claim.subject, 0) + claim.high
+    for claim in claims:
         if claim.percent:
             figure = expected_rate(claim.subject, apps)
             tolerance = 1.0
@@ -466,6 +469,8 @@ def check_statements(parsed: Parsed, apps: dict, appeals: dict) -> list[Finding]
         if figure is None:
             continue
         if any(claim.low - tolerance <= value <= claim.high + tolerance for value in figure.accepted):
+            continue
+        if not claim.percent and parts.get(claim.subject) in figure.accepted:
             continue
         key = (claim.position, claim.subject)
         if key in seen:

@@ -12,6 +12,7 @@ from .statement_words import (
     CLAUSE_END,
     COUNT_FIRST,
     DISCLOSURE,
+    JOINED,
     OTHER_BODIES,
     OTHER_MATTERS,
     OWN_BODY,
@@ -61,8 +62,7 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
     if key in ("received", "requests") and re.match(r"[^,;。\d]{0,4}?等", sentence[end : number.start()]) \
             and OTHER_MATTERS.search(sentence[clause_start(sentence, start) : start]):
         return False  # “办理网站有效留言、市长信箱、12345平台热线、依申请公开等45件”: all of them together
-    if key in ("received", "requests") and re.search("自然人|法人", sentence[start:end]) \
-            and not re.search(r"(?:公民|个人|自然人|群众|公众)[、,和及与或]*(?:法人|企业)", sentence[start:end]):
+    if key in ("received", "requests") and one_kind_of_applicant(sentence[start:end]):
         return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's (not “公民、法人或其他组织”)
     items_after = re.match(r"\s*(?:政府)?(?:信息|文件)(?!公开申请|申请|的申请)", sentence[end:])
     if (key in OUTCOMES or key == "requests") and items_after:
@@ -78,8 +78,9 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
     if key == "concluded" and (sentence[:start].endswith("原") or re.search(
             r"其中[^;。]*(?:结转|转入下|未办结|正在办理)", sentence[number.end() :])):
         return False  # “其中2宗维持原答复”; “办结…1422件，其中结转下年度继续办理114件”: all that were handled
-    if key == "rate.completion" and not re.search("申请|信息公开", sentence):
-        return False  # “办结率100%” after a sentence on 网民留言: what it is the rate of is not said
+    if key == "rate.completion" and (not re.search("申请|信息公开", sentence) or "申请" not in sentence
+                                     and re.search(r"完成信息公开|主动公开|发布|公示", sentence)):
+        return False  # “办结率100%” after a sentence on 网民留言, or on items published: not the requests' rate
     if key == "concluded" and sentence[start:end] == "答复" and re.search("不予受理|不予答复", sentence):
         return False  # “答复7件，不予受理4件”: 答复 is one outcome beside others, not all that were answered
     if key in ("received", "requests", "concluded") and one_part(sentence, start, end, number.end()):
@@ -99,6 +100,12 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
     if key == "carried_out" and after_appeals(sentence, keywords, index):
         return False  # “收到行政复议1件，…尚未办结0件”: the review is pending, not a request
     return key != "rate.grant" or about_requests(sentence, keywords, index)
+
+
+def one_kind_of_applicant(words: str) -> bool:
+    """“自然人申请”, “法人或者其他组织…的申请”: one kind of applicant named, not every kind (“公民、法人或其他组织”)."""
+    return bool(re.search("自然人|法人", words)) and not re.search(
+        r"(?:公民|个人|自然人|群众|公众|市民|居民)[、,和及与或]*(?:法人|企业)", words)
 
 
 def one_part(sentence: str, start: int, end: int, number_end: int) -> bool:
@@ -185,3 +192,18 @@ def carry_year_fits(words: str, key: str, year: int | None) -> bool:
     named = re.search(r"20\d{2}", words)
     wanted = {"carried_out": (year or 0) + 1, "carried_in": (year or 0) - 1}.get(key)
     return not named or year is None or wanted is None or int(named.group(0)) == wanted
+
+
+def appeal_follows(keywords, index: int) -> bool:
+    """“收到2起政府信息公开申请行政复议”: the requests name what the appeals are about, the count is the appeals'."""
+    return index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
+        and keywords[index + 1][0] - keywords[index][1] <= 4
+
+
+def last_joined_appeal(sentence: str, keywords, index: int) -> tuple[int, str]:
+    """“发生2起…行政复议和行政诉讼”: a count before appeals joined is of the last, which `_joined_appeals` reads
+    as one count of both."""
+    while index + 1 < len(keywords) and keywords[index + 1][2] in APPEALS \
+            and JOINED.match(sentence[keywords[index][1] : keywords[index + 1][0]]):
+        index += 1
+    return index, keywords[index][2]

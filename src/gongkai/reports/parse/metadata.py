@@ -197,7 +197,7 @@ def _place_of_its_year(name: str, norm: str) -> str | None:
     """A name without its place (“住建局”, “区自然资源局”) that the text gives in full after a year of its own
     work (“2022年麒麟区自然资源局…”) — a higher level's body is named after 按照/根据, not after a year."""
     if re.match(r"[省市县区旗州]", name):
-        prefix = r"([\u4e00-\u9fff]{2,8}?)"
+        prefix = r"((?!依托|通过|按照|根据|依据|结合|围绕|利用|在|由|对|向|经)[\u4e00-\u9fff]{2,8}?)"  # not “依托宣城”
     elif not re.search(r"[省市县区旗州乡镇]|街道", name):
         prefix = r"([\u4e00-\u9fff]{1,10}?(?:省|市|县|区|旗|州))"
     else:
