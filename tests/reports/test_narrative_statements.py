@@ -246,6 +246,7 @@ def test_under_section_four_every_appeal_is_about_disclosure(sentence, found):
     "2024年，我局接到依申请公开事项10件，均已答复，未产生依申请公开政府信息案例。",  # 汉中 2020: no dispute
     "2024年，未收到法人或者其他组织对依申请公开政府信息的申请。",  # 2021: one kind of applicant
     "2024年完成信息公开716件，其中通知公告类71件，办结率100%。",  # 东疆 2025: items published, not requests
+    "2024年，区法律援助中心受理法律援助案件1213件，办结案件1138件。",  # 兴庆区司法局 2024: legal aid cases
     # a 街道's report copying its city's figure
     "2024年，受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件，均在法定时限内予以答复。",
 ])
@@ -296,6 +297,7 @@ def test_counts_of_requests_are_still_held_against_the_tables(said, cell):
 
 
 @pytest.mark.parametrize("said", [
+    "2024年，我局未发生依申请公开政府信息方面的行政复议和行政诉讼。",  # 2021: the requests are the cause, no count
     "2024年，没有因政府信息公开工作被申请行政复议、提起诉讼。",  # 盐边县 2021
     "2024年，未发生因政府信息公开引起的投诉、复议或诉讼事项。",  # 2022
     "2024年，未发生政府信息公开行政复议、起诉。",  # 2022

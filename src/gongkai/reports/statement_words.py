@@ -123,11 +123,11 @@ PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 # Other matters an agency answers and concludes (hotlines, mailboxes, deputies' proposals, licences): a count
 # or a rate said of them is not of 表三, wherever in the sentence they come before it.
 OTHER_MATTERS = re.compile(r"热线|12345|信箱|来信|来访|提案|建议|留言|诉求|工单|咨询|许可|审批|办件|信件|投诉|举报"
-                           r"|提问|访谈|网民")
+                           r"|提问|访谈|网民|法律援助")
 # “结果维持5件”: a result of the reviews or suits, not how many there were.
 APPEAL_RESULT = re.compile(r"维持|纠正|纠错|驳回|撤销|败诉|胜诉|审结|确认违法|终止|撤诉|调解")
 # “未收到因政府信息公开申请引起的行政诉讼”: the requests are the cause of what is denied, not what is denied.
-CAUSE_OF = re.compile(r"^[^,;。]{0,8}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")
+CAUSE_OF = re.compile(r"^[^,;。]{0,12}?(?:引起|引发|产生|导致|而起|投诉|举报|复议|诉讼)")  # “…政府信息方面的行政复议”
 # “未对公众依申请公开政府信息收取任何费用”: what is denied is a fee, not the requests
 FEES = re.compile(r"^[^,;。]{0,8}?(?:收取|收费|费用|处理费)")
 # The ways a request comes in: a count said of one of them is a part of those received.

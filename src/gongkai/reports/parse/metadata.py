@@ -219,7 +219,9 @@ def _contacts(norm: str) -> list[tuple[str, str]]:
     for match in CONTACT.finditer(norm[:3000]):
         written = re.sub(r"^(.{2,8})\1", r"\1", match.group(1))  # “扎赉特旗扎赉特旗…”: a place typed twice
         body = written if own_office and written.endswith("人民政府办公室") else CONTACT_OFFICE.sub(r"\1", written)
-        if not re.match(r"[我本该]", written):
+        # not “泸州市信息公开办公室”: a place's disclosure office answers for the bodies it serves, not for itself
+        if not re.match(r"[我本该]", written) and not re.match(r"[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|旗|州)"
+                                                              r"(?:人民)?(?:政府)?(?:信息公开|政务公开)", body):
             found.append((written, body))
     return found
 
