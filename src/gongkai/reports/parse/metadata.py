@@ -303,11 +303,10 @@ def _preamble_name(norm: str) -> str | None:
             continue  # “街道党工委高度重视…”: the party's committee, not the body that discloses
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
-            # a township's office that compiled the report is no agency of its own: “由…新虹街道办事处党政办编制”
-            name = re.sub(r"((?:办事处|街道|镇|乡|苏木)(?:人民政府)?)"
-                          r"(?:党政综合办公室|党政办公室|党政办|综合办公室|综合办)$"
-                          r"|(局)办公室$", r"\1\2", name)  # and a 局's own office (“…教育局办公室”)
-            name = re.sub(r"(?<=..)党政(?:综合)?办(?:公室)?$", "", name)  # “来源:蒋湖农场党政办”
+            # the office that compiled the report is no agency of its own: a unit's 党政办 (“由…新虹街道办事处党政办
+            # 编制”, “来源:蒋湖农场党政办”), a township's 综合办, a 局's own office (“…教育局办公室”)
+            name = re.sub(r"(?<=..)党政(?:综合)?办(?:公室)?$", "", name)
+            name = re.sub(r"((?:办事处|街道|镇|乡|苏木)(?:人民政府)?)综合办(?:公室)?$|(局)办公室$", r"\1\2", name)
             if "编制" in match.group(0) and name.endswith("人民政府办公室") and not OFFICE_SELF.search(norm):
                 name = name.removesuffix("办公室")  # “由交口县人民政府办公室编制” a report that never says 我办
             return name
