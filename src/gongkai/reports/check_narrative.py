@@ -93,6 +93,8 @@ def check_fee_statement(parsed: Parsed) -> list[Finding]:
         return []
     if parsed.report.year and parsed.report.year < FEE_RULES_FROM:
         return []  # the fee and the duty to report it date from 2021: reports on 2019 and 2020 owe no such line
+    if parsed.report.published_on is None and re.search(r"[\u4e00-\u9fff\d]\s*$", other):
+        return []  # the text stops in a word of 六 (“(一)通过信用网依法公”), no date after it: the rest is unknown
     return [
         Finding(
             "fee_statement_missing",

@@ -24,6 +24,7 @@ from .numerals import parse_number
 from .parse import Parsed
 from .parse.document import place_of
 from .parse.normalize import to_ascii
+from .statement_appeals import appeal_result_claims
 from .statement_figures import APPEALS, DOC_SUBJECTS, GROUP_OF, Expected, expected, expected_rate
 from .statement_scope import (
     about_disclosure,
@@ -33,7 +34,9 @@ from .statement_scope import (
     clause_start,
     in_breakdown,
     last_joined_appeal,
+    not_this_year,
     one_kind_of_applicant,
+    speaks_for_its_area,
     stands,
 )
 from .statement_text import WRAP, narrative_spans, sentences
@@ -43,7 +46,6 @@ from .statement_words import (
     APPEAL_FIRST,
     APPEAL_GAP,
     AREA_PARAGRAPH,
-    CARRY_YEAR,
     CAUSE_OF,
     CJK,
     CLAIM,
@@ -63,13 +65,12 @@ from .statement_words import (
     OUTCOME_SUBJECTS,
     PARENTHESES,
     PERCENT_SUBJECTS,
-    PLAN,
     QUALIFIES_REQUESTS,
     REASON_ROWS,
     RESULT_WORDS,
     TITLE_MARKS,
+    VERB_TO_COUNT,
     WHOLE_AREA,
-    YEAR,
     ZERO_SUBJECTS,
 )
 
@@ -91,14 +92,6 @@ class Claim:
 # --- reading the statements ------------------------------------------------------------------------
 
 
-def speaks_for_its_area(agency: str | None) -> bool:
-    """A county-or-above government's own report counts for 全县/全市 (and an unknown agency gets the benefit)."""
-    if not agency:
-        return True
-    core = agency.removesuffix("人民政府")
-    return agency.endswith("人民政府") and core.endswith(("县", "区", "市", "旗", "省", "州", "盟"))
-
-
 def statements(parsed: Parsed) -> list[Claim]:
     claims: list[Claim] = []
     appeals = parsed.headings.get("appeals")
@@ -114,8 +107,11 @@ def statements(parsed: Parsed) -> list[Claim]:
                 shown = WRAP.sub("", parsed.text[position : position + len(piece)])
                 joined = WRAP.sub("", piece)
                 # “本级” is the agency's own level: beside its area's total only in a government's report
-                area = any(m.group(0) != "本级" or whole_area
+                # so is “其中本机关…”: a part beside the total, which only an area's report sets apart
+                area = any(whole_area or not re.match("本级|其中", m.group(0))
                            for m in AREA_PARAGRAPH.finditer(_paragraph(parsed.text, position)))
+                # “区本级政府及政府办共收到…39件”: the sentence itself says whose
+                area = area and not ("本级" in joined and not WHOLE_AREA.search(joined))
                 for claim in _sentence_claims(joined, position, parsed.report.year, in_appeals, whole_area):
                     at = joined.find(claim.text)
                     said = shown[at : at + len(claim.text)] if at >= 0 else claim.text
@@ -169,7 +165,7 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
         index, key = _reason_row(sentence, keywords, index, key)
         percent = number.group("unit") == "%"
         if key.startswith(("doc.", "verb.")):
-            key = _document_subject(sentence, keywords, index, number.end())
+            key = _document_subject(sentence, keywords, index, number)
             if key is None or in_breakdown(sentence, number.start()):
                 continue
         if percent and key not in PERCENT_SUBJECTS or not percent and key not in COUNT_SUBJECTS | DOC_SUBJECTS:
@@ -198,6 +194,11 @@ def _sentence_claims(sentence: str, offset: int, year: int | None, in_appeals: b
             claims.append(Claim(key, low, high, percent, sentence[start:end].strip(), offset + start,
                                 sentence.strip(), bool(WHOLE_AREA.search(sentence[:start]))))
     claims += _zero_claims(sentence, offset, keywords, numbers, claimed_keywords, year, in_appeals)
+    for subject, number, start, end in appeal_result_claims(sentence, keywords, numbers, year, in_appeals):
+        claimed_numbers.add(number.start())
+        low, high = _bounds(number)
+        claims.append(Claim(subject, low, high, False, sentence[start:end].strip(), offset + start, sentence.strip(),
+                            bool(WHOLE_AREA.search(sentence[:start]))))
     # “因本机关不掌握相关政府信息无法提供2件，信息不存在的1件”: a count after a reason, of a reason that is no
     # row's, may belong to that row too — the agency's reasons split it
     loose = [n.start() for n in numbers if n.start() not in claimed_numbers and n.group("unit") != "%"]
@@ -210,7 +211,9 @@ def _qualified(sentence: str, keywords, index: int, key: str) -> tuple[int, str]
     if not index or len(sentence[keywords[index - 1][1] : keywords[index][0]].strip()) > 2:
         return index, key
     before = keywords[index - 1][2]
-    if key == "requests" and before in QUALIFIES_REQUESTS or key == "concluded" and before in OUTCOME_SUBJECTS:
+    # “本机关不掌握政府信息答复4条”: the answers of one reason, not all answered
+    if key == "requests" and before in QUALIFIES_REQUESTS \
+            or key == "concluded" and before in OUTCOME_SUBJECTS | REASON_ROWS:
         return index - 1, before
     return index, key
 
@@ -240,7 +243,7 @@ def _subject_of(sentence: str, keywords, number_at: int, year: int | None) -> tu
         return None  # “共办理4件政府信息公开申请（其中当年收到3件”: a part of those named
     if OTHER_MATTERS.search(gap) or re.search(r"顺延|延期|延长", sentence[clause_start(sentence, start) : start]):
         return None  # “办结市民热线160件”; “顺延至下一年答复2件” is carried over, not answered
-    if _not_this_year(sentence[:start], year):
+    if not_this_year(sentence[:start], year):
         return None
     return best, key
 
@@ -314,25 +317,14 @@ def _subject_after(sentence: str, keywords, number_end: int, year: int | None) -
             forward = key in FORWARD or (key == "requests" and COUNT_FIRST.search(sentence[: number_end])
                                          and not appeal_follows(keywords, index))
             if forward and len(gap) <= 3 and not re.search(r"[\d%,，]", gap):
-                if FAULT.match(sentence[end:]) or _not_this_year(sentence[:start], year):
+                if FAULT.match(sentence[end:]) or not_this_year(sentence[:start], year):
                     return None
                 return index, key
             return None
     return None
 
 
-def _not_this_year(before: str, year: int | None) -> bool:
-    """“2023年收到申请8件” in the report on 2024 speaks of another year; “下一步，力争办结率达到100%” and
-    “计划制发规范性文件3件” of plans (section 五 is full of them)."""
-    if PLAN.search(before):
-        return True
-    if year is None:
-        return False
-    years = YEAR.findall(CARRY_YEAR.sub("", before))
-    return bool(years) and int(years[-1]) != year
-
-
-def _document_subject(sentence: str, keywords, index: int, number_end: int) -> str | None:
+def _document_subject(sentence: str, keywords, index: int, number: re.Match) -> str | None:
     """“制发规范性文件2件”, “规范性文件…废止1件”, “制发的3件规范性文件”: the kind and the column."""
     kinds = [(s, k) for s, _, k in keywords if k.startswith("doc.")]
     verbs = [(s, k) for s, _, k in keywords if k.startswith("verb.")]
@@ -346,8 +338,12 @@ def _document_subject(sentence: str, keywords, index: int, number_end: int) -> s
             return None  # “发布市政府和市政府办公厅行政规范性文件50件”: one issuer's, a part of the table's
         verb = before[-1][1]
     else:
-        verb = key
-        earlier = [k for s, k in kinds if s < start]
+        verb, number_end = key, number.end()
+        # “规范性文件共制发3件,废止1件”: the kind before, the count right after its verb — not “制作规范性文件82份,
+        # 微信公众号…发布推文99条”, where the verb has an object of its own
+        right_after = VERB_TO_COUNT.fullmatch(sentence[keywords[index][1] : number.start()])
+        # and no 信息 between the kind and the verb: “规范性文件相关信息发布3条” are items published
+        earlier = [k for s, k in kinds if s < start and right_after and "信息" not in sentence[s:start]]
         later = [k for s, k in kinds if number_end <= s <= number_end + 2]
         if not earlier and not later:
             return None
@@ -381,11 +377,13 @@ def _zero_claims(sentence: str, offset: int, keywords, numbers, claimed: set[int
             continue
         if key in APPEALS and not about_disclosure(sentence, start, in_appeals):
             continue
-        if _not_this_year(sentence[:start], year):
+        if not_this_year(sentence[:start], year):
             continue
         if key == "carried_out_none":
             if re.search("申请", sentence):
-                both = ["carried_in", "carried_out"] if "上" in sentence[start:end] else ["carried_out"]
+                last_year = re.search(r"上一?年度?\s*$", sentence[:start])  # “上年无结转”: none carried in
+                both = ["carried_in", "carried_out"] if "上" in sentence[start:end] else \
+                    ["carried_in"] if last_year else ["carried_out"]
                 claims += [Claim(subject, 0, 0, False, sentence[start:end], offset + start, sentence.strip())
                            for subject in both]
             continue

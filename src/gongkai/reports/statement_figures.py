@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from gongkai.statute.outcomes import GROUP_LABELS, Group
 from gongkai.statute.report import (
+    APPEAL_COLUMN_LABELS,
     APPEAL_GROUP_LABELS,
     APPLICANT_KEYS,
     DOCUMENT_COLUMN_LABELS,
@@ -20,6 +21,10 @@ from gongkai.statute.report import (
 )
 
 APPEALS = {"review", "litigation", "litigation_direct", "litigation_after_review"}
+# The groups of 表四 each names: 行政诉讼 is both kinds of suit
+GROUPS_OF = {"review": ("review",), "litigation_direct": ("litigation_direct",),
+             "litigation_after_review": ("litigation_after_review",),
+             "litigation": ("litigation_direct", "litigation_after_review")}
 GROUP_OF = {"granted": Group.GRANTED, "partial": Group.PARTIAL, "denied": Group.DENIED, "unable": Group.UNABLE,
             "not_processed": Group.NOT_PROCESSED, "other_handling": Group.OTHER}
 DOC_SUBJECTS = {f"doc.{kind}.{column}" for kind in DOCUMENT_KIND_LABELS for column in DOCUMENT_COLUMN_LABELS}
@@ -95,16 +100,17 @@ def expected(subject: str, apps: dict, appeals: dict, proactive) -> Expected | N
     if subject == "appeals_all":
         value = _sum(appeals[g]["total"] for g in appeals)
         return None if value is None else Expected(value, (value,), "行政复议与行政诉讼合计", "表四 · 总计")
-    if subject in APPEALS:
-        groups_of = {"review": ("review",), "litigation_direct": ("litigation_direct",),
-                     "litigation_after_review": ("litigation_after_review",),
-                     "litigation": ("litigation_direct", "litigation_after_review")}[subject]
-        value = _sum(appeals[g]["total"] for g in groups_of)
+    if subject.split(":")[0] in APPEALS:
+        # “行政复议3件” (总计), “其中维持1件” (review:upheld): a column of the groups it names
+        appeal, _, column = subject.partition(":")
+        groups = GROUPS_OF[appeal]
+        value = _sum(appeals[g][column or "total"] for g in groups)
         if value is None:
             return None
-        label = "行政诉讼" if subject == "litigation" else APPEAL_GROUP_LABELS[groups_of[0]]
-        where = "表四 · 行政诉讼 · 总计" if subject == "litigation" else where_appeals(groups_of[0], "total")
-        return Expected(value, (value,), f"{label}总计", where)
+        label = "行政诉讼" if appeal == "litigation" else APPEAL_GROUP_LABELS[groups[0]]
+        name = APPEAL_COLUMN_LABELS[column or "total"]
+        where = f"表四 · 行政诉讼 · {name}" if appeal == "litigation" else where_appeals(groups[0], column or "total")
+        return Expected(value, (value,), label + name, where)
     if subject in DOC_SUBJECTS:
         _, kind, column = subject.split(".")
         value = getattr(getattr(proactive, kind), column)

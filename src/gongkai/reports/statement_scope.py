@@ -8,6 +8,7 @@ import re
 from .statement_figures import APPEALS, GROUP_OF
 from .statement_words import (
     APPEAL_RESULT,
+    CARRY_YEAR,
     CHANNEL_WORD,
     CLAUSE_END,
     COUNT_FIRST,
@@ -19,9 +20,11 @@ from .statement_words import (
     OWN_PART,
     PARENTHESES,
     PART_OF_REQUESTS,
+    PLAN,
     REVIEW_BODY,
     TITLE_MARKS,
     WHOLE_AREA,
+    YEAR,
 )
 
 OUTCOMES = set(GROUP_OF)
@@ -53,6 +56,9 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
             and not re.match(r"(?:决定书|决定|文书|答复书|案卷)", gap)  # “行政复议决定书20份”: documents
     if number.group("unit") == "次" and key not in ("received", *APPEALS):
         return False  # “依申请公开2次”, “办结3次”: times, of what is not said; “收到…申请0次”, “行政复议2次” are counts
+    if key == "organisations" and sentence[start:end] == "企业" and re.search(
+            r"其他组织|社会组织|科研机构|公益组织|法律服务机构", sentence):
+        return False  # “企业申请2件,其他组织申请2件”: one kind of the 法人或其他组织
     if key in ("natural", "organisations") and number.group("unit") == "条":
         return False  # “涉及公民、法人或者其他组织切身利益的信息1122条”: items of information
     if key == "concluded" and re.search("撤销|撤回", sentence):
@@ -62,10 +68,17 @@ def stands(sentence: str, keywords, index: int, key: str, number: re.Match, in_a
     if key in ("received", "requests") and re.match(r"[^,;。\d]{0,4}?等", sentence[end : number.start()]) \
             and OTHER_MATTERS.search(sentence[clause_start(sentence, start) : start]):
         return False  # “办理网站有效留言、市长信箱、12345平台热线、依申请公开等45件”: all of them together
+    if key == "requests" and re.search(r"\d[^。;]*其中", sentence[:start]):
+        return False  # “收到…申请11件,其中:主动公开1件,依申请公开4件…”: one kind of answer among the 11
+    if key == "concluded" and re.search(r"复议|诉", sentence[end : number.start()]):
+        return False  # “不服…答复产生的行政诉(讼)共3项”: suits over answers, not answers
+    if key == "requests" and re.search(r"展示|梳理|编制|目录|清单", clause):
+        return False  # “对外展示依申请事项1209项”: a list of services, not requests
     if key in ("received", "requests") and one_kind_of_applicant(sentence[start:end]):
         return False  # “共收到自然人申请的依申请办理事项0件”: one kind of applicant's (not “公民、法人或其他组织”)
     items_after = re.match(r"\s*(?:政府)?(?:信息|文件)(?!公开申请|申请|的申请)", sentence[end:])
-    if (key in OUTCOMES or key == "requests") and items_after:
+    # (not “依申请公开政府信息7件”: requests count in 件)
+    if (key in OUTCOMES or key == "requests" and number.group("unit") != "件") and items_after:
         return False  # “不予公开文件59条”, “不予公开信息8条”: items of information an agency made, not requests
     items = re.match(r"\s*信息数|\s*数(?!量)", sentence[end:])
     if items and (items.group(0).strip() != "数" or number.group("unit") != "件") \
@@ -207,3 +220,32 @@ def last_joined_appeal(sentence: str, keywords, index: int) -> tuple[int, str]:
             and JOINED.match(sentence[keywords[index][1] : keywords[index + 1][0]]):
         index += 1
     return index, keywords[index][2]
+
+
+def speaks_for_its_area(agency: str | None) -> bool:
+    """A county-or-above government's own report counts for 全县/全市 (and an unknown agency gets the benefit, as
+    does a place named alone — “东宝区”, its government's report)."""
+    if not agency:
+        return True
+    core = agency.removesuffix("人民政府")
+    return core.endswith(("县", "区", "市", "旗", "省", "州", "盟"))
+
+
+def not_this_year(before: str, year: int | None) -> bool:
+    """“2023年收到申请8件” in the report on 2024 speaks of another year; “下一步，力争办结率达到100%” and
+    “计划制发规范性文件3件” of plans (section 五 is full of them)."""
+    plans = list(PLAN.finditer(before))
+    if plans and not plan_ended(before, plans[-1], year):
+        return True
+    if year is None:
+        return False
+    years = YEAR.findall(CARRY_YEAR.sub("", before))
+    return bool(years) and int(years[-1]) != year
+
+
+def plan_ended(before: str, plan: re.Match, year: int | None) -> bool:
+    """“确保程序合法,未发生…”: 确保 says how the work was done, a plan only in its own clause; “…事事有着落”2025年度,
+    收到6条…”: the report's year after a plan's word starts a statement of its own (a sentence run on)."""
+    if plan.group(0).startswith("确保") and CLAUSE_END.search(before, plan.end()):
+        return True
+    return year is not None and re.search(rf"{year}\s*年", before[plan.end() :]) is not None

@@ -57,7 +57,12 @@ def read_row(
         return RowReading([None] * n, problem="报告在此行中断，空白与数字各属哪一列无法确定")
     if any(v.kind is Kind.BLANK for v in values) and len(values) >= n:
         return _with_blanks(list(values), n, check)
-    if not truncated and nums and not any(v.kind is Kind.BLANK for v in values) and sum(len(v.text) for v in nums) >= n:
+    if not truncated and nums and not any(v.kind is Kind.BLANK for v in values) \
+            and sum(len(v.text) for v in nums) >= n and (check is not None or len(nums) > 1 or nums[0].text[0] == "0"
+                                                          or nums[0].glued):
+        # one number standing apart with no sum to hold it (表二's “148” on its own line) is one cell, its others left
+        # blank, as likely as digits run together: split it only where it cannot be one number (“000”) or where it is
+        # run into its label too (“行政规范性文件217”: the row's cells with no space between them)
         reading = _split_digits([v.text for v in nums], n, check)
         if reading is not None:
             return reading

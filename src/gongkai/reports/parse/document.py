@@ -20,11 +20,11 @@ from .tables import read_applications
 from .tokens import PROSE, Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开)?情况|基本情况|概述|概况)",
+    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开|推进)?情况|基本情况|概述|概况)",
     "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府)?(?:信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",
-    "problems": r"五、[^。\n|]{0,16}?(?:存在的?(?:主要)?问题|主要问题)[^。\n|]{0,10}?(?:改进|整改)"
+    "problems": r"五、[^。\n|]{0,16}?(?:存在的?(?:主要)?问题|主要问题)[^。\n|]{0,10}?(?:改进|整改|下一步|计划|打算)"
     r"[^。\n|]{0,6}?(?:情况|措施)?",
     "other": r"六、\s*其他需?要?报告的?事项",
 }
@@ -98,7 +98,8 @@ RENUMBERED_CJK = {
 NUMERALS = "一二三四五六七八九十"
 COMPILED = {key: re.compile(pattern) for key, pattern in SECTION_PATTERNS.items()}
 # “总体情况” on a line of its own, without a number
-UNNUMBERED_OVERVIEW = re.compile(r"(?m)^[ \t#*|>]*(?:总体情况|基本情况|工作概况)[ \t|]*$")
+# (or numbered as an item, “(一)总体情况”, or with a dash typed for 一: “—、总体情况”)
+UNNUMBERED_OVERVIEW = re.compile(r"(?m)^[ \t#*|>•·]*(?:\(一\)\s*|-\s*、\s*)?(?:总体情况|基本情况|工作概况)[ \t|]*$")
 
 
 def _headings(norm: str) -> dict[str, tuple[int, int]]:
@@ -113,6 +114,13 @@ def _headings(norm: str) -> dict[str, tuple[int, int]]:
         if match:
             found[key] = (match.start(), match.end())
             position = match.end()
+    # a text that stops in the first words of the next section's heading (“三、收到和处理政府信息公”) reached it
+    cut = LAST_LINE_HEADING.search(norm, position)
+    if cut:
+        section = SECTION_ORDER[NUMERALS.index(cut.group(1))]
+        if SECTION_NAMES[section][2:].startswith(cut.group(2)) and all(
+                SECTION_ORDER.index(k) < SECTION_ORDER.index(section) for k in found):
+            found[section] = (cut.start() + 1, cut.end())
     return found
 
 
@@ -198,7 +206,9 @@ def _closing_date(tail: str, date: re.Match) -> bool:
     """A date that may close the report: not a period's end (“1月1日至2022年12月31日”) or a sentence's words
     (“…12月31日,我街道没有”), where a page is cut in its text."""
     period_end = re.search(r"(?:至|到|起)\s*$", tail[: date.start()])
-    return not period_end and not re.match(r"\s*(?:[,，、;；]|至|到|起)", tail[date.end() :])
+    # nor a date a sentence goes on after (“2022年8月19日通过局网站公开了广东”): a closing date ends its line
+    words_after = re.match(r"[ \t]*(?!(?:发布|印发|公布)\s*(?:\n|$))[\u4e00-\u9fff]", tail[date.end() :])
+    return not period_end and not words_after and not re.match(r"\s*(?:[,，、;；]|至|到|起)", tail[date.end() :])
 
 
 def _without_cut_number(norm: str, regions):
@@ -254,7 +264,7 @@ def _read_tables(parsed: Parsed, norm: str, regions) -> None:
     spill = [t for t in apps_tokens[:spilled] if not (t.kind is Kind.LABEL and "收到和处理" in t.text)]
     proactive_tokens, apps_tokens = proactive_tokens + spill, apps_tokens[spilled:]
     proactive_text = norm[slice(*regions["proactive"])] if regions["proactive"] else ""
-    report.format = _detect_format(proactive_text, apps_text)
+    report.format = _detect_format(proactive_text, apps_text, report.year)
     last = max(
         (k for k in ("proactive", "applications", "appeals") if regions[k]), key=lambda k: regions[k][0], default=None
     )
@@ -349,9 +359,10 @@ ROWS_ONLY_2021 = ("逾期不补正", "缴纳费用", "收费通知", "逾期未�
 SPACES = re.compile(r"[\s|]+")
 
 
-def _detect_format(proactive_text: str, apps_text: str) -> str:
+def _detect_format(proactive_text: str, apps_text: str, year: int | None) -> str:
     """2019 or 2021, by the labels of 表三's rows, else of 表二's columns — words a line break may cut, so
-    spaces and line breaks are ignored — never by how many numbers a row has (PDF text runs digits together)."""
+    spaces and line breaks are ignored — never by how many numbers a row has (PDF text runs digits together);
+    else by the year: the 2021 format (国办公开办函〔2021〕30号) is for reports on 2021 onwards."""
     apps = SPACES.sub("", apps_text)
     if any(word in apps for word in ROWS_ONLY_2021):
         return "2021"
@@ -359,7 +370,7 @@ def _detect_format(proactive_text: str, apps_text: str) -> str:
         tail = apps[apps.find("其他处理") :]
         if re.match(r"其他处理\d", tail) and "总计" in tail:
             return "2019"
-    return _table_two_format(proactive_text) or "2021"
+    return _table_two_format(proactive_text) or ("2019" if year and year < 2021 else "2021")
 
 
 def _table_two_format(proactive_text: str) -> str | None:

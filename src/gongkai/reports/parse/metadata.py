@@ -12,6 +12,8 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..agency_names import short_names
+
 if TYPE_CHECKING:
     from .document import Parsed
 
@@ -22,7 +24,9 @@ NUMERIC_DATE = re.compile(r"(20\d{2})\s*([.\-/])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 # words run into it
 TITLE_END = (r"(?:(?:\.(?:docx?|wps|pdf)|\([^()\n]{1,8}\))?[ \t|]*$"
              # the body's first words run into it, after an alias: “…报告(以下简称年报)是根据”
-             r"|(?=\s?(?:\(以下简称[^()\n]{1,8}\)是?)?(?:根据|依据|按照|本报告|本年度报告)))")
+             r"|(?=\s?(?:\(以下简称[^()\n]{1,8}\)是?)?(?:根据|依据|按照|本报告|本年度报告))"
+             # a page's next label on the title's line: “名 称: …年度报告 发布日期: 2026年01月21日”
+             r"|(?=\s+(?:发布日期|发文日期|发布时间|成文日期|索引号|发布机构|来源)\s*:))")
 TITLE = re.compile(
     r"^[ \t|]*((?:(?!报告)[^\n。《》,，]){0,40}?)\s*(20\d{2})\s*年\s*度?\s*(?:的)?\s*(?:政府|政务)?信息公开"
     r"(?:工作)?(?:开展)?(?:年度)?(?:情况)?(?:工作)?"
@@ -33,13 +37,15 @@ TITLE = re.compile(
 TITLE_LABEL = re.compile(r"^(?:(?:文章|信息)?(?:标\s*题|题\s*目|名\s*称)\s*[:：]?[\s|]*|【[^】]{0,12}】\s*"
                          r"|Page\s*\d+\s*-\s*)+")
 STATED_YEAR = re.compile(r"(20\d{2})\s*年度?[^。\n]{0,30}?政府信息公开[^。\n]{0,8}?报告")
-AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会)"
+AGENCY_SUFFIX = r"(?:人民政府|办事处|委员会|管理委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|队|站|会|联合社|联社)"
 AGENCY_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX}")
 # “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the agency's name after the year
 PLACE_SUFFIX = r"(?:乡|镇|街道|苏木|县|区|市|旗|州)"
 # What an agency does in its overview's first sentence, right after its name
 DOING = ("认真|高度|坚持|按照|深入|始终|紧紧|紧扣|统筹|着力|大力|全力|锚定|严格|全面|持续|积极|不断|以习近平"
          "|准确|扎实|切实|进一步|围绕|聚焦"
+         # “市发改局主动公开…” — not “区府办主动公开…”, a government's office doing its work in its report
+         "|(?<![办室])(?:全年|本年度?)?主动公开"
          "|未收到|根据|通过|以(?!下)|结合|是主管|是负责|在(?=[^,，。]{2,20}下)")
 # A name the overview's first sentence gives: an agency's, or a township's own (“2024年,小河镇坚持…”)
 OWN_NAME_END = AGENCY_SUFFIX[:-1] + "|乡|镇|街道|苏木|开发区|经开区|高新区|园区)"
@@ -92,15 +98,19 @@ def read_metadata(parsed: Parsed, norm: str) -> None:
     stated = STATED_YEAR.search(norm[: min(1500, parsed.headings.get("overview", (1500, 0))[0])])
     parsed.stated_year = int(stated.group(1)) if stated else None
     year_end = YEAR_END.search(norm[:3000])
-    report.year = (parsed.title_year or parsed.period_year or parsed.stated_year
+    period_year = parsed.period_year
+    if period_year and parsed.stated_year and period_year != parsed.stated_year \
+            and _year_from_text(norm) == parsed.stated_year:
+        period_year = None  # “编制了2021年…报告”, “2021年,…” and a period “自2020年1月1日” typed from last year's
+    report.year = (parsed.title_year or period_year or parsed.stated_year
                    or (int(year_end.group(1)) if year_end else None) or _year_from_text(norm))
 
 
 def _title_agency(words: str) -> str | None:
     """The agency a title names before its year, without a site's label or words around it."""
-    if re.search(r"(?:时间|日期|来源|作者|点击|浏览)\s*[:：]?\s*$", words):
+    if re.search(r"(?:时间|日期|来源|作者|点击|浏览)\s*[:：]?\s*$", words.rstrip(" \t|\n")):
         return None  # “更新时间:” on the line above a title of the year alone: a page's label, no name
-    prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|"))
+    prefix = TITLE_LABEL.sub("", words.strip(" :,，、\t|•·"))  # “• 名称: 2023年…报告”: a list's bullet
     prefix = re.sub(r"^(?:关于|根据|依据|20\d{2}\s*(?:年度?)?)|关于$", "", prefix)  # “2025湖口县大垅乡2025年度…”
     runs = re.findall(r"[\u4e00-\u9fff]+", prefix)
     parents = all(re.search(f"(?:{AGENCY_SUFFIX})$", run) for run in runs[:-1])
@@ -171,10 +181,13 @@ ALIAS = re.compile(r"([\u4e00-\u9fff]{2,40})\s*\(\s*以下简称\s*[“\"']?([\u
 CONTACT = re.compile(rf"(?:(?:请|可|直接)(?:与|于|联系)\s*[:：]?|单位\s*[:：])\s*([\u4e00-\u9fff]{{2,40}}?"
                      rf"(?:{AGENCY_SUFFIX}|大学|学院|医院)(?:[\u4e00-\u9fff]{{0,12}}?(?:科|股|组))?)"
                      r"(?=\s|联系|[(,，;；]|$)")  # “请与翔安区教育局综合科联系”
-CONTACT_OFFICE = re.compile(r"^(.+(?:人民政府|办事处|委员会|管委会|局|委|街道|镇|乡|苏木|大学|学院|医院))"
+CONTACT_OFFICE = re.compile(r"^(.+(?:人民政府|办事处|委员会|管委会|局|委|街道|镇|乡|苏木|大学|学院|医院|联合?社|中心))"
                             r"[\u4e00-\u9fff]{0,16}?(?:办公室|办|科|股|中心|小组|组)$")
 # A page that opens with the agency's name on a line of its own and no title naming it (“浑南区国资局”)
 FIRST_LINE_NAME = re.compile(rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n")
+
+
+PUBLISHER_LABEL = re.compile(r"^[•·*\s|]*(?:发布机构|发文机关|发布单位)\s*:[\s|]*")
 
 
 def _agency_name(parsed: Parsed, norm: str) -> str | None:
@@ -185,12 +198,43 @@ def _agency_name(parsed: Parsed, norm: str) -> str | None:
     if alias and name == alias.group(2):
         return _own_part(alias.group(1))  # “国家税务总局芜湖市镜湖区税务局(以下简称“镜湖区税务局”)”
     head = norm[: parsed.headings.get("overview", (1500, 0))[0]]
-    if name and (fuller := next((line for line in map(str.strip, head.split("\n")) if len(line) > len(name)
+    lines = (PUBLISHER_LABEL.sub("", line.strip()) for line in head.split("\n"))
+    if name and (fuller := next((line for line in lines if len(line) > len(name)
                                  and line.endswith(name) and AGENCY_NAME.fullmatch(line)), None)):
-        return fuller  # “盐边县新九镇人民政府” on a line of its own above the report
+        return fuller  # “盐边县新九镇人民政府” on a line of its own above the report, or a page's “发布机构: …”
     if name and (fuller := _place_of_its_year(name, norm)):
         return fuller  # “住建局 2025 年…报告” and “2025年安阳县住建局依申请…”
-    return _contact_name(name, norm) or name
+    return _contact_name(name, norm) or name or _site_name(norm)
+
+
+def _speaks_as(name: str, norm: str) -> bool:
+    """The text speaks of itself by the name's kind: 我局 for a 局, 我县 for a 县's government (and never 我局)."""
+    if name.endswith("人民政府"):
+        return "我" + name.removesuffix("人民政府")[-1] in norm and not OWN_BODY_WORD.search(norm)
+    return "我" + name[-1] in norm
+
+
+def _kind_disagrees(name: str, norm: str) -> bool:
+    """A county's or city's government named where the text speaks as a township or street (“本街道收到…”, “结合
+    杭州市滨江区人民政府…工作编制” in 浦沿街道's report) and never as the county: not this report's agency."""
+    return bool(re.search(r"[县区市旗](?:人民政府)?(?:办公室)?$", name) and "人民政府" in name
+                and re.search(r"[我本](?:街道|镇|乡|苏木)", norm) and not re.search(r"[我本全][县区市旗]", norm))
+
+
+# “汉中市交通运输局网站主动公开…”, “电子版可从阜阳市公安局网站下载”: its own site, named where nothing else names it
+SITE_NAME = re.compile(r"(?:^|[\n。;,:：，、“]|从|在|登录|通过|和)\s*"
+                       r"((?:(?!从|在|登录|通过)[\u4e00-\u9fff]){2,20}?(?:[局委办厅]|[市县区旗]人民政府))"
+                       r"(?:门户|政务|官方)?(?:网站|官网|网(?!站))")
+OWN_BODY_WORD = re.compile(r"[我本](?:局|委|办|厅)")
+
+
+def _site_name(norm: str) -> str | None:
+    """The one body whose site the text names, where it speaks of itself by that body's kind (“我局”)."""
+    names = {m.group(1) for m in SITE_NAME.finditer(norm[:3000])
+             if _speaks_as(m.group(1), norm) and re.search("[省市县区州旗]", m.group(1)[:-1])}  # not “强化局…网站”
+    # “规范市住建局网站” beside “句容市住房和城乡建设局官网”: a verb before one of its short names
+    names = {n for n in names if not any(m != n and any(n.endswith(s) for s in short_names(m)) for m in names)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _place_of_its_year(name: str, norm: str) -> str | None:
@@ -231,7 +275,9 @@ def _contact_name(name: str | None, norm: str) -> str | None:
     (“资溪县农业农村局” for “农业农村局”, “合肥市瑶海区人民政府办公室” for “区政府办公室”)."""
     contacts = _contacts(norm)
     if not name:
-        bodies = {body for _written, body in contacts}
+        # not “请与钦州市行政审批局联系” in a report that says 我市: the office that runs the city's disclosure
+        bodies = {body for _written, body in contacts if not (
+            re.search("[我本][市县区旗]", norm) and re.search("[局委办厅]$", body) and not _speaks_as(body, norm))}
     else:
         short = name.replace("人民政府", "政府")
         bodies = {form for pair in contacts for form in pair
@@ -246,6 +292,9 @@ def _named_agency(parsed: Parsed, norm: str) -> str | None:
         first = None  # “欢迎来到莒南县人民政府门户网站”: a site's banner
     if not title and not signature and first:
         title = first.group(1)  # not the title's: a site's name there must not contradict a signature
+        own = _preamble_name(norm) if title.endswith("人民政府") else None
+        if own and title not in own and re.search(r"(?:乡|镇|街道|苏木)(?:人民政府|办事处)?$", own):
+            return own  # “洛浦县人民政府” above the text of 纳瓦乡's report: the site's, not the report's
     if signature and (not title or title in signature or signature in title):
         return signature if len(signature) >= len(title or "") else title
     if signature and title and same_agency(title, signature):
@@ -267,6 +316,9 @@ def _named_agency(parsed: Parsed, norm: str) -> str | None:
 def _preamble_name(norm: str) -> str | None:
     """The name the preamble or the overview's first sentence gives the agency, if any."""
     for pattern in (
+        # “…有关要求,佛冈县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告”
+        r"(?:^|[,，。;])\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")\s*(?:特|现)?向社会(?:公布|发布)\s*20\d{2}\s*年",
         # “编制形成2021年漳平市人民政府办公室政府信息公开年度报告”
         r"(?:公布|发布|形成|编制了?|现将|对)\s*20\d{2}\s*年度?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
         + r")(?=政府信息公开|信息公开|政务公开)",
@@ -275,15 +327,17 @@ def _preamble_name(norm: str) -> str | None:
         + AGENCY_SUFFIX + "|" + PLACE_SUFFIX + r"))\s*(?:\([^()]{0,20}\))?\s*20\d{2}\s*年度?\s*(?:的)?\s*"
         r"(?:政府|政务)信息公开",
         r"(?:公布|发布)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*20\d{2}\s*年",
-        r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:编制|根据|依据|按照|结合)",
+        r"(?:本(?:年度)?报告由|,由)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")\s*(?:组织)?(?:编制|根据|依据|按照|结合)",
         # “大营镇党政办公室编制了《2023年度政府信息公开工作报告》”
         r"(?:^|[。;\n])\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*编制了?\s*《",
         # “…要求,黄龙县市场监督管理局结合单位实际,编制本单位2022年度…报告”
         r"(?:^|[,，。;])\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
         + r")(?:结合[^。,，]{0,12}[,，])?\s*编制了?本(?:单位|机关|部门|局|委|办)",
         # “结合2022年昌江区民政局政府信息公开工作编制而成”
-        r"结合\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:的)?政府信息公开",
-        r"结合\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*20\d{2}\s*年度?\s*(?:的)?政府信息公开",
+        r"(?:结合|和)\s*20\d{2}\s*年度?\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:的)?政府信息公开",
+        r"结合\s*([\u4e00-\u9fff]{2,30}?" + OWN_NAME_END + r")\s*(?:\(以下简称[^()]{0,20}\))?\s*20\d{2}\s*年度?"
+        r"\s*(?:的)?政府信息公开",
         # “为认真做好京山市卫生健康局政府信息公开工作,我局…”
         r"(?:做好|承担)\s*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX + r")\s*(?:20\d{2}\s*年度?)?政府信息公开工作",
         # “2020年,綦江区严格按照国务院全面推进…”: a name holds none of the verbs
@@ -295,18 +349,26 @@ def _preamble_name(norm: str) -> str | None:
         + r")(?:[ \t|]*(?:\n|$)|[\s|]+(?:发布|发文|成文))",  # “发布机构: | 县民政局 | 发文日期: |”
         # a title without its year before the name: “湘桥区教育局政府信息公开工作年度报告”, “…报告(2020年度)”,
         # “…外事办公室政府信息公开工作2022年度报告”
-        r"(?:^|\n)[ \t|]*([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
-        + r")\s*(?:政府)?信息公开(?:工作)?(?:20\d{2}\s*)?年度报告(?:\(20\d{2}年度?\))?[ \t|]*(?:\n|$)",
+        # “盐城市行政审批局政府信息公开工作 2022年度情况的报告” (a drop cap “盐” before it)
+        r"(?:^|\n)[ \t|]*(?:[\u4e00-\u9fff][ \t]+)?([\u4e00-\u9fff]{2,30}?" + AGENCY_SUFFIX
+        + r")\s*(?:政府)?信息公开(?:工作)?\s*(?:20\d{2}\s*)?年度(?:情况的?)?报告(?:\(20\d{2}年度?\))?[ \t|]*(?:\n|$)",
     ):
         match = re.search(pattern, norm[:1500])
         if match and PARTY_BODY.search(match.group(1)):
             continue  # “街道党工委高度重视…”: the party's committee, not the body that discloses
+        if match and re.search(r"网站|门户|平台|本级|及|、|^[对向为被把将给]", match.group(1)):
+            continue  # “县政府门户网站主动公开…”, “区本级政府及政府办…”, “对社会主动公开…”: no body's name
+        if match and "结合" in match.group(0) and _kind_disagrees(match.group(1), norm):
+            continue  # “结合杭州市滨江区人民政府…工作” in a street's report: the district's work it took part in
         if match and not re.match(r"度?[本我该]", match.group(1)):  # “公布2023年度本局…报告”: no name given
             name = re.sub(r"(局|委|办|厅)\1$", r"\1", match.group(1))  # “区自然资源局局认真…”: a doubled character
             # the office that compiled the report is no agency of its own: a unit's 党政办 (“由…新虹街道办事处党政办
             # 编制”, “来源:蒋湖农场党政办”), a township's 综合办, a 局's own office (“…教育局办公室”)
             name = re.sub(r"(?<=..)党政(?:综合)?办(?:公室)?$", "", name)
             name = re.sub(r"((?:办事处|街道|镇|乡|苏木)(?:人民政府)?)综合办(?:公室)?$|(局)办公室$", r"\1\2", name)
+            # “由乌拉特后旗政务公开领导小组办公室编制”: the group that runs its government's disclosure
+            name = re.sub(r"^(.{2,12}?[省市县区旗州])(?:人民政府)?(?:政务公开|政府信息公开|信息公开)(?:工作)?领导小组"
+                          r"办公室$", r"\1人民政府", name)
             if "编制" in match.group(0) and name.endswith("人民政府办公室") and not OFFICE_SELF.search(norm):
                 name = name.removesuffix("办公室")  # “由交口县人民政府办公室编制” a report that never says 我办
             return name

@@ -39,7 +39,7 @@ COLUMN_WORDS = (
     "新制作数量",
     "新公开数量",
     "对外公开总数量",
-    "上一年项目数量",
+    "上一年项目数",  # 上一年项目数量, or with its 量 lost
     "本年增",
     "采购项目数量",
     "采购总金额",
@@ -56,9 +56,12 @@ def proactive_row(key: str):
 # Words only one format's column headings have: a block's own header (from its 信息内容 or 第二十条 on) says how
 # many cells its rows have — a 2021 report may keep the 2019 columns for 规章 and give 许可 one value.
 BLOCK_WORDS_2019 = (
-    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "增/减", "增减", "采购项目数量", "采购总金额",
+    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数", "本年增", "增/减", "增减", "采购项目数量",
+    "采购总金额",
 )
 BLOCK_WORDS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "处理决定数量", "本年收费金额")
+# The 2019 rows of 上一年项目数量, 本年增/减, 处理决定数量
+CHANGE_ROWS = ("licensing", "other_services", "penalty", "coercion")
 
 
 @dataclass
@@ -86,7 +89,7 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     rows_a_line = not truncated and _rows_a_line(scan) and _none_over(found, fmt)
     # the row the text stops in: the last found, where the text stops in it
     last_key = next(reversed(found), None) if found else None
-    if last_key and not stops_in(found[last_key].values, tokens):
+    if last_key and not stops_in(found[last_key].values, tokens, [found[last_key].line]):
         last_key = None
     for key, _words, _n2021, _n2019, _keep in PROACTIVE_ROWS:
         if key in UNMAPPED_NAMES:
@@ -112,6 +115,9 @@ def read_proactive(tokens: list[Token], *, fmt: str, truncated: bool, proactive)
     if missing:
         names = "、".join(_proactive_name(k) for k in missing)
         message = "未找到表二（主动公开政府信息情况）" if not found else f"表二未找到以下各行：{names}"
+        if not found and any(t.kind is Kind.LABEL and ("第二十条" in t.text or label_key(t.text) in COLUMN_WORDS)
+                             for t in tokens):
+            message = "未找到表二（主动公开政府信息情况）的各行，只见表头"  # a page cut in its header
         result.findings.append(Finding("unreadable", Severity.WARNING, message + "，相应单元格无法读取", "表二"))
     return result
 
@@ -191,6 +197,8 @@ def _read_found_row(key: str, row: FoundRow, fmt: str, *, blank: bool, truncated
     if blank and not any(t.is_value for t in row.values):
         # a row printed blank, in text that drops empty cells or a row a line: no figure anywhere could be this row's
         return RowReading([0] * n, blanks=list(range(n)))
+    if fmt == "2019" and key in CHANGE_ROWS and (pinned := _pinned_by_sign(row.values, truncated)):
+        return pinned
     values, shared = _one_number_a_cell(row.values, n)
     reading = read_row(values, n, truncated=truncated)
     if not shared:
@@ -201,6 +209,22 @@ def _read_found_row(key: str, row: FoundRow, fmt: str, *, blank: bool, truncated
     if not problem and any(i in kept for i in shared):
         problem = "第" + "、".join(str(i + 1) for i in shared if i in kept) + "格写有两个数字，无法读取"
     return RowReading(cells, reading.blanks, problem, reading.note)
+
+
+def _pinned_by_sign(values: list[Token], truncated: bool) -> RowReading | None:
+    """A 2019 row of 上一年项目数量, 本年增/减, 处理决定数量 that shows two figures, one of them signed (“19” “+4”):
+    the signed one is 本年增/减, which places the other; the third cell was left empty (or the text stops)."""
+    nums = [t for t in values if t.kind is Kind.NUM]
+    if len(nums) != 2 or any(t.kind is Kind.BLANK for t in values) or [t.signed for t in nums].count(True) != 1:
+        return None
+    first, second = (int(t.text) if t.text.lstrip("-").isdigit() else None for t in nums)
+    if first is None or second is None:
+        return None
+    if nums[1].signed:
+        if truncated:
+            return RowReading([first, second, None], problem="报告在此处中断，其后单元格无法读取")
+        return RowReading([first, second, 0], blanks=[2])
+    return RowReading([0, first, second], blanks=[0])
 
 
 def _one_number_a_cell(values: list[Token], n: int) -> tuple[list[Token], list[int]]:

@@ -249,7 +249,7 @@ def read_applications(tokens: list[Token], row_mode: bool, *, fmt: str, truncate
         readings[index] = RowReading([None] * width, problem="报告在行名与数字分开的几行中中断，数字属于哪一行不定")
     last_index = max((s.index for s in segments if s.index is not None), default=-1)
     # where the text stops in a row (not where a label follows it), the cut may have taken its other figures
-    stopped = [s for s in segments if s.index == last_index and truncated and stops_in(s.values, tokens)]
+    stopped = [s for s in segments if s.index == last_index and truncated and stops_in(s.values, tokens, s.lines)]
     zeros = _zeros_short(segments, findings, width) - {s.index for s in stopped}
     # Where every row was read beside its label, that reading stands (rows in an agency's own order included).
     # Else PDF text may have torn labels from numbers: the numbers along the template's rows (spine.py), first
@@ -335,7 +335,7 @@ def _segment_readings(tokens, segments, rows, width, drop_at, truncated) -> tupl
             continue
         if not segment.label or any(line != segment.lines[0] for line in segment.lines):
             apart.add(index)
-        is_last = truncated and segment is segments[-1] and stops_in(segment.values, tokens)
+        is_last = truncated and segment is segments[-1] and stops_in(segment.values, tokens, segment.lines)
         values = _number_area(segment.values, width) if at_end else segment.values
         readings.append(read_row(values, width, check=_row_check(width, drop_at), truncated=is_last, drop_at=drop_at))
     for start in strays:

@@ -8,6 +8,7 @@ source shows as empty (between two separators) becomes a BLANK token.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -29,6 +30,10 @@ RUNS = re.compile(r"(?P<space>\s*)(?P<number>(?<![\d.])-?\d+(?:\.\d+)?(?![\d.]))
 
 WORD = re.compile(rf"[{_CJK}A-Za-z]")
 NO_CHANGE = re.compile(r"未增未减|无增无减|未增减|无增减|不增不减|无变化|没有变化")
+# A 2019 table's 本年增/减 cell with its sign and no figure (“增”): no value shown
+SIGN_ONLY = re.compile(r"[增减+]|增加|减少")
+# “+4”, “增98”, “-3”: a signed figure, which only the 2019 table's 本年增/减 column holds
+SIGN_BEFORE = re.compile(r"(?:[+]|增|减|增加|减少)\s*$")
 YEAR_IN_WORDS = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年)")
 YEAR_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 # A converter's own header row above a Markdown table: `| 数据1 | 数据2 |`, `| Column 1 |`, `| 列1 |`.
@@ -48,6 +53,7 @@ class Token:
     text: str
     line: int
     glued: bool = False  # a number written against its label or another number, no separator
+    signed: bool = False  # written with its sign (“+4”, “增98”, “-3”): a 2019 table's 本年增/减
     from_end: int = 0  # in a tab or pipe row: 1 for a token of the row's last cell, 2 for the one before …; 0 unknown
     separated: bool = False  # its line has the table's separator (a tab or “|”): it stands in a cell
 
@@ -82,6 +88,8 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
         return [Token(Kind.NUM, UNSURE, line)]  # a value OCR could not read with confidence: a cell, not a guess
     if DASH_CELL.match(text):
         return [Token(Kind.BLANK, text, line)]
+    if SIGN_ONLY.fullmatch(text):
+        return [Token(Kind.BLANK, text, line)]
     if NO_CHANGE.fullmatch(text):
         return [Token(Kind.NUM, "0", line)]  # a 2019 table's 本年增/减 written out: “未增未减”
     if re.fullmatch(r"(?:19|20)\d{2}\s*年度?", text):
@@ -94,15 +102,18 @@ def cell_tokens(cell: str, line: int) -> list[Token]:
     text = YEAR_IN_WORDS.sub(lambda m: m.group(0).translate(YEAR_DIGITS), text)
     tokens: list[Token] = []
     for piece in LABEL_START.sub(lambda m: "\x00" + m.group(1), text).split("\x00"):
-        previous_text = False
+        previous_text, signed = False, False
         for run in RUNS.finditer(piece):
             if run.group("number"):
                 glued = previous_text and not run.group("space")
-                tokens.append(Token(Kind.NUM, run.group("number"), line, glued=glued))
-                previous_text = False
-            elif WORD.search(run.group("text")):
-                tokens.append(Token(Kind.LABEL, run.group("text").strip(), line))
-                previous_text = not run.group("text")[-1].isspace()
+                signed = signed or run.group("number").startswith("-")
+                tokens.append(Token(Kind.NUM, run.group("number"), line, glued=glued, signed=signed))
+                previous_text, signed = False, False
+            else:
+                signed = bool(SIGN_BEFORE.search(run.group("text")))
+                if WORD.search(run.group("text")):
+                    tokens.append(Token(Kind.LABEL, run.group("text").strip(), line))
+                    previous_text = not run.group("text")[-1].isspace()
     return tokens
 
 
@@ -241,7 +252,11 @@ def _row_mode(tokens: list[Token]) -> bool:
     return sum(count >= 3 for count in per_line.values()) * 2 >= len(per_line)
 
 
-def stops_in(values: list[Token], tokens: list[Token]) -> bool:
-    """Whether a row is the one a cut text stops in: its last figure on the text's last line, or none shown."""
-    lines = [v.line for v in values if v.kind is Kind.NUM]
+def stops_in(values: list[Token], tokens: list[Token], label_lines: Sequence[int] = ()) -> bool:
+    """Whether a row is the one a cut text stops in: its last figure on the text's last line, or none shown. A row
+    of dashes (“| 予以公开 | / | / |”), or with nothing in its cells on its label's last line, that more lines follow
+    is whole: the empty cell before the next row's label (“| (二)部分”) is no cell of it."""
+    lines = [v.line for v in values if v.kind is Kind.NUM] or [v.line for v in values if v.text]
+    if not lines and label_lines and all(v.line == label_lines[-1] for v in values):
+        lines = [label_lines[-1]]  # its empty cells on its own line, or none (a converter drops a row's empty cells)
     return not lines or lines[-1] >= tokens[-1].line
