@@ -124,10 +124,11 @@ def test_a_page_that_stops_in_the_next_heading_reached_that_section():
     assert all("中断" in f.message for f in findings(report, "unreadable"))
 
 
-@pytest.mark.parametrize("heading", ["（一）总体情况", "—、总体情况", "• 总体情况", "一、工作总体推进情况"])
+@pytest.mark.parametrize("heading", ["（一）总体情况", "—、总体情况", "• 总体情况", "一、工作总体推进情况",
+                                     "一,、总体情况"])
 def test_an_overview_numbered_as_an_item_or_with_a_dash(heading):
     """白沙黎族自治县 2023: “(一)总体情况”; 某区 2022: “—、总体情况”, a dash typed for 一; a list's bullet; 凌源市某镇
-    2025: “一、工作总体推进情况”."""
+    2025: “一、工作总体推进情况”; a mirror's stray comma (“一,、總體情況”)."""
     report = checked(text_report().replace("一、总体情况", heading))
     assert not findings(report, "missing_section")
 
@@ -228,6 +229,15 @@ def test_a_section_six_cut_in_a_word_is_no_missing_fee_statement():
                     "fee_statement_missing")
 
 
+def test_a_sites_name_over_todays_date_is_its_banner():
+    """天津 河北区/河东区 2025: “天津市河北区人民政府” then “2019年12月3日星期二” — the site's banner over a street's or
+    an office's report: the government is not its agency."""
+    text = unsigned("天津市河北区人民政府\n2019年12月3日星期二", overview="2024年,本机关收到政府信息公开申请10件。")
+    assert checked(text).agency is None
+    text = text.replace("2024年,本机关", "2024年,河东区人民政府办公室坚持依法公开,本机关")
+    assert checked(text).agency == "河东区人民政府办公室"
+
+
 def test_a_period_typed_from_last_years_report_does_not_set_the_year():
     """某自然资源和规划局 2021: “编制了2021年…报告”, “2021年,…”, and “统计期限自2020年1月1日起至2020年12月31日止”."""
     text = unsigned("政府信息公开工作年度报告").replace(
@@ -257,6 +267,7 @@ def test_a_period_typed_from_last_years_report_does_not_set_the_year():
     ("收到政府信息公开申请10件,回复10条。", ("concluded", 10, False)),  # 汉中市交通运输局 2025
     ("本年度制发规范性文件2件、宣布废止失效文件1件。", ("doc.normative_documents.repealed", 1, False)),  # 某区 2023
     ("全年收到政府信息公开申请10件,上年无结转,办结10件。", ("carried_in", 0, False)),  # 某区 2024
+    ("其中,申请人逾期不补正的1件。", ("row:other.no_supplement", 1, False)),  # 某县 2023: a row of （六）其他处理
 ])
 def test_counts_said_in_more_ways(said, claim):
     assert claim in claims(said)

@@ -66,6 +66,8 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
         ("not_processed.publication", r"公开出版物"),
         ("not_processed.excessive", r"大量反复申请"),
         ("not_processed.confirmation", r"确认或重新出具"),
+        ("other.no_supplement", r"逾期不补正|逾期未补正"),
+        ("other.fee_unpaid", r"逾期未(?:按收费通知要求)?缴纳(?:信息处理)?费"),
     )),
     ("natural", r"自然人"),
     ("organisations", r"法人或其他组织|法人和其他组织|法人|企业(?!信用)|社会组织"),  # not 企业信用信息公示系统

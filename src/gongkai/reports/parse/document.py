@@ -20,7 +20,7 @@ from .tables import read_applications
 from .tokens import PROSE, Kind, tokenize, without_cut_padded_row
 
 SECTION_PATTERNS = {
-    "overview": r"一、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开|推进)?情况|基本情况|概述|概况)",
+    "overview": r"一,?、\s*(?:20\d{2}\s*年度?)?[^。\n|\d]{0,16}?(?:总体(?:公开|推进)?情况|基本情况|概述|概况)",
     "proactive": r"二、\s*(?:行政机关)?(?:政府信息)?主动公开(?:政府)?(?:信息)?(?:工作)?(?:的)?情况",
     "applications": r"三、[^。\n|]{0,8}?(?:收到和处理|依申请公开|政府信息公开申请)[^。\n|]{0,20}?情况",
     "appeals": r"四、[^。\n|]{0,20}?行政复议[^。\n|]{0,12}?行政诉讼[^。\n|]{0,6}?情况",

@@ -184,6 +184,7 @@ CONTACT = re.compile(rf"(?:(?:请|可|直接)(?:与|于|联系)\s*[:：]?|单位
 CONTACT_OFFICE = re.compile(r"^(.+(?:人民政府|办事处|委员会|管委会|局|委|街道|镇|乡|苏木|大学|学院|医院|联合?社|中心))"
                             r"[\u4e00-\u9fff]{0,16}?(?:办公室|办|科|股|中心|小组|组)$")
 # A page that opens with the agency's name on a line of its own and no title naming it (“浑南区国资局”)
+WEEKDAY_LINE = re.compile(r"[ \t|]*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期[一二三四五六日天][ \t|]*(?:\n|$)")
 FIRST_LINE_NAME = re.compile(rf"^[ \t|]*([\u4e00-\u9fff]{{2,30}}?{AGENCY_SUFFIX})[ \t|]*\n")
 
 
@@ -288,8 +289,8 @@ def _contact_name(name: str | None, norm: str) -> str | None:
 def _named_agency(parsed: Parsed, norm: str) -> str | None:
     signature, title = parsed.signature_agency, parsed.title_agency
     first = FIRST_LINE_NAME.match(norm)
-    if first and re.search(r"欢迎|网站|门户", first.group(1)):
-        first = None  # “欢迎来到莒南县人民政府门户网站”: a site's banner
+    if first and (re.search(r"欢迎|网站|门户", first.group(1)) or WEEKDAY_LINE.match(norm, first.end())):
+        first = None  # “欢迎来到莒南县人民政府门户网站”, or the site's name over today's date: a site's banner
     if not title and not signature and first:
         title = first.group(1)  # not the title's: a site's name there must not contradict a signature
         own = _preamble_name(norm) if title.endswith("人民政府") else None
