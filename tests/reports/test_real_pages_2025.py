@@ -367,6 +367,7 @@ def test_the_results_of_appeals_are_read(said, claim):
     "2024年,受理政府信息公开行政复议2件,结果维持2件。",  # the agency as the review body: not its table
     "2024年,行政复议、行政诉讼各1件,均维持。",  # no count of a result
     "12345热线受理群众诉求30件,维持原答复2件。",  # no review or suit named
+    "2024年,因政府信息公开被申请行政复议0件,主动纠正错误信息2件。",  # the agency's own correction
 ])
 def test_what_is_no_result_of_the_agencys_appeals(said):
     assert not [c for c in claims(said) if ":" in c[0]]

@@ -18,6 +18,8 @@ RESULT = re.compile(r"(?P<upheld>(?:结果)?维持(?:原)?(?:行政行为|决定
                     r"|(?P<pending>尚未审结|未审结|正在审理|审理中)")
 # “维持1件”, “纠正结果1件”, “维持的2件”: the count right after the result
 AFTER_RESULT = re.compile(r"\s*(?:结果|的|了|为)?\s*$")
+# How far after its review or suit a result may be said (“行政复议6件,结果维持5件,尚未审结1件”)
+NEAR = 40
 # “1件结果维持”, “2件被纠错”: the result right after the count
 BEFORE_RESULT = re.compile(r"\s*(?:结果)?\s*")
 
@@ -37,6 +39,8 @@ def appeal_result_claims(sentence: str, keywords, numbers, year: int | None, in_
         if not before:
             continue
         appeal_start, appeal_end, appeal = before[-1]
+        if min(start, number.start()) - appeal_end > NEAR or re.search(r"主动|自行", sentence[appeal_end:start]):
+            continue  # “…行政复议0件,主动纠正错误信息2件”: the agency's own correction, not a review's result
         if len({a[2] for a in before}) > 1 and "其中" in sentence[appeal_end : min(start, number.start())]:
             continue  # “行政复议1宗、行政诉讼0宗,其中2宗维持原答复”: of both together, not of the last named
         if not about_disclosure(sentence, appeal_start, in_appeals) or not_this_year(sentence[:appeal_start], year) \
