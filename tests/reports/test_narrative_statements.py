@@ -496,17 +496,3 @@ def test_requests_carried_from_last_year_named_by_its_year_leave_the_later_count
             "按期答复率100%。")
     found = {(c.subject, c.high) for c in statements(parse_text(text_report(overview=said)))}
     assert {("carried_in", 3), ("concluded", 68), ("carried_out", 1)} <= found
-
-
-def test_a_count_in_chinese_numerals_before_the_requests():
-    """A 2025 town page: “收到一份政府信息公开申请” is one request received, as “收到3件…申请” is three."""
-    said = "2024年,我镇收到一份政府信息公开申请,已按期答复。"
-    assert [(c.subject, c.high) for c in statements(parse_text(text_report(overview=said)))] == [("requests", 1)]
-
-
-def test_a_townships_own_level_is_not_its_area():
-    """大安乡 2023: “本级政府尚未有…行政复议和行政诉讼” — 本级 is the 乡 itself, so its counts in that paragraph are
-    its own (errors where the tables differ), not an area's (warnings)."""
-    said = "2024年,大安乡政府收到政府信息公开申请1件,引发行政复议0件。本级政府尚未有政府信息公开方面的行政诉讼。"
-    claims = statements(parse_text(text_report(agency="大安乡人民政府", overview=said)))
-    assert claims and not [c for c in claims if c.area]

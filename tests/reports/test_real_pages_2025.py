@@ -291,6 +291,20 @@ def test_counts_that_are_not_the_subject_they_seem(said, subject):
         assert not [f for f in checked(text_report(overview=said)).findings if f.code == "narrative_mismatch"]
 
 
+def test_a_count_in_chinese_numerals_before_the_requests():
+    """A 2025 town page: “收到一份政府信息公开申请” is one request received, as “收到3件…申请” is three."""
+    said = "2024年,我镇收到一份政府信息公开申请,已按期答复。"
+    assert [(c.subject, c.high) for c in statements(parse_text(text_report(overview=said)))] == [("requests", 1)]
+
+
+def test_a_townships_own_level_is_not_its_area():
+    """大安乡 2023: “本级政府尚未有…行政复议和行政诉讼” — 本级 is the 乡 itself, so its counts in that paragraph are
+    its own (errors where the tables differ), not an area's (warnings)."""
+    said = "2024年,大安乡政府收到政府信息公开申请1件,引发行政复议0件。本级政府尚未有政府信息公开方面的行政诉讼。"
+    claims = statements(parse_text(text_report(agency="大安乡人民政府", overview=said)))
+    assert claims and not [c for c in claims if c.area]
+
+
 def test_its_own_part_is_no_area_figure_in_a_streets_report():
     """复兴街道 2025: “其中本机关新收5件” — a 街道 has no area's figures beside its own."""
     said = "2024年,共办理11件政府信息公开申请,其中本机关新收10件,上年度未办结1件。办结10件,结转次年办理1件。"
